@@ -1,0 +1,128 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.authorization.web.OAuth2AuthorizationEndpointFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
+import pk.gov.kp.khyberpass.keys.MasterKey;
+
+/**
+ * Spring Authorization Server, customised for Khyber Pass through its DSL: our client registry, token
+ * storage, claims, prompt handling, response {@code iss}, and exact redirect URI matching.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
+			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, Clock clock) throws Exception {
+		AuthorizationResponses responses = new AuthorizationResponses();
+		http.oauth2AuthorizationServer((server) -> {
+			http.securityMatcher(server.getEndpointsMatcher());
+			server.authorizationService(authorizations)
+				.clientAuthentication((clients) -> clients.authenticationProviders((providers) -> providers.stream()
+					.filter(ClientSecretAuthenticationProvider.class::isInstance)
+					.map(ClientSecretAuthenticationProvider.class::cast)
+					.forEach((provider) -> provider.setPasswordEncoder(secretHasher))))
+				.authorizationEndpoint((endpoint) -> endpoint.authorizationResponseHandler(responses)
+					.errorResponseHandler(responses)
+					.authenticationProviders((providers) -> providers.stream()
+						.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
+						.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
+						.forEach((provider) -> provider.setAuthenticationValidator(new RedirectUriValidator()))))
+				.oidc((oidc) -> oidc.providerConfigurationEndpoint(
+						(discovery) -> discovery.providerConfigurationCustomizer(discoveryMetadata)));
+		});
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
+				new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
+		http.addFilterBefore(new PromptLoginFilter("/oauth2/authorize", clock), OAuth2AuthorizationEndpointFilter.class);
+		return http.build();
+	}
+
+	private static MediaTypeRequestMatcher htmlRequests() {
+		MediaTypeRequestMatcher matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		matcher.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		return matcher;
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(OidcProperties properties) {
+		return AuthorizationServerSettings.builder().issuer(properties.issuer().toString()).build();
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, OidcProperties properties,
+			Clock clock) {
+		return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc),
+				properties.clientCacheTtl(), clock);
+	}
+
+	@Bean
+	OAuth2AuthorizationService authorizationService(EphemeralStore ephemeral, JdbcClient jdbc,
+			TransactionTemplate transactions, RegisteredClientRepository clients, Clock clock) {
+		return new TokenFamilyAuthorizationService(ephemeral, jdbc, transactions, clients, clock);
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
+			RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(PairwiseSubjects subjects) {
+		return new TokenClaimsCustomizer(subjects);
+	}
+
+	@Bean
+	ClientSecretHasher clientSecretHasher(MasterKey masterKey) {
+		return new ClientSecretHasher(masterKey);
+	}
+
+	@Bean
+	DiscoveryMetadata discoveryMetadata() {
+		return new DiscoveryMetadata();
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+}

@@ -1,0 +1,117 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A department service registered with Khyber Pass, as the security team (or the seed file) describes it.
+ *
+ * @param clientId the OAuth client id
+ * @param clientSecret the secret to set, or {@code null} to have the server generate one (ignored for
+ * {@code none} and {@code private_key_jwt})
+ * @param authMethod how the client authenticates at the token endpoint
+ * @param grantTypes {@code authorization_code}, {@code refresh_token}, {@code client_credentials}
+ * @param redirectUris exact redirect URIs
+ * @param postLogoutRedirectUris exact post-logout redirect URIs
+ * @param scopes scopes the client may ask for
+ * @param sector the pairwise subject sector, or {@code null} for the redirect URIs' host
+ * @param publicSubject whether the client gets the account's public identifier instead of a pairwise one
+ * @param requireConsent whether citizens are asked to consent
+ * @param minAcr the least assurance level the client accepts
+ * @param backchannelLogoutUri where back-channel logout tokens go, or {@code null}
+ * @param jwkSetUri the client's JWKS for {@code private_key_jwt}, or {@code null}
+ * @param idTokenSigningAlgorithm {@code RS256} (default) or {@code ES256}
+ * @param refreshTokenLifetime absolute lifetime of a refresh-token family
+ */
+public record DepartmentClient(String clientId, @Nullable String clientSecret, AuthMethod authMethod,
+		Set<String> grantTypes, List<URI> redirectUris, List<URI> postLogoutRedirectUris, Set<String> scopes,
+		@Nullable String sector, boolean publicSubject, boolean requireConsent, String minAcr,
+		@Nullable URI backchannelLogoutUri, @Nullable URI jwkSetUri, String idTokenSigningAlgorithm,
+		Duration refreshTokenLifetime) {
+
+	/** Grant types a department may use; the implicit flow and the password grant are not offered. */
+	public static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
+
+	public DepartmentClient {
+		Objects.requireNonNull(clientId, "client-id is required");
+		if (!clientId.matches("[A-Za-z0-9._-]{3,100}")) {
+			throw new IllegalArgumentException(
+					"client-id must be 3 to 100 letters, digits, dots, dashes or underscores");
+		}
+		for (String grantType : grantTypes) {
+			if (!GRANT_TYPES.contains(grantType)) {
+				throw new IllegalArgumentException("grant type '" + grantType + "' is not offered; use one of "
+						+ GRANT_TYPES);
+			}
+		}
+		if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
+			throw new IllegalArgumentException("authorization_code needs at least one redirect URI");
+		}
+		for (URI uri : redirectUris) {
+			RedirectUris.requireRegistrable(uri);
+		}
+		for (URI uri : postLogoutRedirectUris) {
+			RedirectUris.requireRegistrable(uri);
+		}
+		if (authMethod == AuthMethod.NONE && grantTypes.contains("client_credentials")) {
+			throw new IllegalArgumentException("a public client (auth-method none) cannot use client_credentials");
+		}
+		if (authMethod == AuthMethod.PRIVATE_KEY_JWT && jwkSetUri == null) {
+			throw new IllegalArgumentException("private_key_jwt needs jwks-uri");
+		}
+		if (!Set.of("RS256", "ES256").contains(idTokenSigningAlgorithm)) {
+			throw new IllegalArgumentException("id-token-signing-alg must be RS256 or ES256");
+		}
+		if (!AssuranceLevels.isKnown(minAcr)) {
+			throw new IllegalArgumentException("min-acr must be one of " + AssuranceLevels.ALL);
+		}
+		grantTypes = Set.copyOf(grantTypes);
+		redirectUris = List.copyOf(redirectUris);
+		postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+		scopes = Set.copyOf(scopes);
+	}
+
+	/** The pairwise sector: the configured one, else the host of the first redirect URI, else the client id. */
+	public String effectiveSector() {
+		if (this.sector != null) {
+			return this.sector;
+		}
+		return this.redirectUris.isEmpty() ? this.clientId : this.redirectUris.get(0).getHost();
+	}
+
+	/** Client authentication methods at the token endpoint. */
+	public enum AuthMethod {
+
+		CLIENT_SECRET_BASIC("client_secret_basic"), CLIENT_SECRET_POST("client_secret_post"),
+		PRIVATE_KEY_JWT("private_key_jwt"), NONE("none");
+
+		private final String value;
+
+		AuthMethod(String value) {
+			this.value = value;
+		}
+
+		/** The RFC 7591 name. */
+		public String value() {
+			return this.value;
+		}
+
+		/** Parses the RFC 7591 name. */
+		public static AuthMethod of(String value) {
+			for (AuthMethod method : values()) {
+				if (method.value.equals(value)) {
+					return method;
+				}
+			}
+			throw new IllegalArgumentException("auth-method must be one of client_secret_basic, client_secret_post, "
+					+ "private_key_jwt, none; not '" + value + "'");
+		}
+
+	}
+
+}

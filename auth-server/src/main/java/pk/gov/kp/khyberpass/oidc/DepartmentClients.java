@@ -1,0 +1,128 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Service;
+
+/**
+ * The registry of department clients: registers or updates them and generates their secrets.
+ */
+@Service
+public final class DepartmentClients {
+
+	private static final Logger log = LoggerFactory.getLogger(DepartmentClients.class);
+
+	private final RegisteredClientRepository repository;
+
+	private final PasswordEncoder secretHasher;
+
+	private final SecureRandom random;
+
+	private final OidcProperties properties;
+
+	DepartmentClients(RegisteredClientRepository repository, ClientSecretHasher secretHasher, SecureRandom random,
+			OidcProperties properties) {
+		this.repository = repository;
+		this.secretHasher = secretHasher;
+		this.random = random;
+		this.properties = properties;
+	}
+
+	/**
+	 * Registers {@code client}, or updates the registration with the same client id.
+	 * @return the generated secret, present only when the server generated one (shown once, never stored
+	 * in clear)
+	 */
+	public Optional<String> register(DepartmentClient client) {
+		RegisteredClient existing = this.repository.findByClientId(client.clientId());
+		String generated = null;
+		String storedSecret = null;
+		if (usesSecret(client)) {
+			if (client.clientSecret() != null) {
+				storedSecret = this.secretHasher.encode(client.clientSecret());
+			}
+			else if (existing != null && existing.getClientSecret() != null) {
+				storedSecret = existing.getClientSecret();
+			}
+			else {
+				generated = newSecret();
+				storedSecret = this.secretHasher.encode(generated);
+			}
+		}
+		this.repository.save(toRegisteredClient(client, (existing != null) ? existing.getId() : UUID.randomUUID().toString(),
+				storedSecret));
+		log.info("Registered department client {}", client.clientId());
+		return Optional.ofNullable(generated);
+	}
+
+	/** A fresh 256-bit client secret, base64url. */
+	String newSecret() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static boolean usesSecret(DepartmentClient client) {
+		return client.authMethod() == DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC
+				|| client.authMethod() == DepartmentClient.AuthMethod.CLIENT_SECRET_POST;
+	}
+
+	private RegisteredClient toRegisteredClient(DepartmentClient client, String id, @Nullable String storedSecret) {
+		ClientSettings.Builder settings = ClientSettings.builder()
+			.requireProofKey(client.authMethod() == DepartmentClient.AuthMethod.NONE)
+			.requireAuthorizationConsent(client.requireConsent())
+			.setting(KhyberPassClientSettings.SECTOR, client.effectiveSector())
+			.setting(KhyberPassClientSettings.PUBLIC_SUBJECT, client.publicSubject())
+			.setting(KhyberPassClientSettings.MIN_ACR, client.minAcr());
+		if (client.backchannelLogoutUri() != null) {
+			settings.setting(KhyberPassClientSettings.BACKCHANNEL_LOGOUT_URI, client.backchannelLogoutUri().toString());
+		}
+		if (client.jwkSetUri() != null) {
+			settings.jwkSetUrl(client.jwkSetUri().toString())
+				.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256);
+		}
+		TokenSettings tokens = TokenSettings.builder()
+			.authorizationCodeTimeToLive(this.properties.authorizationCodeLifetime())
+			.accessTokenTimeToLive(this.properties.accessTokenLifetime())
+			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+			.refreshTokenTimeToLive(client.refreshTokenLifetime())
+			.reuseRefreshTokens(false)
+			.idTokenSignatureAlgorithm(SignatureAlgorithm.from(client.idTokenSigningAlgorithm()))
+			.build();
+		RegisteredClient.Builder builder = RegisteredClient.withId(id)
+			.clientId(client.clientId())
+			.clientName(client.clientId())
+			.clientSecret(storedSecret)
+			.clientAuthenticationMethod(new ClientAuthenticationMethod(client.authMethod().value()))
+			.clientSettings(settings.build())
+			.tokenSettings(tokens);
+		client.grantTypes().forEach((grant) -> builder.authorizationGrantType(new AuthorizationGrantType(grant)));
+		client.redirectUris().stream().map(URI::toString).forEach(builder::redirectUri);
+		client.postLogoutRedirectUris().stream().map(URI::toString).forEach(builder::postLogoutRedirectUri);
+		client.scopes().forEach(builder::scope);
+		return builder.build();
+	}
+
+	static Duration defaultRefreshLifetime() {
+		return Duration.ofHours(24);
+	}
+
+}

@@ -1,0 +1,38 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
+
+/**
+ * What OpenID Connect Discovery says beyond Spring's defaults: pairwise subjects, our assurance levels,
+ * S256-only PKCE, {@code iss} in authorization responses, back-channel logout, and no implicit flow.
+ */
+final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Builder> {
+
+	@Override
+	public void accept(OidcProviderConfiguration.Builder discovery) {
+		discovery.subjectTypes((types) -> {
+			types.clear();
+			types.addAll(List.of("pairwise", "public"));
+		})
+			.responseTypes((types) -> {
+				types.clear();
+				types.add("code");
+			})
+			.grantTypes((types) -> types.retainAll(DepartmentClient.GRANT_TYPES))
+			.codeChallengeMethods((methods) -> {
+				methods.clear();
+				methods.add("S256");
+			})
+			.claim("response_modes_supported", List.of("query"))
+			.claim("authorization_response_iss_parameter_supported", true)
+			.claim("acr_values_supported", AssuranceLevels.ALL)
+			.claim("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
+					"azp", "sid", "name", "birthdate", "phone_number", "phone_number_verified", "cnic"))
+			.claim("backchannel_logout_supported", true)
+			.claim("backchannel_logout_session_supported", true);
+	}
+
+}

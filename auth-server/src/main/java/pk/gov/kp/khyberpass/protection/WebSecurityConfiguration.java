@@ -1,0 +1,41 @@
+package pk.gov.kp.khyberpass.protection;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The citizen-facing pages: form sign-in, static assets, health probes, and the security headers every
+ * page carries (a strict Content-Security-Policy with no inline script or style).
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pagesFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/actuator/health/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+		securityHeaders(http);
+		return http.build();
+	}
+
+	/** Applies the Khyber Pass security headers to a filter chain. */
+	static void securityHeaders(HttpSecurity http) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+			.frameOptions((frame) -> frame.deny()));
+	}
+
+}
