@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -44,7 +45,8 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
-			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, Clock clock) throws Exception {
+			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, SelfContainedAccessTokens selfContained,
+			Clock clock) throws Exception {
 		AuthorizationResponses responses = new AuthorizationResponses();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -59,6 +61,12 @@ class AuthorizationServerConfiguration {
 						.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
 						.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
 						.forEach((provider) -> provider.setAuthenticationValidator(new RedirectUriValidator()))))
+				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders(
+						(providers) -> providers.replaceAll((provider) -> new SelfContainedIntrospectionProvider(provider,
+								selfContained))))
+				.tokenRevocationEndpoint((endpoint) -> endpoint.authenticationProviders(
+						(providers) -> providers.replaceAll((provider) -> new SelfContainedRevocationProvider(provider,
+								selfContained))))
 				.oidc((oidc) -> oidc.providerConfigurationEndpoint(
 						(discovery) -> discovery.providerConfigurationCustomizer(discoveryMetadata)));
 		});
@@ -103,6 +111,11 @@ class AuthorizationServerConfiguration {
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaimsCustomizer(PairwiseSubjects subjects) {
 		return new TokenClaimsCustomizer(subjects);
+	}
+
+	@Bean
+	SelfContainedAccessTokens selfContainedAccessTokens(JwtDecoder jwtDecoder, EphemeralStore ephemeral, Clock clock) {
+		return new SelfContainedAccessTokens(jwtDecoder, ephemeral, clock);
 	}
 
 	@Bean

@@ -1,0 +1,72 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
+
+/**
+ * Client-credentials access tokens, which are never stored: verified from the JWT itself, and revoked by
+ * putting their {@code jti} on a deny list in the ephemeral store until they would have expired anyway.
+ */
+final class SelfContainedAccessTokens {
+
+	private final JwtDecoder decoder;
+
+	private final EphemeralStore ephemeral;
+
+	private final Clock clock;
+
+	SelfContainedAccessTokens(JwtDecoder decoder, EphemeralStore ephemeral, Clock clock) {
+		this.decoder = decoder;
+		this.ephemeral = ephemeral;
+		this.clock = clock;
+	}
+
+	/**
+	 * The token's claims if it is a live, unrevoked client-credentials access token that we signed (its
+	 * subject is the client itself).
+	 */
+	Optional<Jwt> verify(String token) {
+		if (token.length() > 8192 || token.chars().filter((c) -> c == '.').count() != 2) {
+			return Optional.empty();
+		}
+		Jwt jwt;
+		try {
+			jwt = this.decoder.decode(token);
+		}
+		catch (JwtException ex) {
+			return Optional.empty();
+		}
+		String clientId = jwt.getClaimAsString("client_id");
+		boolean selfContained = "at+jwt".equals(jwt.getHeaders().get("typ")) && clientId != null
+				&& clientId.equals(jwt.getSubject()) && jwt.getId() != null;
+		if (!selfContained || isRevoked(jwt.getId())) {
+			return Optional.empty();
+		}
+		return Optional.of(jwt);
+	}
+
+	void revoke(Jwt jwt) {
+		Instant expiresAt = (jwt.getExpiresAt() != null) ? jwt.getExpiresAt() : this.clock.instant().plusSeconds(3600);
+		Duration remaining = Duration.between(this.clock.instant(), expiresAt);
+		if (!remaining.isNegative() && !remaining.isZero()) {
+			this.ephemeral.put(denyKey(jwt.getId()), new byte[] { 1 }, remaining.plusSeconds(60));
+		}
+	}
+
+	private boolean isRevoked(String jti) {
+		return this.ephemeral.get(denyKey(jti)).isPresent();
+	}
+
+	private static String denyKey(String jti) {
+		return "revoked-jti:" + jti;
+	}
+
+}

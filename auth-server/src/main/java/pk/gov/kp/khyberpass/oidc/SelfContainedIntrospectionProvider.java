@@ -1,0 +1,75 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.util.Optional;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
+
+/**
+ * Token introspection (RFC 7662): Spring's provider answers for stored token families; when it finds
+ * nothing, a self-contained client-credentials token is introspected from its own verified claims.
+ */
+final class SelfContainedIntrospectionProvider implements AuthenticationProvider {
+
+	private final AuthenticationProvider stored;
+
+	private final SelfContainedAccessTokens tokens;
+
+	SelfContainedIntrospectionProvider(AuthenticationProvider stored, SelfContainedAccessTokens tokens) {
+		this.stored = stored;
+		this.tokens = tokens;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		OAuth2TokenIntrospectionAuthenticationToken result = (OAuth2TokenIntrospectionAuthenticationToken) this.stored
+			.authenticate(authentication);
+		if (result.getTokenClaims().isActive()) {
+			return result;
+		}
+		OAuth2TokenIntrospectionAuthenticationToken request = (OAuth2TokenIntrospectionAuthenticationToken) authentication;
+		Optional<Jwt> jwt = this.tokens.verify(request.getToken());
+		if (jwt.isEmpty()) {
+			return result;
+		}
+		return new OAuth2TokenIntrospectionAuthenticationToken(request.getToken(),
+				(OAuth2ClientAuthenticationToken) request.getPrincipal(), claims(jwt.get()));
+	}
+
+	private static OAuth2TokenIntrospection claims(Jwt jwt) {
+		OAuth2TokenIntrospection.Builder claims = OAuth2TokenIntrospection.builder(true)
+			.clientId(jwt.getClaimAsString("client_id"))
+			.tokenType("Bearer")
+			.subject(jwt.getSubject())
+			.issuer(jwt.getIssuer().toString())
+			.id(jwt.getId());
+		if (jwt.getIssuedAt() != null) {
+			claims.issuedAt(jwt.getIssuedAt());
+		}
+		if (jwt.getExpiresAt() != null) {
+			claims.expiresAt(jwt.getExpiresAt());
+		}
+		if (jwt.getNotBefore() != null) {
+			claims.notBefore(jwt.getNotBefore());
+		}
+		if (jwt.getAudience() != null) {
+			claims.audiences((audiences) -> audiences.addAll(jwt.getAudience()));
+		}
+		String scope = jwt.getClaimAsString(OAuth2TokenIntrospectionClaimNames.SCOPE);
+		if (scope != null) {
+			claims.scopes((scopes) -> scopes.addAll(java.util.List.of(scope.split(" "))));
+		}
+		return claims.build();
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return OAuth2TokenIntrospectionAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}
