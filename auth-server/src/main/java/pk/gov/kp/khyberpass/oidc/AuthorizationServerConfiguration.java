@@ -25,7 +25,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.security.oauth2.server.authorization.web.OAuth2AuthorizationEndpointFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -51,7 +51,8 @@ class AuthorizationServerConfiguration {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations)
-				.clientAuthentication((clients) -> clients.authenticationProviders((providers) -> providers.stream()
+				.clientAuthentication((clients) -> clients.errorResponseHandler(new ClientAuthenticationFailureHandler())
+					.authenticationProviders((providers) -> providers.stream()
 					.filter(ClientSecretAuthenticationProvider.class::isInstance)
 					.map(ClientSecretAuthenticationProvider.class::cast)
 					.forEach((provider) -> provider.setPasswordEncoder(secretHasher))))
@@ -74,7 +75,10 @@ class AuthorizationServerConfiguration {
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
 				new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
-		http.addFilterBefore(new PromptLoginFilter("/oauth2/authorize", clock), OAuth2AuthorizationEndpointFilter.class);
+		// After Spring's validating filter (which sits just before this position) and before its
+		// AuthorizationFilter, which would send an unauthenticated request to the login page.
+		http.addFilterAfter(new PromptLoginFilter("/oauth2/authorize", clock, responses),
+				AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
 	}
 

@@ -11,6 +11,15 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
  */
 final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Builder> {
 
+	private static final List<String> CLIENT_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post",
+			"private_key_jwt");
+
+	private static void clientAuthenticationMethods(List<String> methods) {
+		methods.clear();
+		methods.addAll(CLIENT_AUTH_METHODS);
+		methods.add("none");
+	}
+
 	@Override
 	public void accept(OidcProviderConfiguration.Builder discovery) {
 		discovery.subjectTypes((types) -> {
@@ -26,6 +35,9 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 				methods.clear();
 				methods.add("S256");
 			})
+			.tokenEndpointAuthenticationMethods(DiscoveryMetadata::clientAuthenticationMethods)
+			.claim("revocation_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS)
+			.claim("introspection_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS)
 			.claim("response_modes_supported", List.of("query"))
 			.claim("authorization_response_iss_parameter_supported", true)
 			.claim("acr_values_supported", AssuranceLevels.ALL)

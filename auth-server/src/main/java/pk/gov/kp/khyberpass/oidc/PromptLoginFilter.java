@@ -17,6 +17,9 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,11 +41,14 @@ final class PromptLoginFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final AuthorizationResponses responses;
+
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	PromptLoginFilter(String authorizationEndpoint, Clock clock) {
+	PromptLoginFilter(String authorizationEndpoint, Clock clock, AuthorizationResponses responses) {
 		this.authorizationEndpoint = authorizationEndpoint;
 		this.clock = clock;
+		this.responses = responses;
 	}
 
 	@Override
@@ -54,12 +60,16 @@ final class PromptLoginFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = this.contexts.getContext().getAuthentication();
+		boolean promptNone = hasPrompt(request, "none");
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+			if (promptNone) {
+				loginRequired(request, response, chain);
+				return;
+			}
 			chain.doFilter(request, response);
 			return;
 		}
 		Instant authenticatedAt = AuthenticationFactors.of(authentication).authenticatedAt().orElse(Instant.EPOCH);
-		boolean promptNone = hasPrompt(request, "none");
 		boolean stale = maxAge(request).map((age) -> authenticatedAt.plus(age).isBefore(this.clock.instant()))
 			.orElse(false);
 		boolean forceLogin = hasPrompt(request, "login") && !signedInSinceForced(request, authenticatedAt);
@@ -68,9 +78,7 @@ final class PromptLoginFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (promptNone) {
-			// Let the authorization endpoint answer login_required to the validated redirect URI.
-			this.contexts.clearContext();
-			chain.doFilter(request, response);
+			loginRequired(request, response, chain);
 			return;
 		}
 		HttpSession session = request.getSession();
@@ -78,6 +86,22 @@ final class PromptLoginFilter extends OncePerRequestFilter {
 		this.contexts.clearContext();
 		session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Answers {@code login_required} at the client's redirect URI, which Spring's validating filter has
+	 * checked by now; an invalid request is left to Spring, which shows an error without redirecting.
+	 */
+	private void loginRequired(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Object validated = request.getAttribute(OAuth2AuthorizationCodeRequestAuthenticationToken.class.getName());
+		if (!(validated instanceof OAuth2AuthorizationCodeRequestAuthenticationToken authorizationRequest)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		OAuth2Error error = new OAuth2Error("login_required", "The citizen must sign in", null);
+		this.responses.onAuthenticationFailure(request, response,
+				new OAuth2AuthorizationCodeRequestAuthenticationException(error, authorizationRequest));
 	}
 
 	private boolean signedInSinceForced(HttpServletRequest request, Instant authenticatedAt) {

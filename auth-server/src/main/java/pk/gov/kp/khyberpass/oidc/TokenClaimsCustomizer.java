@@ -43,7 +43,7 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 			claims.subject(this.subjects.subjectFor(client, context.getPrincipal().getName()));
 			AuthenticationFactors factors = AuthenticationFactors.of(context.getPrincipal());
 			claims.claim("acr", factors.acr());
-			claims.claim("amr", factors.amr());
+			claims.claim("amr", new java.util.ArrayList<>(factors.amr()));
 			factors.authenticatedAt().ifPresent((at) -> claims.claim("auth_time", Date.from(at)));
 		}
 	}

@@ -169,6 +169,10 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 		if (value instanceof Map || value instanceof List) {
 			throw new InvalidSeedException(where + ": '" + key + "' must be a single value");
 		}
+		if (value instanceof java.util.Date date) {
+			// YAML reads an unquoted 1990-04-12 as a timestamp at midnight UTC.
+			return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+		}
 		return value.toString();
 	}
 

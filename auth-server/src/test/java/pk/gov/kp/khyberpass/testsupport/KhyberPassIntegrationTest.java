@@ -12,13 +12,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * An integration test of the whole server on a random port, against real PostgreSQL and Redis.
+ * An integration test of the whole server on a free port (the issuer names it), against real PostgreSQL
+ * and Redis.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(RealServersCondition.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = RealServersInitializer.class)
 public @interface KhyberPassIntegrationTest {
 

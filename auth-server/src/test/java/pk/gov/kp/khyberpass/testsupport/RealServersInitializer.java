@@ -28,8 +28,10 @@ public final class RealServersInitializer implements ApplicationContextInitializ
 		random.nextBytes(masterKey);
 		execute("CREATE SCHEMA " + schema);
 		String separator = RealServers.POSTGRES_URL.contains("?") ? "&" : "?";
+		int port = freePort();
 		TestPropertyValues
-			.of("spring.datasource.url=" + RealServers.POSTGRES_URL + separator + "currentSchema=" + schema,
+			.of("server.port=" + port, "khyberpass.oidc.issuer=http://localhost:" + port,
+					"spring.datasource.url=" + RealServers.POSTGRES_URL + separator + "currentSchema=" + schema,
 					"spring.datasource.username=" + RealServers.POSTGRES_USER, "spring.datasource.password=",
 					"spring.datasource.hikari.maximum-pool-size=5", "spring.flyway.schemas=" + schema,
 					"spring.flyway.default-schema=" + schema, "spring.data.redis.url=" + RealServers.REDIS_URL,
@@ -44,6 +46,15 @@ public final class RealServersInitializer implements ApplicationContextInitializ
 				execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
 			}
 		});
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void execute(String sql) {

@@ -1,0 +1,29 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * A failed client authentication answers {@code 401 invalid_client} with the {@code WWW-Authenticate}
+ * challenge RFC 6749 §5.2 asks for. An unknown client id and a wrong secret get the same answer.
+ */
+final class ClientAuthenticationFailureHandler implements AuthenticationFailureHandler {
+
+	private final AuthenticationFailureHandler delegate = new OAuth2ErrorAuthenticationFailureHandler();
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException, ServletException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"khyberpass\", error=\"invalid_client\"");
+		this.delegate.onAuthenticationFailure(request, response, exception);
+	}
+
+}
