@@ -7,6 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -22,8 +26,17 @@ final class ClientAuthenticationFailureHandler implements AuthenticationFailureH
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
+		if (!(exception instanceof OAuth2AuthenticationException oauth2)
+				|| !OAuth2ErrorCodes.INVALID_CLIENT.equals(oauth2.getError().getErrorCode())) {
+			this.delegate.onAuthenticationFailure(request, response, exception);
+			return;
+		}
+		// The same body for every cause (unknown client, wrong secret, bad assertion): nothing to enumerate.
+		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"khyberpass\", error=\"invalid_client\"");
-		this.delegate.onAuthenticationFailure(request, response, exception);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getWriter().write("{\"error\":\"invalid_client\"}");
 	}
 
 }
