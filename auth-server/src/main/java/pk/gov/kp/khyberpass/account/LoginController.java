@@ -1,16 +1,24 @@
 package pk.gov.kp.khyberpass.account;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The citizen sign-in page. Spring Security's form login processes the {@code POST /login} it submits.
+ * The citizen sign-in page. Spring Security's form login processes the {@code POST /login} it submits and
+ * comes back with {@code ?error} or, after signing out, {@code ?logout}; neither says why, on purpose.
  */
 @Controller
 final class LoginController {
 
 	@GetMapping("/login")
-	String login() {
+	String login(@RequestParam(name = "error", required = false) @Nullable String error,
+			@RequestParam(name = "logout", required = false) @Nullable String logout, Model model) {
+		model.addAttribute("failed", error != null);
+		model.addAttribute("signedOut", logout != null);
 		return "account/login";
 	}
 
