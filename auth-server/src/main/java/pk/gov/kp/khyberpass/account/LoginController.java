@@ -4,11 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The citizen sign-in page. Spring Security's form login processes the {@code POST /login} it submits.
+ * The citizen sign-in page. Spring Security's form login processes the {@code POST /login} it submits and
+ * comes back with {@code ?error} or, after signing out, {@code ?logout}; neither says why, on purpose.
  */
 @Controller
 final class LoginController {
@@ -16,8 +17,7 @@ final class LoginController {
 	@GetMapping("/login")
 	String login(@RequestParam(name = "error", required = false) @Nullable String error,
 			@RequestParam(name = "logout", required = false) @Nullable String logout, Model model) {
-		// Flags, not the raw parameters: Thymeleaf refuses request parameters inside attribute expressions.
-		model.addAttribute("loginFailed", error != null);
+		model.addAttribute("failed", error != null);
 		model.addAttribute("signedOut", logout != null);
 		return "account/login";
 	}

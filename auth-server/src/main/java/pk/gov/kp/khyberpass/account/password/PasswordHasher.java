@@ -30,7 +30,7 @@ public final class PasswordHasher {
 	private static final HashingCost CEILING = new HashingCost(1 << 20, 64, 16);
 
 	private static final Pattern PHC = Pattern.compile(
-			"\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{22,88})\\$([A-Za-z0-9+/]{22,88})");
+			"\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,88})");
 
 	private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
 
