@@ -20,13 +20,26 @@ CREATE TABLE signing_key_authority (
 	certificate VARCHAR NOT NULL
 );
 
+-- The closed sets of algorithms and states, as lookup tables rather than CHECK (... IN (...)): H2 binds an
+-- IN-list check constraint to the connection that created it and rejects every row once that connection
+-- closes.
+CREATE TABLE signing_key_algorithm (name VARCHAR(10) PRIMARY KEY);
+INSERT INTO signing_key_algorithm (name) VALUES ('ES256');
+INSERT INTO signing_key_algorithm (name) VALUES ('RS256');
+
+CREATE TABLE signing_key_state (name VARCHAR(10) PRIMARY KEY);
+INSERT INTO signing_key_state (name) VALUES ('NEXT');
+INSERT INTO signing_key_state (name) VALUES ('ACTIVE');
+INSERT INTO signing_key_state (name) VALUES ('RETIRING');
+INSERT INTO signing_key_state (name) VALUES ('RETIRED');
+
 -- Signing keys. The private key (PKCS#8) is sealed with the master key (purpose "signing-key",
 -- associated data the kid) and erased when the key is retired. current_state repeats state for the
 -- NEXT and ACTIVE keys only, so the unique constraint allows one of each per algorithm.
 CREATE TABLE signing_key (
 	kid VARCHAR(64) PRIMARY KEY,
-	algorithm VARCHAR(10) NOT NULL,
-	state VARCHAR(10) NOT NULL,
+	algorithm VARCHAR(10) NOT NULL REFERENCES signing_key_algorithm (name),
+	state VARCHAR(10) NOT NULL REFERENCES signing_key_state (name),
 	current_state VARCHAR(10),
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	activated_at TIMESTAMP WITH TIME ZONE,
@@ -38,10 +51,8 @@ CREATE TABLE signing_key (
 	public_jwk VARCHAR NOT NULL,
 	certificate_chain VARCHAR NOT NULL,
 	authority_id VARCHAR(64) NOT NULL REFERENCES signing_key_authority (id),
-	CONSTRAINT signing_key_algorithm CHECK (algorithm IN ('ES256', 'RS256')),
-	CONSTRAINT signing_key_state CHECK (state IN ('NEXT', 'ACTIVE', 'RETIRING', 'RETIRED')),
 	CONSTRAINT signing_key_current_state CHECK (current_state IS NULL
-			OR (current_state = state AND current_state IN ('NEXT', 'ACTIVE'))),
+			OR (current_state = state AND state <> 'RETIRING' AND state <> 'RETIRED')),
 	CONSTRAINT signing_key_private_key CHECK (state = 'RETIRED' OR private_key IS NOT NULL),
 	CONSTRAINT signing_key_one_current UNIQUE (algorithm, current_state)
 );
