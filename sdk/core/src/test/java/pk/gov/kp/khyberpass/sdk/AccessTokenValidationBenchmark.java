@@ -6,6 +6,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.Collection;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JOSEException;
@@ -99,7 +100,16 @@ public class AccessTokenValidationBenchmark {
 		return this.parsed.verify(this.rawVerifier);
 	}
 
+	/**
+	 * Runs the JMH benchmarks, or with {@code ab} as the only argument an interleaved A/B
+	 * comparison (200 ms slices, alternating, median of the ratios), which stays meaningful on
+	 * a machine shared with other work, where separate JMH forks see different load.
+	 */
 	public static void main(String[] args) throws Exception {
+		if (args.length == 1 && "ab".equals(args[0])) {
+			interleaved();
+			return;
+		}
 		Collection<RunResult> results = new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
 			.include(AccessTokenValidationBenchmark.class.getSimpleName())
 			.build()).run();
@@ -114,6 +124,53 @@ public class AccessTokenValidationBenchmark {
 				100 * sdk / verifyParsed);
 		System.out.printf("raw Nimbus parse+verify, same BC key as SDK: %.0f ops/s (SDK at %.1f%%)%n",
 				parseAndVerifyBcKey, 100 * sdk / parseAndVerifyBcKey);
+	}
+
+	private static void interleaved() throws Exception {
+		AccessTokenValidationBenchmark bench = new AccessTokenValidationBenchmark();
+		bench.setUp();
+		try {
+			for (int warm = 0; warm < 5; warm++) {
+				rate(bench::sdkVerifyAccessToken);
+				rate(bench::nimbusParseAndVerify);
+				rate(bench::nimbusParseAndVerifyBcKey);
+			}
+			int rounds = 21;
+			double[] vsJwkKey = new double[rounds];
+			double[] vsBcKey = new double[rounds];
+			double sdkTotal = 0;
+			for (int round = 0; round < rounds; round++) {
+				double sdk = rate(bench::sdkVerifyAccessToken);
+				double raw = rate(bench::nimbusParseAndVerify);
+				double rawBc = rate(bench::nimbusParseAndVerifyBcKey);
+				vsJwkKey[round] = sdk / raw;
+				vsBcKey[round] = sdk / rawBc;
+				sdkTotal += sdk;
+			}
+			java.util.Arrays.sort(vsJwkKey);
+			java.util.Arrays.sort(vsBcKey);
+			System.out.printf("Interleaved A/B, %d rounds: SDK mean %.0f ops/s; median SDK/raw (JWK-derived key) %.1f%%; "
+					+ "median SDK/raw (same BC key) %.1f%%%n", rounds, sdkTotal / rounds, 100 * vsJwkKey[rounds / 2],
+					100 * vsBcKey[rounds / 2]);
+		}
+		finally {
+			bench.tearDown();
+		}
+	}
+
+	private static double rate(Callable<Object> operation) throws Exception {
+		long end = System.nanoTime() + 200_000_000L;
+		long start = System.nanoTime();
+		long count = 0;
+		Object sink = null;
+		while (System.nanoTime() < end) {
+			sink = operation.call();
+			count++;
+		}
+		if (sink == null) {
+			throw new IllegalStateException();
+		}
+		return count / ((System.nanoTime() - start) / 1e9);
 	}
 
 	private static double score(Collection<RunResult> results, String method) {
