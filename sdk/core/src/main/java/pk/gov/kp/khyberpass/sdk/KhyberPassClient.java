@@ -1,0 +1,538 @@
+package pk.gov.kp.khyberpass.sdk;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of the SDK: signs citizens in with Khyber Pass (authorization code flow with
+ * PKCE), validates its ID, access and logout tokens, and obtains service tokens.
+ *
+ * <pre>{@code
+ * KhyberPassClient khyberPass = KhyberPassClient
+ *     .builder(URI.create("https://login.kp.gov.pk"), "motor-vehicles",
+ *             ClientAuthentication.clientSecretBasic(System.getenv("KHYBERPASS_CLIENT_SECRET")))
+ *     .build();
+ * VerifiedAccessToken token = khyberPass.verifyAccessToken(bearerToken);
+ * }</pre>
+ *
+ * Build one instance per application and share it: it is immutable and thread-safe, and it
+ * caches the provider metadata, the signing keys (refreshed by one background daemon thread)
+ * and service tokens. Nothing is fetched until first needed. {@link #close()} stops the
+ * background refresh. No method accepts {@code null} unless its documentation says so.
+ */
+public final class KhyberPassClient implements AutoCloseable {
+
+	private final String issuer;
+
+	private final String clientId;
+
+	private final SecureRandom random;
+
+	private final ProviderDiscovery discovery;
+
+	private final JwksCache keys;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final IdTokenValidator idTokens;
+
+	private final AccessTokenValidator accessTokens;
+
+	private final LogoutTokenValidator logoutTokens;
+
+	private final CodeFlow codeFlow;
+
+	private final TokenEndpoint tokenEndpoint;
+
+	private final ServiceTokenCache serviceTokens;
+
+	private final UserInfoEndpoint userInfo;
+
+	private KhyberPassClient(Builder builder) {
+		this.issuer = builder.issuer.toString();
+		this.clientId = builder.clientId;
+		this.random = builder.random;
+		HttpClient httpClient = (builder.httpClient != null) ? builder.httpClient
+				: HttpClient.newBuilder()
+					.connectTimeout(builder.connectTimeout)
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.build();
+		HttpTransport http = new HttpTransport(httpClient, builder.requestTimeout);
+		this.discovery = new ProviderDiscovery(this.issuer, http);
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "khyberpass-jwks-refresh");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.keys = new JwksCache(() -> this.discovery.metadata().jwksUri(), http, builder.clock,
+				new JwksCache.Settings(builder.jwksMinTtl, builder.jwksMaxTtl, builder.jwksDefaultTtl,
+						builder.jwksRefetchInterval),
+				this.scheduler);
+		SignedJwtVerifier verifier = new SignedJwtVerifier(this.issuer, this.keys, builder.clock, builder.clockSkew);
+		this.idTokens = new IdTokenValidator(verifier, this.clientId);
+		this.accessTokens = new AccessTokenValidator(verifier,
+				(builder.accessTokenAudience != null) ? builder.accessTokenAudience : this.clientId);
+		this.logoutTokens = new LogoutTokenValidator(verifier, this.clientId,
+				new ReplayCache(builder.clock, builder.logoutReplayCacheSize));
+		this.tokenEndpoint = new TokenEndpoint(() -> this.discovery.metadata().tokenEndpoint(), this.clientId,
+				builder.authentication, http, builder.clock, this.random);
+		this.codeFlow = new CodeFlow(this.issuer, this.discovery::metadata, this.tokenEndpoint, this.idTokens);
+		this.serviceTokens = new ServiceTokenCache(builder.clock, builder.serviceTokenRefreshMargin,
+				this::requestClientCredentials);
+		this.userInfo = new UserInfoEndpoint(this.discovery::metadata, http);
+	}
+
+	/**
+	 * Starts a builder with the three settings every department needs.
+	 * @param issuer the Khyber Pass issuer, exactly as in its discovery document, such as
+	 * {@code https://login.kp.gov.pk}; https (http only for localhost)
+	 * @param clientId the client id the security team registered for the department
+	 * @param authentication how the client authenticates at the token endpoint
+	 * @return a builder, never {@code null}
+	 * @throws KhyberPassClientException if an argument is {@code null}, blank or not https
+	 */
+	public static Builder builder(URI issuer, String clientId, ClientAuthentication authentication) {
+		return new Builder(issuer, clientId, authentication);
+	}
+
+	/**
+	 * Returns the issuer this client trusts.
+	 * @return the issuer, never {@code null}
+	 */
+	public String issuer() {
+		return this.issuer;
+	}
+
+	/**
+	 * Returns the client id.
+	 * @return the client id, never {@code null}
+	 */
+	public String clientId() {
+		return this.clientId;
+	}
+
+	/**
+	 * Validates an ID token from the authorization code flow (OIDC Core §3.1.3.7). Usually
+	 * {@link #exchangeCode(Map, PendingAuthorization)} does this for you.
+	 * @param jwt the compact ID token, may be {@code null} (rejected)
+	 * @param expectedNonce the nonce saved with the authorization request
+	 * @return the verified token, never {@code null}
+	 * @throws InvalidTokenException if the token is rejected; see its reason
+	 * @throws KhyberPassClientException if the keys cannot be fetched
+	 */
+	public VerifiedIdToken verifyIdToken(@Nullable String jwt, String expectedNonce) {
+		Objects.requireNonNull(expectedNonce, "expectedNonce");
+		return this.idTokens.validate(jwt, expectedNonce, null, null, null);
+	}
+
+	/**
+	 * Validates a JWT access token presented to the department's API (RFC 9068 §4): the
+	 * signature with the issuer's key, {@code typ at+jwt}, the issuer, the expected audience
+	 * (the client id unless {@link Builder#accessTokenAudience(String)} says otherwise) and
+	 * the times. Answer HTTP 401 when it throws {@link InvalidTokenException}.
+	 * @param jwt the compact token, without the {@code Bearer } prefix; may be {@code null}
+	 * (rejected)
+	 * @return the verified token, never {@code null}
+	 * @throws InvalidTokenException if the token is rejected; see its reason
+	 * @throws KhyberPassClientException if the keys cannot be fetched
+	 */
+	public VerifiedAccessToken verifyAccessToken(@Nullable String jwt) {
+		return this.accessTokens.validate(jwt, null);
+	}
+
+	/**
+	 * Validates a JWT access token as {@link #verifyAccessToken(String)} and also requires the
+	 * sign-in behind it to have at least the given assurance level. Answer HTTP 401 with
+	 * {@code error="insufficient_user_authentication"} (RFC 9470) when the reason is
+	 * {@link InvalidTokenException.Reason#ACR}.
+	 * @param jwt the compact token; may be {@code null} (rejected)
+	 * @param minimumAcr the lowest acceptable level
+	 * @return the verified token, never {@code null}
+	 * @throws InvalidTokenException if the token is rejected; see its reason
+	 * @throws KhyberPassClientException if the keys cannot be fetched
+	 */
+	public VerifiedAccessToken verifyAccessToken(@Nullable String jwt, AssuranceLevel minimumAcr) {
+		return this.accessTokens.validate(jwt, Objects.requireNonNull(minimumAcr, "minimumAcr"));
+	}
+
+	/**
+	 * Validates a back-channel logout token POSTed by Khyber Pass as the form parameter
+	 * {@code logout_token}, and remembers its {@code jti} so a replay is refused. End the
+	 * sessions it names, then answer HTTP 200; answer HTTP 400 when it throws
+	 * {@link InvalidTokenException}.
+	 * @param logoutToken the compact logout token; may be {@code null} (rejected)
+	 * @return the verified token, never {@code null}
+	 * @throws InvalidTokenException if the token is rejected, including
+	 * {@link InvalidTokenException.Reason#REPLAY}
+	 * @throws KhyberPassClientException if the keys cannot be fetched
+	 * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html#Validation">OIDC
+	 * Back-Channel Logout §2.6</a>
+	 */
+	public VerifiedLogoutToken verifyLogoutToken(@Nullable String logoutToken) {
+		return this.logoutTokens.validate(logoutToken);
+	}
+
+	/**
+	 * Starts an authorization request that will send the browser back to {@code redirectUri}.
+	 * @param redirectUri the callback URI registered for the client
+	 * @return a builder, never {@code null}; {@link AuthorizationRequest.Builder#build()}
+	 * fetches the discovery document if needed
+	 */
+	public AuthorizationRequest.Builder authorizationRequest(URI redirectUri) {
+		return new AuthorizationRequest.Builder(this.clientId, () -> this.discovery.metadata().authorizationEndpoint(),
+				this.random, redirectUri);
+	}
+
+	/**
+	 * Completes a sign-in: checks the callback's {@code state} and, per RFC 9207, its
+	 * {@code iss}; turns an {@code error} callback into {@link OAuthErrorException}; exchanges
+	 * the code with its PKCE verifier; and validates the ID token (nonce, and the assurance
+	 * level and {@code max_age} that were requested). Remove the pending authorization from
+	 * the session before calling, so it is used once.
+	 * @param callbackParams the query parameters of the callback request, one value each
+	 * @param pending the values saved from {@link AuthorizationRequest#pending()}
+	 * @return the tokens, with {@link TokenResponse#idToken()} present; never {@code null}
+	 * @throws InvalidTokenException if the callback or ID token is rejected (STATE, ISSUER,
+	 * NONCE, ACR, ...)
+	 * @throws OAuthErrorException if Khyber Pass answered with an error, such as
+	 * {@code access_denied}
+	 * @throws KhyberPassClientException on other failures
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc9207">RFC 9207</a>
+	 */
+	public TokenResponse exchangeCode(Map<String, String> callbackParams, PendingAuthorization pending) {
+		return this.codeFlow.exchange(Map.copyOf(callbackParams), Objects.requireNonNull(pending, "pending"));
+	}
+
+	/**
+	 * Uses a refresh token. Refresh tokens are rotated: store
+	 * {@link TokenResponse#refreshToken()} from the answer and discard the old one, which no
+	 * longer works (using it again revokes the whole family). An ID token in the answer is
+	 * validated without a nonce; check that its subject is unchanged.
+	 * @param refreshToken the latest refresh token
+	 * @return the new tokens, never {@code null}
+	 * @throws OAuthErrorException with {@code invalid_grant} when the refresh token is spent,
+	 * expired or revoked: send the citizen to sign in again
+	 * @throws InvalidTokenException if a returned ID token is rejected
+	 * @throws KhyberPassClientException on other failures
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
+	 */
+	public TokenResponse refresh(String refreshToken) {
+		return this.codeFlow.refresh(refreshToken);
+	}
+
+	/**
+	 * Fetches the citizen's claims from the userinfo endpoint and checks that they describe the
+	 * expected subject (OIDC Core §5.3.2).
+	 * @param accessToken an access token from the sign-in
+	 * @param expectedSubject the {@code sub} of the citizen's ID token
+	 * @return the claims, never {@code null}
+	 * @throws InvalidTokenException with SUBJECT if the answer is about someone else
+	 * @throws OAuthErrorException if the access token is refused (for example
+	 * {@code invalid_token})
+	 * @throws KhyberPassClientException on other failures, or if Khyber Pass has no userinfo
+	 * endpoint
+	 */
+	public UserInfo userInfo(String accessToken, String expectedSubject) {
+		return this.userInfo.fetch(Objects.requireNonNull(accessToken, "accessToken"),
+				Objects.requireNonNull(expectedSubject, "expectedSubject"));
+	}
+
+	/**
+	 * Builds the RP-initiated logout URL to redirect the browser to after ending the local
+	 * session.
+	 * @param idTokenHint the ID token of the session ({@link VerifiedIdToken#token()})
+	 * @param postLogoutRedirectUri where Khyber Pass sends the browser afterwards (registered
+	 * for the client), or {@code null} to stay on Khyber Pass
+	 * @param state an opaque value echoed to {@code postLogoutRedirectUri}, or {@code null}
+	 * @return the URI, never {@code null}
+	 * @throws KhyberPassClientException if Khyber Pass publishes no {@code end_session_endpoint}
+	 * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html#RPLogout">OIDC
+	 * RP-Initiated Logout §2</a>
+	 */
+	public URI logoutUri(String idTokenHint, @Nullable URI postLogoutRedirectUri, @Nullable String state) {
+		URI endpoint = this.discovery.metadata().endSessionEndpoint();
+		if (endpoint == null) {
+			throw new KhyberPassClientException("The discovery document has no end_session_endpoint");
+		}
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("id_token_hint", Objects.requireNonNull(idTokenHint, "idTokenHint"));
+		params.put("client_id", this.clientId);
+		if (postLogoutRedirectUri != null) {
+			params.put("post_logout_redirect_uri", postLogoutRedirectUri.toString());
+		}
+		if (state != null) {
+			params.put("state", state);
+		}
+		return AuthorizationRequest.appendQuery(endpoint, params);
+	}
+
+	/**
+	 * Returns an access token for the department service itself (client credentials grant),
+	 * from the cache while it has more than the refresh margin left. Concurrent callers for the
+	 * same scopes share one request.
+	 * @param scopes the scopes to ask for; the cache key is the set, in any order
+	 * @return the token, never {@code null}
+	 * @throws OAuthErrorException if Khyber Pass refuses (for example {@code invalid_scope})
+	 * @throws KhyberPassClientException on other failures
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-4.4">RFC 6749 §4.4</a>
+	 */
+	public ServiceToken clientCredentialsToken(Set<String> scopes) {
+		return this.serviceTokens.get(Objects.requireNonNull(scopes, "scopes"));
+	}
+
+	/**
+	 * Exchanges a token for one to call another service on the citizen's behalf (RFC 8693).
+	 * Not cached.
+	 * @param request the exchange
+	 * @return the issued token, never {@code null}
+	 * @throws OAuthErrorException if Khyber Pass refuses (for example {@code invalid_target})
+	 * @throws KhyberPassClientException on other failures
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc8693">RFC 8693</a>
+	 */
+	public ServiceToken exchangeToken(TokenExchangeRequest request) {
+		Map<String, String> grant = new LinkedHashMap<>();
+		grant.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+		grant.put("subject_token", request.subjectToken());
+		grant.put("subject_token_type", request.subjectTokenType());
+		if (request.audience() != null) {
+			grant.put("audience", request.audience());
+		}
+		if (request.resource() != null) {
+			grant.put("resource", request.resource().toString());
+		}
+		if (!request.scopes().isEmpty()) {
+			grant.put("scope", String.join(" ", request.scopes()));
+		}
+		TokenEndpoint.Answer answer = this.tokenEndpoint.post(grant);
+		return serviceToken(answer, request.scopes());
+	}
+
+	/**
+	 * Stops the background key refresh. The client still works afterwards, fetching keys on
+	 * demand only. Idempotent.
+	 */
+	@Override
+	public void close() {
+		this.keys.close();
+		this.scheduler.shutdownNow();
+	}
+
+	private ServiceToken requestClientCredentials(Set<String> scopes) {
+		Map<String, String> grant = new LinkedHashMap<>();
+		grant.put("grant_type", "client_credentials");
+		if (!scopes.isEmpty()) {
+			grant.put("scope", String.join(" ", scopes.stream().sorted().toList()));
+		}
+		return serviceToken(this.tokenEndpoint.post(grant), scopes);
+	}
+
+	private static ServiceToken serviceToken(TokenEndpoint.Answer answer, Set<String> requestedScopes) {
+		return new ServiceToken(answer.requiredString("access_token"), answer.requiredString("token_type"),
+				answer.expiresAt(), answer.scopes(requestedScopes), answer.optionalString("issued_token_type"));
+	}
+
+	/**
+	 * Configures a {@link KhyberPassClient}; every setting has a safe default. Not
+	 * thread-safe: configure on one thread, then {@link #build()}.
+	 */
+	public static final class Builder {
+
+		private final URI issuer;
+
+		private final String clientId;
+
+		private final ClientAuthentication authentication;
+
+		private @Nullable String accessTokenAudience;
+
+		private Duration clockSkew = Duration.ofSeconds(10);
+
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		private Duration requestTimeout = Duration.ofSeconds(10);
+
+		private Duration jwksMinTtl = Duration.ofMinutes(1);
+
+		private Duration jwksMaxTtl = Duration.ofHours(1);
+
+		private Duration jwksDefaultTtl = Duration.ofMinutes(15);
+
+		private Duration jwksRefetchInterval = Duration.ofSeconds(30);
+
+		private Duration serviceTokenRefreshMargin = Duration.ofSeconds(30);
+
+		private int logoutReplayCacheSize = 100_000;
+
+		private @Nullable HttpClient httpClient;
+
+		private Clock clock = Clock.systemUTC();
+
+		private SecureRandom random = new SecureRandom();
+
+		private Builder(URI issuer, String clientId, ClientAuthentication authentication) {
+			if (issuer == null || clientId == null || clientId.isBlank() || authentication == null) {
+				throw new KhyberPassClientException("The issuer URI, client id and client authentication are required");
+			}
+			ProviderMetadata.requireSecure(issuer, ProviderMetadata.isLoopback(issuer), "The issuer");
+			if (issuer.getRawQuery() != null || issuer.getRawFragment() != null) {
+				throw new KhyberPassClientException("The issuer must not have a query or fragment: " + issuer);
+			}
+			this.issuer = issuer;
+			this.clientId = clientId;
+			this.authentication = authentication;
+		}
+
+		/**
+		 * Sets the audience access tokens must carry: the logical name the security team gave
+		 * this API. Default: the client id.
+		 * @param audience the audience, not {@code null} or blank
+		 * @return this builder
+		 */
+		public Builder accessTokenAudience(String audience) {
+			if (audience == null || audience.isBlank()) {
+				throw new KhyberPassClientException("The access token audience must not be blank");
+			}
+			this.accessTokenAudience = audience;
+			return this;
+		}
+
+		/**
+		 * Sets the clock skew tolerated for {@code exp} and {@code nbf}. Default 10 seconds,
+		 * at most 2 minutes. ({@code iat} may be up to 60 seconds ahead regardless.)
+		 * @param clockSkew the skew, not {@code null}
+		 * @return this builder
+		 */
+		public Builder clockSkew(Duration clockSkew) {
+			this.clockSkew = within(clockSkew, Duration.ZERO, Duration.ofMinutes(2), "clockSkew");
+			return this;
+		}
+
+		/**
+		 * Sets the connect and request timeouts of the HTTP client. Defaults 5 and 10 seconds.
+		 * @param connectTimeout the connect timeout, 100 ms to 1 minute
+		 * @param requestTimeout the timeout of each request, 100 ms to 2 minutes
+		 * @return this builder
+		 */
+		public Builder timeouts(Duration connectTimeout, Duration requestTimeout) {
+			this.connectTimeout = within(connectTimeout, Duration.ofMillis(100), Duration.ofMinutes(1),
+					"connectTimeout");
+			this.requestTimeout = within(requestTimeout, Duration.ofMillis(100), Duration.ofMinutes(2),
+					"requestTimeout");
+			return this;
+		}
+
+		/**
+		 * Bounds how long fetched signing keys are used before being refreshed: Khyber Pass's
+		 * {@code Cache-Control: max-age} is clamped to this range. Defaults 1 minute and 1
+		 * hour.
+		 * @param floor the shortest lifetime, at least 1 second
+		 * @param ceiling the longest lifetime, at least {@code floor}, at most 1 day
+		 * @return this builder
+		 */
+		public Builder jwksCacheLifetime(Duration floor, Duration ceiling) {
+			this.jwksMinTtl = within(floor, Duration.ofSeconds(1), Duration.ofDays(1), "floor");
+			this.jwksMaxTtl = within(ceiling, floor, Duration.ofDays(1), "ceiling");
+			Duration fifteenMinutes = Duration.ofMinutes(15);
+			this.jwksDefaultTtl = (fifteenMinutes.compareTo(floor) < 0) ? floor
+					: (fifteenMinutes.compareTo(ceiling) > 0) ? ceiling : fifteenMinutes;
+			return this;
+		}
+
+		/**
+		 * Sets the least time between two key fetches caused by tokens naming an unknown key,
+		 * so forged key ids cannot flood Khyber Pass. Default 30 seconds.
+		 * @param interval the interval, 1 second to 1 hour
+		 * @return this builder
+		 */
+		public Builder jwksRefetchInterval(Duration interval) {
+			this.jwksRefetchInterval = within(interval, Duration.ofSeconds(1), Duration.ofHours(1), "interval");
+			return this;
+		}
+
+		/**
+		 * Sets how long before expiry a cached client-credentials token is replaced. Default 30
+		 * seconds (half the lifetime for tokens living less than twice that).
+		 * @param margin the margin, 0 to 10 minutes
+		 * @return this builder
+		 */
+		public Builder serviceTokenRefreshMargin(Duration margin) {
+			this.serviceTokenRefreshMargin = within(margin, Duration.ZERO, Duration.ofMinutes(10), "margin");
+			return this;
+		}
+
+		/**
+		 * Sets how many logout token ids are remembered to refuse replays. Default 100,000.
+		 * @param size the size, at least 100
+		 * @return this builder
+		 */
+		public Builder logoutReplayCacheSize(int size) {
+			if (size < 100) {
+				throw new KhyberPassClientException("logoutReplayCacheSize must be at least 100");
+			}
+			this.logoutReplayCacheSize = size;
+			return this;
+		}
+
+		/**
+		 * Uses this HTTP client, for example one with the government CA in its
+		 * {@code SSLContext} or a proxy. It should not follow redirects, and it must set a
+		 * connect timeout (the {@link #timeouts} connect timeout is then ignored).
+		 * @param httpClient the client, not {@code null}
+		 * @return this builder
+		 */
+		public Builder httpClient(HttpClient httpClient) {
+			this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+			return this;
+		}
+
+		/**
+		 * Uses this clock for token times and caches (for tests). Default: the system UTC clock.
+		 * @param clock the clock, not {@code null}
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Uses this random generator for state, nonce, PKCE and assertion ids. Default: a new
+		 * {@link SecureRandom}.
+		 * @param random the generator, not {@code null}
+		 * @return this builder
+		 */
+		public Builder secureRandom(SecureRandom random) {
+			this.random = Objects.requireNonNull(random, "random");
+			return this;
+		}
+
+		/**
+		 * Builds the client. No network call is made until the client needs one.
+		 * @return the client, never {@code null}
+		 */
+		public KhyberPassClient build() {
+			return new KhyberPassClient(this);
+		}
+
+		private static Duration within(Duration value, Duration min, Duration max, String name) {
+			Objects.requireNonNull(value, name);
+			if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+				throw new KhyberPassClientException(name + " must be between " + min + " and " + max + ", was " + value);
+			}
+			return value;
+		}
+
+	}
+
+}
