@@ -1,0 +1,73 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The token families a single sign-on session produced: when the session ends, they are revoked and the
+ * departments that took part are named, so that single logout can tell them.
+ */
+@Component
+public final class SessionTokenFamilies {
+
+	private final TokenFamilyAuthorizationService families;
+
+	private final RegisteredClientRepository clients;
+
+	private final PairwiseSubjects subjects;
+
+	SessionTokenFamilies(OAuth2AuthorizationService families, RegisteredClientRepository clients,
+			PairwiseSubjects subjects) {
+		this.families = (TokenFamilyAuthorizationService) families;
+		this.clients = clients;
+		this.subjects = subjects;
+	}
+
+	/**
+	 * Revokes the token families of the HTTP session {@code httpSessionId} and returns each department that
+	 * took part, once.
+	 */
+	public List<SessionParticipant> endSession(String httpSessionId) {
+		String sid = sessionIdHash(httpSessionId);
+		Map<String, SessionParticipant> participants = new LinkedHashMap<>();
+		for (OAuth2Authorization family : this.families.findBySession(sid)) {
+			RegisteredClient client = this.clients.findById(family.getRegisteredClientId());
+			this.families.remove(family);
+			if (client != null) {
+				participants.putIfAbsent(client.getClientId(), participant(client, family.getPrincipalName(), sid));
+			}
+		}
+		return new ArrayList<>(participants.values());
+	}
+
+	private SessionParticipant participant(RegisteredClient client, String accountId, String sid) {
+		return new SessionParticipant(client.getClientId(), this.subjects.subjectFor(client, accountId), sid,
+				KhyberPassClientSettings.backchannelLogoutUri(client).map(URI::create),
+				client.getTokenSettings().getIdTokenSignatureAlgorithm().getName());
+	}
+
+	/** The {@code sid} Spring Authorization Server puts in ID tokens: SHA-256 of the HTTP session id. */
+	static String sessionIdHash(String httpSessionId) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(httpSessionId.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}
