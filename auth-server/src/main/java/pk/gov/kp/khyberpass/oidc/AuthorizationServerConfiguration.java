@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +30,11 @@ import org.springframework.security.web.authentication.preauth.AbstractPreAuthen
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
@@ -46,7 +49,7 @@ class AuthorizationServerConfiguration {
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
 			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, SelfContainedAccessTokens selfContained,
-			Clock clock) throws Exception {
+			UserInfoClaims userInfoClaims, Clock clock) throws Exception {
 		AuthorizationResponses responses = new AuthorizationResponses();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -61,20 +64,27 @@ class AuthorizationServerConfiguration {
 					.authenticationProviders((providers) -> providers.stream()
 						.filter(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::isInstance)
 						.map(OAuth2AuthorizationCodeRequestAuthenticationProvider.class::cast)
-						.forEach((provider) -> provider.setAuthenticationValidator(new RedirectUriValidator()))))
+						.forEach((provider) -> {
+							provider.setAuthenticationValidator(new RedirectUriValidator());
+							provider.setAuthorizationConsentRequired(new ConsentRequired());
+						})))
 				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders(
 						(providers) -> providers.replaceAll((provider) -> new SelfContainedIntrospectionProvider(provider,
 								selfContained))))
 				.tokenRevocationEndpoint((endpoint) -> endpoint.authenticationProviders(
 						(providers) -> providers.replaceAll((provider) -> new SelfContainedRevocationProvider(provider,
 								selfContained))))
-				.oidc((oidc) -> oidc.providerConfigurationEndpoint(
-						(discovery) -> discovery.providerConfigurationCustomizer(discoveryMetadata)));
+				.oidc((oidc) -> oidc
+					.providerConfigurationEndpoint(
+							(discovery) -> discovery.providerConfigurationCustomizer(discoveryMetadata))
+					.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(userInfoClaims)));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
-		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-				new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
+		http.exceptionHandling((exceptions) -> exceptions
+			.defaultAuthenticationEntryPointFor(new ClientAuthenticationFailureHandler(),
+					PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/oauth2/{endpoint:token|introspect|revoke}"))
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
 		// After Spring's validating filter (which sits just before this position) and before its
 		// AuthorizationFilter, which would send an unauthenticated request to the login page.
 		http.addFilterAfter(new PromptLoginFilter("/oauth2/authorize", clock, responses),
@@ -120,6 +130,12 @@ class AuthorizationServerConfiguration {
 	@Bean
 	SelfContainedAccessTokens selfContainedAccessTokens(JwtDecoder jwtDecoder, EphemeralStore ephemeral, Clock clock) {
 		return new SelfContainedAccessTokens(jwtDecoder, ephemeral, clock);
+	}
+
+	@Bean
+	UserInfoClaims userInfoClaims(AccountService accounts, RegisteredClientRepository clients,
+			PairwiseSubjects subjects) {
+		return new UserInfoClaims(accounts, clients, subjects);
 	}
 
 	@Bean

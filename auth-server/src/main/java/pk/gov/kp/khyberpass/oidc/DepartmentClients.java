@@ -2,7 +2,6 @@ package pk.gov.kp.khyberpass.oidc;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -67,8 +67,21 @@ public final class DepartmentClients {
 				storedSecret = this.secretHasher.encode(generated);
 			}
 		}
-		this.repository.save(toRegisteredClient(client, (existing != null) ? existing.getId() : UUID.randomUUID().toString(),
-				storedSecret));
+		RegisteredClient registration = toRegisteredClient(client,
+				(existing != null) ? existing.getId() : UUID.randomUUID().toString(), storedSecret);
+		try {
+			this.repository.save(registration);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another node registered the same client id a moment ago (several nodes seeding at once).
+			RegisteredClient winner = this.repository.findByClientId(client.clientId());
+			if (winner == null) {
+				throw ex;
+			}
+			this.repository.save(toRegisteredClient(client, winner.getId(),
+					(storedSecret != null && generated == null) ? storedSecret : winner.getClientSecret()));
+			generated = null;
+		}
 		log.info("Registered department client {}", client.clientId());
 		return Optional.ofNullable(generated);
 	}
@@ -119,10 +132,6 @@ public final class DepartmentClients {
 		client.postLogoutRedirectUris().stream().map(URI::toString).forEach(builder::postLogoutRedirectUri);
 		client.scopes().forEach(builder::scope);
 		return builder.build();
-	}
-
-	static Duration defaultRefreshLifetime() {
-		return Duration.ofHours(24);
 	}
 
 }

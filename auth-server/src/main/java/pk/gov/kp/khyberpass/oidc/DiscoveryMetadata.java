@@ -38,13 +38,19 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 			.tokenEndpointAuthenticationMethods(DiscoveryMetadata::clientAuthenticationMethods)
 			.claim("revocation_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS)
 			.claim("introspection_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS)
+			.idTokenSigningAlgorithms((algorithms) -> {
+				algorithms.clear();
+				algorithms.addAll(List.of("RS256", "ES256"));
+			})
 			.claim("response_modes_supported", List.of("query"))
 			.claim("authorization_response_iss_parameter_supported", true)
 			.claim("acr_values_supported", AssuranceLevels.ALL)
 			.claim("claims_supported", List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr",
 					"azp", "sid", "name", "birthdate", "phone_number", "phone_number_verified", "cnic"))
 			.claim("backchannel_logout_supported", true)
-			.claim("backchannel_logout_session_supported", true);
+			.claim("backchannel_logout_session_supported", true)
+			// Spring's default advertises certificate-bound tokens, which need tls_client_auth: not offered.
+			.claims((claims) -> claims.remove("tls_client_certificate_bound_access_tokens"));
 	}
 
 }

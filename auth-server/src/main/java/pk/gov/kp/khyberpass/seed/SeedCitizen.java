@@ -1,9 +1,6 @@
 package pk.gov.kp.khyberpass.seed;
 
 import java.time.LocalDate;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A citizen entry of the seed file, as written (the account feature validates the values).
@@ -13,12 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param birthDate the date of birth
  * @param mobile the mobile number in any accepted Pakistani form
  * @param password the password
- * @param email an optional e-mail address
- * @param totpSecret an optional base32 TOTP secret, for test harnesses
- * @param recoveryCodes optional recovery codes, for test harnesses
  */
-public record SeedCitizen(String cnic, String name, LocalDate birthDate, String mobile, String password,
-		@Nullable String email, @Nullable String totpSecret, List<String> recoveryCodes) {
+public record SeedCitizen(String cnic, String name, LocalDate birthDate, String mobile, String password) {
 
 	@Override
 	public String toString() {

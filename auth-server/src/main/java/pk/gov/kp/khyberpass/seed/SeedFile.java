@@ -3,7 +3,6 @@ package pk.gov.kp.khyberpass.seed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +16,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
@@ -37,8 +38,7 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 			"redirect-uris", "post-logout-redirect-uris", "scopes", "sector", "public-subject", "require-consent",
 			"min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg", "refresh-token-lifetime");
 
-	private static final Set<String> CITIZEN_KEYS = Set.of("cnic", "name", "birth-date", "mobile", "password",
-			"email", "totp-secret", "recovery-codes");
+	private static final Set<String> CITIZEN_KEYS = Set.of("cnic", "name", "birth-date", "mobile", "password");
 
 	/**
 	 * Reads a seed file.
@@ -94,9 +94,9 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 					bool(fields, "public-subject", false, at), bool(fields, "require-consent", true, at),
 					stringOr(fields, "min-acr", AssuranceLevels.LOA1, at), uri(fields, "backchannel-logout-uri", at),
 					uri(fields, "jwks-uri", at), stringOr(fields, "id-token-signing-alg", "RS256", at),
-					Duration.parse("PT" + stringOr(fields, "refresh-token-lifetime", "24h", at).toUpperCase()));
+					DurationStyle.detectAndParse(stringOr(fields, "refresh-token-lifetime", "24h", at)));
 		}
-		catch (IllegalArgumentException | java.time.format.DateTimeParseException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new InvalidSeedException(at + ": " + ex.getMessage());
 		}
 	}
@@ -107,9 +107,7 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 		try {
 			return new SeedCitizen(requiredString(fields, "cnic", where), requiredString(fields, "name", where),
 					LocalDate.parse(requiredString(fields, "birth-date", where)),
-					requiredString(fields, "mobile", where), requiredString(fields, "password", where),
-					string(fields, "email", where), string(fields, "totp-secret", where),
-					strings(fields, "recovery-codes", List.of(), where));
+					requiredString(fields, "mobile", where), requiredString(fields, "password", where));
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			throw new InvalidSeedException(where + ": birth-date must be YYYY-MM-DD");
