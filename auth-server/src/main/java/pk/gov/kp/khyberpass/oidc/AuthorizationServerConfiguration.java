@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.oidc;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +33,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.gov.kp.khyberpass.account.AccountService;
@@ -148,9 +152,15 @@ class AuthorizationServerConfiguration {
 		return new DiscoveryMetadata();
 	}
 
+	/**
+	 * Spring Authorization Server finds the citizen's session here to put {@code sid} in ID tokens: the
+	 * Redis sessions in production, the container's in development.
+	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
+	SessionRegistry sessionRegistry(
+			ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> redisSessions) {
+		FindByIndexNameSessionRepository<? extends Session> sessions = redisSessions.getIfAvailable();
+		return (sessions != null) ? new SpringSessionBackedSessionRegistry<>(sessions) : new SessionRegistryImpl();
 	}
 
 	@Bean

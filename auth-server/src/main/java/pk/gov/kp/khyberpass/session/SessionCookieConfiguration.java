@@ -2,6 +2,7 @@ package pk.gov.kp.khyberpass.session;
 
 import jakarta.servlet.SessionCookieConfig;
 
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
- * The SSO session cookie: {@code HttpOnly}, {@code SameSite=Lax} (the authorization redirect from a
+ * The SSO session cookie, the same whether the servlet container keeps sessions (development) or Spring
+ * Session keeps them in Redis (production): {@code HttpOnly}, {@code SameSite=Lax} (the authorization redirect from a
  * department is a top-level navigation, so the cookie still travels), and {@code Secure} whenever the
  * issuer is https.
  */
@@ -27,6 +29,17 @@ class SessionCookieConfiguration {
 			cookie.setSecure("https".equals(oidc.issuer().getScheme()));
 			cookie.setPath("/");
 			cookie.setAttribute("SameSite", "Lax");
+		};
+	}
+
+	@Bean
+	DefaultCookieSerializerCustomizer springSessionCookie(OidcProperties oidc) {
+		return (serializer) -> {
+			serializer.setCookieName(COOKIE_NAME);
+			serializer.setUseHttpOnlyCookie(true);
+			serializer.setUseSecureCookie("https".equals(oidc.issuer().getScheme()));
+			serializer.setCookiePath("/");
+			serializer.setSameSite("Lax");
 		};
 	}
 

@@ -37,6 +37,8 @@ public final class RealServersInitializer implements ApplicationContextInitializ
 					"spring.flyway.default-schema=" + schema, "spring.data.redis.url=" + RealServers.REDIS_URL,
 					"spring.autoconfigure.exclude=", "khyberpass.ephemeral.store=redis",
 					"khyberpass.ephemeral.key-prefix=" + schema + ":",
+					"spring.session.data.redis.repository-type=indexed",
+					"spring.session.data.redis.namespace=" + schema + ":session",
 					"khyberpass.keys.master-key=" + Base64.getEncoder().encodeToString(masterKey),
 					"khyberpass.keys.master-key-file=", "khyberpass.seed=classpath:seed/integration.yml",
 					"khyberpass.seed-print-credentials=false")
