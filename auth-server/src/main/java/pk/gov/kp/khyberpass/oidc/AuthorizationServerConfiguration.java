@@ -89,6 +89,7 @@ class AuthorizationServerConfiguration {
 			.defaultAuthenticationEntryPointFor(new ClientAuthenticationFailureHandler(),
 					PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/oauth2/{endpoint:token|introspect|revoke}"))
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
+		http.addFilterBefore(new ClientAssertionClientIdFilter(), AbstractPreAuthenticatedProcessingFilter.class);
 		// After Spring's validating filter (which sits just before this position) and before its
 		// AuthorizationFilter, which would send an unauthenticated request to the login page.
 		http.addFilterAfter(new PromptLoginFilter("/oauth2/authorize", clock, responses),
