@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * A department service registered with Khyber Pass, as the security team (or the seed file) describes it.
  *
  * @param clientId the OAuth client id
+ * @param clientName the department's name as citizens know it (shown on the consent page)
  * @param clientSecret the secret to set, or {@code null} to have the server generate one (ignored for
  * {@code none} and {@code private_key_jwt})
  * @param authMethod how the client authenticates at the token endpoint
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param idTokenSigningAlgorithm {@code RS256} (default) or {@code ES256}
  * @param refreshTokenLifetime absolute lifetime of a refresh-token family
  */
-public record DepartmentClient(String clientId, @Nullable String clientSecret, AuthMethod authMethod,
+public record DepartmentClient(String clientId, String clientName, @Nullable String clientSecret, AuthMethod authMethod,
 		Set<String> grantTypes, List<URI> redirectUris, List<URI> postLogoutRedirectUris, Set<String> scopes,
 		@Nullable String sector, boolean publicSubject, boolean requireConsent, String minAcr,
 		@Nullable URI backchannelLogoutUri, @Nullable URI jwkSetUri, String idTokenSigningAlgorithm,
@@ -39,6 +40,9 @@ public record DepartmentClient(String clientId, @Nullable String clientSecret, A
 
 	public DepartmentClient {
 		Objects.requireNonNull(clientId, "client-id is required");
+		if (clientName == null || clientName.isBlank()) {
+			clientName = clientId;
+		}
 		if (!clientId.matches("[A-Za-z0-9._-]{3,100}")) {
 			throw new IllegalArgumentException(
 					"client-id must be 3 to 100 letters, digits, dots, dashes or underscores");

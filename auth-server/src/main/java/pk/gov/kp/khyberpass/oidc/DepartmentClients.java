@@ -122,7 +122,7 @@ public final class DepartmentClients {
 			.build();
 		RegisteredClient.Builder builder = RegisteredClient.withId(id)
 			.clientId(client.clientId())
-			.clientName(client.clientId())
+			.clientName(client.clientName())
 			.clientSecret(storedSecret)
 			.clientAuthenticationMethod(new ClientAuthenticationMethod(client.authMethod().value()))
 			.clientSettings(settings.build())

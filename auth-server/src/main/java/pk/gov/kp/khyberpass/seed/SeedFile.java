@@ -34,7 +34,7 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 
 	private static final Set<String> TOP_KEYS = Set.of("clients", "citizens");
 
-	private static final Set<String> CLIENT_KEYS = Set.of("client-id", "client-secret", "auth-method", "grant-types",
+	private static final Set<String> CLIENT_KEYS = Set.of("client-id", "client-name", "client-secret", "auth-method", "grant-types",
 			"redirect-uris", "post-logout-redirect-uris", "scopes", "sector", "public-subject", "require-consent",
 			"min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg", "refresh-token-lifetime");
 
@@ -86,7 +86,8 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 		String clientId = requiredString(fields, "client-id", where);
 		String at = where + " (client-id " + clientId + ")";
 		try {
-			return new DepartmentClient(clientId, string(fields, "client-secret", at),
+			return new DepartmentClient(clientId, stringOr(fields, "client-name", clientId, at),
+					string(fields, "client-secret", at),
 					DepartmentClient.AuthMethod.of(stringOr(fields, "auth-method", "client_secret_basic", at)),
 					new LinkedHashSet<>(strings(fields, "grant-types", List.of("authorization_code", "refresh_token"), at)),
 					uris(fields, "redirect-uris", at), uris(fields, "post-logout-redirect-uris", at),

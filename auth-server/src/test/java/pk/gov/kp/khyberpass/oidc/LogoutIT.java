@@ -75,7 +75,7 @@ class LogoutIT {
 		});
 		this.department.start();
 		URI backchannel = URI.create("http://127.0.0.1:" + this.department.getAddress().getPort() + "/backchannel");
-		this.departmentClients.register(new DepartmentClient("it-slo", "it-slo-secret-0123456789abcdef0123",
+		this.departmentClients.register(new DepartmentClient("it-slo", "Single Logout Test Department", "it-slo-secret-0123456789abcdef0123",
 				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, Set.of("authorization_code", "refresh_token"),
 				List.of(URI.create(CALLBACK)), List.of(URI.create("https://slo.example.test/signed-out")),
 				Set.of("openid"), "slo.example.test", false, false, AssuranceLevels.LOA1, backchannel, null, "RS256",

@@ -55,7 +55,7 @@ class PrivateKeyJwtIT {
 			exchange.close();
 		});
 		this.jwksHost.start();
-		this.departmentClients.register(new DepartmentClient("it-pkjwt", null,
+		this.departmentClients.register(new DepartmentClient("it-pkjwt", "Key Holder Department", null,
 				DepartmentClient.AuthMethod.PRIVATE_KEY_JWT, Set.of("client_credentials"), List.of(), List.of(),
 				Set.of("vehicles.read"), null, false, false, AssuranceLevels.LOA1, null,
 				URI.create("http://127.0.0.1:" + this.jwksHost.getAddress().getPort() + "/jwks"), "RS256",

@@ -53,6 +53,15 @@ public final class CitizenAgent {
 			.build());
 	}
 
+	/** Posts an already-encoded form body (for repeated parameters such as {@code scope}). */
+	public HttpResponse<String> postRaw(String pathOrUri, String encodedForm) {
+		return send(HttpRequest.newBuilder(resolve(pathOrUri))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(encodedForm))
+			.build());
+	}
+
 	/** Signs in on the login page with the given user name (CNIC or mobile) and password. */
 	public HttpResponse<String> signIn(String username, String password) {
 		HttpResponse<String> page = get("/login");

@@ -37,9 +37,13 @@ public final class OidcTestClient {
 	private final ClientAuthentication authentication;
 
 	public OidcTestClient(URI issuer, String clientId, String secret) {
+		this(issuer, new ClientSecretBasic(new ClientID(clientId), new Secret(secret)));
+	}
+
+	public OidcTestClient(URI issuer, ClientAuthentication authentication) {
 		this.issuer = issuer;
-		this.clientId = new ClientID(clientId);
-		this.authentication = new ClientSecretBasic(this.clientId, new Secret(secret));
+		this.clientId = authentication.getClientID();
+		this.authentication = authentication;
 	}
 
 	public ClientAuthentication authentication() {

@@ -1,0 +1,76 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The consent page: names the department and each piece of information it asks for. The CNIC is never
+ * pre-selected: sharing it takes the citizen's explicit tick. The form posts back to the authorization
+ * endpoint, which records the consent.
+ */
+@Controller
+final class ConsentController {
+
+	static final String PATH = "/oauth2/consent";
+
+	private static final Set<String> SENSITIVE = Set.of("cnic");
+
+	private final RegisteredClientRepository clients;
+
+	private final OAuth2AuthorizationConsentService consents;
+
+	private final MessageSource messages;
+
+	ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
+			MessageSource messages) {
+		this.clients = clients;
+		this.consents = consents;
+		this.messages = messages;
+	}
+
+	@GetMapping(PATH)
+	String consent(Principal principal, @RequestParam("client_id") String clientId,
+			@RequestParam("scope") String scope, @RequestParam("state") String state, Locale locale, Model model) {
+		RegisteredClient client = this.clients.findByClientId(clientId);
+		if (client == null) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+		}
+		OAuth2AuthorizationConsent previous = this.consents.findById(client.getId(), principal.getName());
+		Set<String> granted = (previous != null) ? previous.getScopes() : Set.of();
+		List<ScopeChoice> choices = new ArrayList<>();
+		for (String requested : new LinkedHashSet<>(Arrays.asList(scope.split(" ")))) {
+			if (!OidcScopes.OPENID.equals(requested) && client.getScopes().contains(requested)) {
+				boolean sensitive = SENSITIVE.contains(requested);
+				String label = this.messages.getMessage("consent.scope." + requested, null, requested, locale);
+				choices.add(new ScopeChoice(requested, label, sensitive, granted.contains(requested) || !sensitive));
+			}
+		}
+		model.addAttribute("department", client.getClientName());
+		model.addAttribute("clientId", clientId);
+		model.addAttribute("state", state);
+		model.addAttribute("choices", choices);
+		return "oidc/consent";
+	}
+
+	/** One requested scope as the page shows it. */
+	record ScopeChoice(String scope, String label, boolean sensitive, boolean preselected) {
+	}
+
+}

@@ -1,0 +1,148 @@
+package pk.gov.kp.khyberpass.oidc;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
+import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
+import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
+import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@KhyberPassIntegrationTest
+class ConsentIT {
+
+	static final String CNIC = "17301-1234567-2";
+
+	static final String PASSWORD = "a-long-integration-passphrase";
+
+	static final String CALLBACK = "https://consent.example.test/callback";
+
+	@Value("${khyberpass.oidc.issuer}")
+	URI issuer;
+
+	OidcTestClient client;
+
+	CitizenAgent browser;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void setUp() {
+		this.jdbc.update("DELETE FROM oauth2_authorization_consent");
+		this.client = new OidcTestClient(this.issuer,
+				new ClientSecretPost(new ClientID("it-consent"), new Secret("it-consent-secret-0123456789abcdef")));
+		this.browser = new CitizenAgent(this.issuer);
+	}
+
+	@Test
+	void consentPageWhenCnicRequestedThenNamesDepartmentAndLeavesCnicUnticked() {
+		HttpResponse<String> page = consentPage(this.client.attempt(CALLBACK, "openid profile cnic"), Map.of());
+
+		assertThat(page.statusCode()).as(() -> page.headers().firstValue("Location").orElse("-")).isEqualTo(200);
+		assertThat(page.body()).contains("Consent Test Department")
+			.contains("Your CNIC number")
+			.containsPattern("value=\"profile\"[^>]*checked")
+			.doesNotContainPattern("value=\"cnic\"[^>]*checked");
+	}
+
+	@Test
+	void userinfoWhenCnicNotConsentedThenNoCnicClaim() throws Exception {
+		Attempt attempt = this.client.attempt(CALLBACK, "openid profile cnic");
+		HttpResponse<String> page = consentPage(attempt, Map.of());
+
+		UserInfo userInfo = userInfo(approve(attempt, page, List.of("profile")));
+
+		assertThat(userInfo.getName()).isEqualTo("Ayesha Khan");
+		assertThat(userInfo.getClaim("cnic")).isNull();
+	}
+
+	@Test
+	void userinfoWhenCnicConsentedThenCnicReleasedToThisDepartment() throws Exception {
+		Attempt attempt = this.client.attempt(CALLBACK, "openid profile cnic");
+		HttpResponse<String> page = consentPage(attempt, Map.of());
+
+		UserInfo userInfo = userInfo(approve(attempt, page, List.of("profile", "cnic")));
+
+		assertThat(userInfo.getStringClaim("cnic")).isEqualTo(CNIC);
+		assertThat(userInfo.getStringClaim("birthdate")).isEqualTo("1990-04-12");
+	}
+
+	@Test
+	void consentWhenCitizenDeclinesThenAccessDeniedAtClient() {
+		Attempt attempt = this.client.attempt(CALLBACK, "openid profile");
+		HttpResponse<String> page = consentPage(attempt, Map.of());
+
+		Map<String, String> callback = submit(page, List.of());
+
+		assertThat(callback).containsEntry("error", "access_denied").containsEntry("state", attempt.state().getValue());
+	}
+
+	@Test
+	void authorizeWhenConsentRememberedThenNoPageUnlessPromptConsent() {
+		Attempt first = this.client.attempt(CALLBACK, "openid profile");
+		approve(first, consentPage(first, Map.of()), List.of("profile"));
+		Attempt second = this.client.attempt(CALLBACK, "openid profile");
+
+		HttpResponse<String> silent = this.browser.follow(this.browser.get(second.uri(this.client).toString()));
+		HttpResponse<String> asked = this.browser
+			.follow(this.browser.get(this.client.attempt(CALLBACK, "openid profile")
+				.uri(this.client, Map.of("prompt", "consent"))
+				.toString()));
+
+		assertThat(CitizenAgent.query(this.browser.location(silent))).containsKey("code");
+		assertThat(asked.statusCode()).isEqualTo(200);
+		assertThat(asked.body()).contains("Consent Test Department");
+	}
+
+	private HttpResponse<String> consentPage(Attempt attempt, Map<String, String> extra) {
+		HttpResponse<String> response = this.browser.follow(this.browser.get(attempt.uri(this.client, extra).toString()));
+		if (response.body().contains("name=\"password\"")) {
+			response = this.browser.follow(this.browser.signIn(CNIC, PASSWORD));
+		}
+		return response;
+	}
+
+	private OIDCTokenResponse approve(Attempt attempt, HttpResponse<String> page, List<String> scopes) {
+		Map<String, String> callback = submit(page, scopes);
+		return (OIDCTokenResponse) this.client.exchange(callback.get("code"), attempt);
+	}
+
+	private Map<String, String> submit(HttpResponse<String> page, List<String> scopes) {
+		String body = page.body();
+		String state = body.replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
+		StringBuilder form = new StringBuilder("client_id=it-consent&state=")
+			.append(java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8));
+		scopes.forEach((scope) -> form.append("&scope=").append(scope));
+		HttpResponse<String> response = this.browser.postRaw("/oauth2/authorize", form.toString());
+		return CitizenAgent.query(this.browser.location(this.browser.follow(response)));
+	}
+
+	private UserInfo userInfo(OIDCTokenResponse tokens) throws Exception {
+		return UserInfoResponse
+			.parse(new UserInfoRequest(this.issuer.resolve("/userinfo"), tokens.getOIDCTokens().getBearerAccessToken())
+				.toHTTPRequest()
+				.send())
+			.toSuccessResponse()
+			.getUserInfo();
+	}
+
+}
