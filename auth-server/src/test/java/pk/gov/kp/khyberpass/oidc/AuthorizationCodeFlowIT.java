@@ -22,7 +22,9 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
@@ -42,6 +44,9 @@ class AuthorizationCodeFlowIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	URI issuer;
 
@@ -82,6 +87,50 @@ class AuthorizationCodeFlowIT {
 	}
 
 	@Test
+	void exchangeWhenClientChoseEs256ThenIdTokenSignedWithEs256() throws Exception {
+		OidcTestClient es = new OidcTestClient(this.issuer, "it-es256", "it-es256-secret-0123456789abcdef0123");
+		Attempt attempt = es.attempt("https://es.example.test/callback", "openid");
+
+		OIDCTokenResponse tokens = (OIDCTokenResponse) es
+			.exchange(es.authorize(this.browser, attempt, CNIC, PASSWORD).get("code"), attempt);
+
+		JWKSet jwks = JWKSet.load(this.issuer.resolve("/oauth2/jwks").toURL());
+		new IDTokenValidator(new Issuer(this.issuer), es.clientId(), JWSAlgorithm.ES256, jwks)
+			.validate(tokens.getOIDCTokens().getIDToken(), attempt.nonce());
+	}
+
+	@Test
+	void exchangeWhenTokensIssuedThenStoredOnlyAsHashes() {
+		Attempt attempt = this.client.attempt(CALLBACK, "openid");
+		String code = this.client.authorize(this.browser, attempt, CNIC, PASSWORD).get("code");
+		OIDCTokenResponse tokens = (OIDCTokenResponse) this.client.exchange(code, attempt);
+
+		String stored = this.jdbc.queryForList("SELECT * FROM token_family").toString();
+
+		assertThat(stored).doesNotContain(tokens.getOIDCTokens().getRefreshToken().getValue())
+			.doesNotContain(tokens.getOIDCTokens().getAccessToken().getValue())
+			.doesNotContain(code);
+	}
+
+	@Test
+	void authorizeWhenSessionOlderThanMaxAgeThenCitizenSignsInAgain() throws Exception {
+		Attempt first = this.client.attempt(CALLBACK, "openid");
+		this.client.authorize(this.browser, first, CNIC, PASSWORD);
+		Thread.sleep(1100);
+		Attempt second = this.client.attempt(CALLBACK, "openid");
+
+		HttpResponse<String> response = this.browser
+			.follow(this.browser.get(second.uri(this.client, Map.of("max_age", "1")).toString()));
+
+		assertThat(response.body()).contains("name=\"password\"");
+		Map<String, String> callback = CitizenAgent
+			.query(this.browser.location(this.browser.follow(this.browser.signIn(CNIC, PASSWORD))));
+		OIDCTokenResponse tokens = (OIDCTokenResponse) this.client.exchange(callback.get("code"), second);
+		assertThat(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getDateClaim("auth_time"))
+			.isAfter(new java.util.Date(System.currentTimeMillis() - 5000));
+	}
+
+	@Test
 	void authorizeWhenTwoSectorsThenSubjectsDiffer() throws Exception {
 		Attempt first = this.client.attempt(CALLBACK, "openid");
 		String subjectHere = subject(this.client.exchange(this.client.authorize(this.browser, first, CNIC, PASSWORD)
@@ -108,6 +157,25 @@ class AuthorizationCodeFlowIT {
 		assertThat(userInfoStatus(first.getOIDCTokens().getBearerAccessToken())).isEqualTo(401);
 		assertThat(errorCode(this.client.token(new RefreshTokenGrant(first.getOIDCTokens().getRefreshToken()))))
 			.isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void exchangeWhenSameCodeRedeemedConcurrentlyThenAtMostOneSucceeds() throws Exception {
+		Attempt attempt = this.client.attempt(CALLBACK, "openid");
+		String code = this.client.authorize(this.browser, attempt, CNIC, PASSWORD).get("code");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		java.util.List<java.util.concurrent.Future<TokenResponse>> results = new java.util.ArrayList<>();
+
+		for (int i = 0; i < 6; i++) {
+			results.add(pool.submit(() -> this.client.exchange(code, attempt)));
+		}
+
+		long successes = 0;
+		for (java.util.concurrent.Future<TokenResponse> result : results) {
+			successes += result.get().indicatesSuccess() ? 1 : 0;
+		}
+		pool.shutdown();
+		assertThat(successes).isLessThanOrEqualTo(1);
 	}
 
 	@Test
