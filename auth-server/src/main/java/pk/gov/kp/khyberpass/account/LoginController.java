@@ -16,8 +16,10 @@ final class LoginController {
 
 	@GetMapping("/login")
 	String login(@RequestParam(name = "error", required = false) @Nullable String error,
-			@RequestParam(name = "logout", required = false) @Nullable String logout, Model model) {
+			@RequestParam(name = "logout", required = false) @Nullable String logout,
+			@RequestParam(name = "throttled", required = false) @Nullable String throttled, Model model) {
 		model.addAttribute("failed", error != null);
+		model.addAttribute("throttled", throttled != null);
 		model.addAttribute("signedOut", logout != null);
 		return "account/login";
 	}

@@ -7,6 +7,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import pk.gov.kp.khyberpass.account.CitizenAuthenticationProvider;
+
 /**
  * The citizen-facing pages: form sign-in, static assets, health probes, and the security headers every
  * page carries (a strict Content-Security-Policy with no inline script or style).
@@ -19,16 +21,22 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pagesFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((authorize) -> authorize
+	SecurityFilterChain pagesFilterChain(HttpSecurity http, ThrottledSignInProvider signIn) throws Exception {
+		http.authenticationProvider(signIn).authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").permitAll())
+			.formLogin((form) -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		securityHeaders(http);
 		return http.build();
+	}
+
+	@Bean
+	ThrottledSignInProvider throttledSignInProvider(CitizenAuthenticationProvider passwords,
+			SignInThrottle throttle) {
+		return new ThrottledSignInProvider(passwords, throttle);
 	}
 
 	/** Applies the Khyber Pass security headers to a filter chain. */

@@ -1,0 +1,24 @@
+package pk.gov.kp.khyberpass.protection;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Back to the sign-in page with what the citizen can act on: a throttled attempt says to wait; every
+ * other failure gets the one message that does not tell whether the account exists.
+ */
+final class SignInFailureHandler implements AuthenticationFailureHandler {
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		String query = (exception instanceof SignInThrottledException) ? "?throttled" : "?error";
+		response.sendRedirect(request.getContextPath() + "/login" + query);
+	}
+
+}
