@@ -3,9 +3,11 @@ package pk.gov.kp.khyberpass.sdk.spring;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Clock;
 
 import com.nimbusds.jose.jwk.JWK;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +19,8 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 
 /**
  * Auto-configures the shared {@link KhyberPassClient} from {@link KhyberPassProperties}, and
- * {@link KhyberPassServiceTokens}. Backs off for a client the application defines itself.
+ * {@link KhyberPassServiceTokens}. Backs off for a client the application defines itself; uses
+ * the application's {@link Clock} bean, if it has one.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KhyberPassProperties.class)
@@ -25,10 +28,11 @@ public final class KhyberPassAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	KhyberPassClient khyberPassClient(KhyberPassProperties properties) {
+	KhyberPassClient khyberPassClient(KhyberPassProperties properties, ObjectProvider<Clock> clock) {
 		KhyberPassClient.Builder builder = KhyberPassClient
 			.builder(properties.issuer(), properties.clientId(), clientAuthentication(properties))
 			.clockSkew(properties.clockSkew());
+		clock.ifUnique(builder::clock);
 		if (properties.apiAudience() != null) {
 			builder.accessTokenAudience(properties.apiAudience());
 		}
