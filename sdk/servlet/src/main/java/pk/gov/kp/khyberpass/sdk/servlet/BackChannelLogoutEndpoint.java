@@ -36,7 +36,8 @@ final class BackChannelLogoutEndpoint {
 		RefusalPage.noStore(response);
 		if (!"POST".equals(request.getMethod())) {
 			response.setHeader("Allow", "POST");
-			response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+			RefusalPage.send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+					"Khyber Pass POSTs logout tokens here.");
 			return;
 		}
 		VerifiedLogoutToken token;

@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -85,7 +86,7 @@ final class BearerTokenCheck {
 
 	/** The token of a well-formed header, or {@code null} (which the SDK rejects as malformed). */
 	private static @Nullable String token(String header) {
-		java.util.regex.Matcher matcher = BEARER.matcher(header);
+		Matcher matcher = BEARER.matcher(header);
 		return matcher.matches() ? matcher.group(1) : null;
 	}
 

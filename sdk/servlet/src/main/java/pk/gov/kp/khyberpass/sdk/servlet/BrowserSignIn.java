@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.sdk.servlet;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,7 @@ final class BrowserSignIn {
 				.orElseThrow(() -> new KhyberPassClientException("The code exchange returned no ID token"));
 		}
 		catch (OAuthErrorException ex) {
-			log.log(Level.DEBUG, "Khyber Pass answered the sign-in with an error: " + ex.error());
+			log.log(Level.DEBUG, "Khyber Pass answered the sign-in with an error: " + printable(ex.error()));
 			boolean denied = "access_denied".equals(ex.error());
 			RefusalPage.send(response, denied ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED,
 					denied ? "Sign-in was cancelled." : "Sign-in with Khyber Pass did not complete. Please try again.");
@@ -202,9 +203,15 @@ final class BrowserSignIn {
 			URI uri = new URI(path);
 			return (uri.getScheme() == null && uri.getRawAuthority() == null) ? path : fallback;
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return fallback;
 		}
+	}
+
+	/** The callback's error code comes from the browser: keep log lines whole. */
+	private static String printable(String value) {
+		String shown = value.replaceAll("[^\\x21-\\x7e]", "?");
+		return (shown.length() > 64) ? shown.substring(0, 64) + "..." : shown;
 	}
 
 	private static Map<String, String> firstValues(HttpServletRequest request) {

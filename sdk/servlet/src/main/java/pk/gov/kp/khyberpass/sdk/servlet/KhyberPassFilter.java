@@ -52,6 +52,18 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
  * {@code KHYBERPASS_CLIENT_SECRET}; prefer it over a secret in {@code web.xml}) plus those of
  * {@link KhyberPassFilterSettings#fromParameters}; the filter then closes its client in
  * {@link #destroy()}.
+ *
+ * <pre>{@code
+ * <filter>
+ *   <filter-name>khyberpass</filter-name>
+ *   <filter-class>pk.gov.kp.khyberpass.sdk.servlet.KhyberPassFilter</filter-class>
+ *   <init-param><param-name>issuer</param-name><param-value>https://login.kp.gov.pk</param-value></init-param>
+ *   <init-param><param-name>client-id</param-name><param-value>motor-vehicles</param-value></init-param>
+ *   <init-param><param-name>protected-paths</param-name><param-value>/account/, /payments/</param-value></init-param>
+ *   <init-param><param-name>minimum-acr</param-name><param-value>/payments/=urn:kp:loa:2</param-value></init-param>
+ * </filter>
+ * <filter-mapping><filter-name>khyberpass</filter-name><url-pattern>/*</url-pattern></filter-mapping>
+ * }</pre>
  * <p>
  * Back-channel logout finds sessions in an index held in this filter's memory: on several
  * nodes, or with sessions persisted across restarts, sessions on other nodes are not ended;

@@ -72,8 +72,7 @@ public final class KhyberPassFilterSettings {
 		this.postLogoutRedirectUri = builder.postLogoutRedirectUri;
 		this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(builder.scopes));
 		this.minimumAcr = Collections.unmodifiableMap(new LinkedHashMap<>(builder.minimumAcr));
-		Set<String> endpoints = Set.of(this.callbackPath, this.logoutPath, this.backChannelLogoutPath);
-		if (endpoints.size() != 3) {
+		if (new LinkedHashSet<>(List.of(this.callbackPath, this.logoutPath, this.backChannelLogoutPath)).size() != 3) {
 			throw new KhyberPassClientException("The callback, logout and back-channel logout paths must differ");
 		}
 	}
@@ -231,6 +230,10 @@ public final class KhyberPassFilterSettings {
 		return path.equals(prefix) || path.startsWith(prefix + "/");
 	}
 
+	/**
+	 * Returns a description of the settings.
+	 * @return the description, never {@code null}
+	 */
 	@Override
 	public String toString() {
 		return "KhyberPassFilterSettings[callbackPath=" + this.callbackPath + ", logoutPath=" + this.logoutPath
