@@ -258,7 +258,8 @@ public final class KhyberPassFilterSettings {
 	private static String requirePath(@Nullable String path, String name) {
 		if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
 				|| path.chars().anyMatch(Character::isWhitespace)) {
-			throw new KhyberPassClientException(name + " must be a path starting with a single '/', was '" + path + "'");
+			throw new KhyberPassClientException(
+					name + " must be a path starting with a single '/', was '" + path + "'");
 		}
 		return path;
 	}

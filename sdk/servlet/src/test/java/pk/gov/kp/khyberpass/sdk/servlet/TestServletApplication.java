@@ -103,8 +103,8 @@ final class TestServletApplication implements AutoCloseable {
 		protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			String name = (request.getUserPrincipal() instanceof KhyberPassPrincipal principal)
 					? principal.displayName().orElse("-") : "-";
-			String token = (request.getAttribute(VerifiedAccessToken.class.getName()) instanceof VerifiedAccessToken verified)
-					? verified.subject() : "-";
+			Object attribute = request.getAttribute(VerifiedAccessToken.class.getName());
+			String token = (attribute instanceof VerifiedAccessToken verified) ? verified.subject() : "-";
 			response.setContentType("text/plain;charset=UTF-8");
 			response.getWriter()
 				.print("user=" + request.getRemoteUser() + ", auth=" + request.getAuthType() + ", name=" + name
