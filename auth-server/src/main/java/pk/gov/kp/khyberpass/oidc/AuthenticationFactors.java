@@ -43,7 +43,7 @@ record AuthenticationFactors(String acr, List<String> amr, Optional<Instant> aut
 		return switch (factorAuthority) {
 			case FactorGrantedAuthority.PASSWORD_AUTHORITY -> "pwd";
 			case FactorGrantedAuthority.WEBAUTHN_AUTHORITY -> "hwk";
-			case FactorGrantedAuthority.OTT_AUTHORITY -> "otp";
+			case FactorGrantedAuthority.OTT_AUTHORITY, "FACTOR_TOTP", "FACTOR_RECOVERY_CODE" -> "otp";
 			default -> "user";
 		};
 	}

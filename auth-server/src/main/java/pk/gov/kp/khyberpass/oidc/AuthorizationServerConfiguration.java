@@ -38,9 +38,11 @@ import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;
+import pk.gov.kp.khyberpass.mfa.SecondFactors;
 
 /**
  * Spring Authorization Server, customised for Khyber Pass through its DSL: our client registry, token
@@ -53,7 +55,8 @@ class AuthorizationServerConfiguration {
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
 			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, SelfContainedAccessTokens selfContained,
-			UserInfoClaims userInfoClaims, Clock clock) throws Exception {
+			UserInfoClaims userInfoClaims, RegisteredClientRepository registeredClients, SecondFactors secondFactors,
+			Clock clock) throws Exception {
 		AuthorizationResponses responses = new AuthorizationResponses();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -95,6 +98,9 @@ class AuthorizationServerConfiguration {
 		// AuthorizationFilter, which would send an unauthenticated request to the login page.
 		http.addFilterAfter(new PromptLoginFilter("/oauth2/authorize", clock, responses),
 				AbstractPreAuthenticatedProcessingFilter.class);
+		http.addFilterAfter(new AssuranceRequirementFilter(registeredClients,
+				(accountId) -> secondFactors.hasSecondFactor(AccountId.parse(accountId)), responses),
+				PromptLoginFilter.class);
 		return http.build();
 	}
 

@@ -28,12 +28,14 @@ import org.jspecify.annotations.Nullable;
  * @param jwkSetUri the client's JWKS for {@code private_key_jwt}, or {@code null}
  * @param idTokenSigningAlgorithm {@code RS256} (default) or {@code ES256}
  * @param refreshTokenLifetime absolute lifetime of a refresh-token family
+ * @param audiences identifiers of the APIs this client may get access tokens for (RFC 8707 resources);
+ * empty means tokens are for the client itself
  */
 public record DepartmentClient(String clientId, String clientName, @Nullable String clientSecret, AuthMethod authMethod,
 		Set<String> grantTypes, List<URI> redirectUris, List<URI> postLogoutRedirectUris, Set<String> scopes,
 		@Nullable String sector, boolean publicSubject, boolean requireConsent, String minAcr,
 		@Nullable URI backchannelLogoutUri, @Nullable URI jwkSetUri, String idTokenSigningAlgorithm,
-		Duration refreshTokenLifetime) {
+		Duration refreshTokenLifetime, List<URI> audiences) {
 
 	/** Grant types a department may use; the implicit flow and the password grant are not offered. */
 	public static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
@@ -78,6 +80,12 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 		redirectUris = List.copyOf(redirectUris);
 		postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
 		scopes = Set.copyOf(scopes);
+		for (URI audience : audiences) {
+			if (!audience.isAbsolute() || audience.getFragment() != null) {
+				throw new IllegalArgumentException("audience '" + audience + "' must be an absolute URI without fragment");
+			}
+		}
+		audiences = List.copyOf(audiences);
 	}
 
 	/** The pairwise sector: the configured one, else the host of the first redirect URI, else the client id. */

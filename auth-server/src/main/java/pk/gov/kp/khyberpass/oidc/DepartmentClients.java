@@ -104,7 +104,9 @@ public final class DepartmentClients {
 			.requireAuthorizationConsent(client.requireConsent())
 			.setting(KhyberPassClientSettings.SECTOR, client.effectiveSector())
 			.setting(KhyberPassClientSettings.PUBLIC_SUBJECT, client.publicSubject())
-			.setting(KhyberPassClientSettings.MIN_ACR, client.minAcr());
+			.setting(KhyberPassClientSettings.MIN_ACR, client.minAcr())
+			.setting(KhyberPassClientSettings.AUDIENCES,
+					String.join(" ", client.audiences().stream().map(URI::toString).toList()));
 		if (client.backchannelLogoutUri() != null) {
 			settings.setting(KhyberPassClientSettings.BACKCHANNEL_LOGOUT_URI, client.backchannelLogoutUri().toString());
 		}

@@ -17,6 +17,8 @@ final class KhyberPassClientSettings {
 
 	static final String BACKCHANNEL_LOGOUT_URI = "khyberpass.backchannel-logout-uri";
 
+	static final String AUDIENCES = "khyberpass.audiences";
+
 	private KhyberPassClientSettings() {
 	}
 
@@ -32,6 +34,13 @@ final class KhyberPassClientSettings {
 	static String minAcr(RegisteredClient client) {
 		Object acr = client.getClientSettings().getSetting(MIN_ACR);
 		return (acr != null) ? acr.toString() : AssuranceLevels.LOA1;
+	}
+
+	/** The resource servers (APIs) this client may get access tokens for, by their identifiers. */
+	static java.util.List<String> audiences(RegisteredClient client) {
+		Object audiences = client.getClientSettings().getSetting(AUDIENCES);
+		return (audiences == null || audiences.toString().isBlank()) ? java.util.List.of()
+				: java.util.List.of(audiences.toString().split(" "));
 	}
 
 	static Optional<String> backchannelLogoutUri(RegisteredClient client) {

@@ -36,7 +36,7 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 
 	private static final Set<String> CLIENT_KEYS = Set.of("client-id", "client-name", "client-secret", "auth-method", "grant-types",
 			"redirect-uris", "post-logout-redirect-uris", "scopes", "sector", "public-subject", "require-consent",
-			"min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg", "refresh-token-lifetime");
+			"min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg", "refresh-token-lifetime", "audiences");
 
 	private static final Set<String> CITIZEN_KEYS = Set.of("cnic", "name", "birth-date", "mobile", "password");
 
@@ -95,7 +95,8 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 					bool(fields, "public-subject", false, at), bool(fields, "require-consent", true, at),
 					stringOr(fields, "min-acr", AssuranceLevels.LOA1, at), uri(fields, "backchannel-logout-uri", at),
 					uri(fields, "jwks-uri", at), stringOr(fields, "id-token-signing-alg", "RS256", at),
-					DurationStyle.detectAndParse(stringOr(fields, "refresh-token-lifetime", "24h", at)));
+					DurationStyle.detectAndParse(stringOr(fields, "refresh-token-lifetime", "24h", at)),
+					uris(fields, "audiences", at));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidSeedException(at + ": " + ex.getMessage());

@@ -79,7 +79,7 @@ class LogoutIT {
 				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, Set.of("authorization_code", "refresh_token"),
 				List.of(URI.create(CALLBACK)), List.of(URI.create("https://slo.example.test/signed-out")),
 				Set.of("openid"), "slo.example.test", false, false, AssuranceLevels.LOA1, backchannel, null, "RS256",
-				Duration.ofHours(24)));
+				Duration.ofHours(24), List.of()));
 		this.client = new OidcTestClient(this.issuer, "it-slo", "it-slo-secret-0123456789abcdef0123");
 		this.browser = new CitizenAgent(this.issuer);
 	}

@@ -59,7 +59,7 @@ class PrivateKeyJwtIT {
 				DepartmentClient.AuthMethod.PRIVATE_KEY_JWT, Set.of("client_credentials"), List.of(), List.of(),
 				Set.of("vehicles.read"), null, false, false, AssuranceLevels.LOA1, null,
 				URI.create("http://127.0.0.1:" + this.jwksHost.getAddress().getPort() + "/jwks"), "RS256",
-				Duration.ofHours(24)));
+				Duration.ofHours(24), List.of()));
 	}
 
 	@AfterEach

@@ -1,0 +1,194 @@
+package pk.gov.kp.khyberpass.mfa;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pk.gov.kp.khyberpass.account.AccountId;
+import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
+import pk.gov.kp.khyberpass.keys.MasterKey;
+
+/**
+ * The public face of second factors: whether a citizen has one, checking a code, and provisioning.
+ * <p>
+ * TOTP: each time step is accepted once per account across all nodes (the ephemeral store remembers used
+ * steps for longer than the tolerance window). Recovery codes: single use, stored as keyed hashes. Wrong
+ * codes are counted per account; past the limit the account must wait.
+ */
+@Service
+public class SecondFactors {
+
+	private static final Logger log = LoggerFactory.getLogger(SecondFactors.class);
+
+	private static final Duration USED_STEP_TTL = Duration.ofSeconds(Totp.STEP_SECONDS * 4);
+
+	private final JdbcClient jdbc;
+
+	private final MasterKey masterKey;
+
+	private final EphemeralStore ephemeral;
+
+	private final MfaProperties properties;
+
+	private final Clock clock;
+
+	private final SecretKey recoveryCodeKey;
+
+	SecondFactors(JdbcClient jdbc, MasterKey masterKey, EphemeralStore ephemeral, MfaProperties properties,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.masterKey = masterKey;
+		this.ephemeral = ephemeral;
+		this.properties = properties;
+		this.clock = clock;
+		this.recoveryCodeKey = masterKey.derive("recovery-code", "HmacSHA256");
+	}
+
+	/** Whether the citizen can step up with a second factor. */
+	public boolean hasSecondFactor(AccountId account) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM totp_credential WHERE account_id = ? AND confirmed_at IS NOT NULL")
+			.param(account.value())
+			.query(Long.class)
+			.single() > 0
+				|| this.jdbc.sql("SELECT COUNT(*) FROM recovery_code WHERE account_id = ? AND used_at IS NULL")
+					.param(account.value())
+					.query(Long.class)
+					.single() > 0;
+	}
+
+	/**
+	 * Checks a code: a TOTP code for the current step (±1) that was not used before, or an unused recovery
+	 * code, which is then spent.
+	 * @return the factor the code proved, or empty for a wrong or replayed code
+	 * @throws SecondFactorThrottledException after too many wrong codes
+	 */
+	@Transactional
+	public Optional<SecondFactor> verify(AccountId account, String code) {
+		String failures = "mfa-fail:" + account.value();
+		long failed = this.ephemeral.get(failures)
+			.map((bytes) -> Long.parseLong(new String(bytes, StandardCharsets.US_ASCII)))
+			.orElse(0L);
+		if (failed >= this.properties.maxAttempts()) {
+			throw new SecondFactorThrottledException();
+		}
+		Optional<SecondFactor> proved = verifyTotp(account, code).or(() -> spendRecoveryCode(account, code));
+		if (proved.isEmpty()) {
+			this.ephemeral.increment(failures, this.properties.attemptWindow());
+			log.debug("Refused a second-factor code for account {}", account);
+		}
+		else {
+			this.ephemeral.delete(failures);
+		}
+		return proved;
+	}
+
+	/**
+	 * Sets the account's TOTP secret (confirmed, as an operator vouches for it) and adds recovery codes;
+	 * used by the seed file for test harnesses. Idempotent.
+	 */
+	@Transactional
+	public void provision(AccountId account, @Nullable String base32Secret, List<String> recoveryCodes) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		if (base32Secret != null) {
+			byte[] secret = Base32.decode(base32Secret);
+			if (secret.length < 10) {
+				throw new IllegalArgumentException("a TOTP secret must have at least 80 bits (16 base32 characters)");
+			}
+			byte[] sealed = this.masterKey.seal("totp-secret", secret, aad(account));
+			int updated = this.jdbc
+				.sql("UPDATE totp_credential SET secret_sealed = ?, master_key_id = ?, confirmed_at = ? WHERE account_id = ?")
+				.params(sealed, this.masterKey.keyId(), now, account.value())
+				.update();
+			if (updated == 0) {
+				this.jdbc.sql("INSERT INTO totp_credential (account_id, secret_sealed, master_key_id, created_at, "
+						+ "confirmed_at) VALUES (?, ?, ?, ?, ?)")
+					.params(account.value(), sealed, this.masterKey.keyId(), now, now)
+					.update();
+			}
+		}
+		for (String code : recoveryCodes) {
+			String hash = recoveryCodeHash(code);
+			boolean known = this.jdbc.sql("SELECT COUNT(*) FROM recovery_code WHERE account_id = ? AND code_hash = ?")
+				.params(account.value(), hash)
+				.query(Long.class)
+				.single() > 0;
+			if (!known) {
+				this.jdbc.sql("INSERT INTO recovery_code (account_id, code_hash, created_at) VALUES (?, ?, ?)")
+					.params(account.value(), hash, now)
+					.update();
+			}
+		}
+	}
+
+	private Optional<SecondFactor> verifyTotp(AccountId account, String code) {
+		Optional<byte[]> sealed = this.jdbc
+			.sql("SELECT secret_sealed FROM totp_credential WHERE account_id = ? AND confirmed_at IS NOT NULL")
+			.param(account.value())
+			.query(byte[].class)
+			.optional();
+		if (sealed.isEmpty()) {
+			return Optional.empty();
+		}
+		byte[] secret = this.masterKey.open("totp-secret", sealed.get(), aad(account));
+		OptionalLong step = Totp.matchingStep(secret, code, this.clock.instant());
+		if (step.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean firstUse = this.ephemeral.putIfAbsent("totp-step:" + account.value() + ":" + step.getAsLong(),
+				new byte[] { 1 }, USED_STEP_TTL);
+		if (!firstUse) {
+			log.debug("Refused a replayed TOTP step for account {}", account);
+			return Optional.empty();
+		}
+		return Optional.of(SecondFactor.TOTP);
+	}
+
+	private Optional<SecondFactor> spendRecoveryCode(AccountId account, String code) {
+		int spent = this.jdbc
+			.sql("UPDATE recovery_code SET used_at = ? WHERE account_id = ? AND code_hash = ? AND used_at IS NULL")
+			.params(Timestamp.from(this.clock.instant()), account.value(), recoveryCodeHash(code))
+			.update();
+		if (spent == 1) {
+			log.info("Account {} used a recovery code", account);
+			return Optional.of(SecondFactor.RECOVERY_CODE);
+		}
+		return Optional.empty();
+	}
+
+	private String recoveryCodeHash(String code) {
+		String normalised = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.recoveryCodeKey);
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA-256 is not available", ex);
+		}
+	}
+
+	private static byte[] aad(AccountId account) {
+		return account.value().toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+}
