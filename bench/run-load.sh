@@ -42,9 +42,13 @@ cleanup() {
 		kill -9 "$SERVER_PID" 2>/dev/null || true
 	fi
 	psql_test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || log "could not drop schema $SCHEMA"
-	if [[ $status -ne 0 && -f "$WORK/server.log" ]]; then
-		log "failed; last lines of the server log:"
-		tail -n 30 "$WORK/server.log" >&2 || true
+	if [[ -f "$WORK/server.log" ]]; then
+		mkdir -p bench/results
+		cp "$WORK/server.log" bench/results/server.log
+		if [[ $status -ne 0 ]]; then
+			log "failed; last lines of the server log (all of it in bench/results/server.log):"
+			tail -n 30 "$WORK/server.log" >&2 || true
+		fi
 	fi
 	rm -rf "$WORK"
 	exit $status
@@ -57,8 +61,9 @@ rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0;
 free_port() {
 	local port
 	for _ in $(seq 1 50); do
-		port=$((20000 + RANDOM % 40000))
-		if ! ss -Hltn "sport = :$port" | grep -q .; then
+		# below the kernel's ephemeral range (32768 up), so no outgoing connection holds it; no socket of any state
+		port=$((20000 + RANDOM % 12000))
+		if ! ss -Htan "sport = :$port" | grep -q .; then
 			echo "$port"
 			return
 		fi
@@ -92,10 +97,12 @@ timeout 120 taskset -c "$SERVER_CORE" java -jar "$BENCH_JAR" SigningBenchmark -p
 	-rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || { tail -n 20 "$WORK/jmh.log" >&2; exit 1; }
 jmh_score() {
 	# CSV: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: algorithm","Param: provider"
-	awk -F, -v alg="\"$1\"" '$8 == alg { printf "%.0f", $5 }' "$WORK/jmh.csv"
+	# (JMH quotes some fields and not others, and ends lines with CR LF)
+	awk -F, -v alg="$1" '{ gsub(/["\r]/, "") } $8 == alg { printf "%.0f", $5 }' "$WORK/jmh.csv"
 }
 BC_ES256=$(jmh_score ES256)
 BC_RS256=$(jmh_score RS256)
+[[ -n "$BC_ES256" && -n "$BC_RS256" ]] || { echo "no JMH scores in $WORK/jmh.csv" >&2; cat "$WORK/jmh.csv" >&2; exit 1; }
 log "BC ES256 ${BC_ES256}/s, RS256 ${BC_RS256}/s"
 
 # --- 3. the server, pinned to core 0, against PostgreSQL and Redis -----------------------------------------
@@ -155,6 +162,13 @@ load() {
 	done
 	wait "$pid" || { cat "$WORK/$1.err" >&2; exit 1; }
 	cat "$WORK/$1.err" >&2
+	if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+		local code=0
+		wait "$SERVER_PID" || code=$?
+		SERVER_PID=""
+		echo "the server died during the $scenario load (exit status $code)" >&2
+		exit 1
+	fi
 	RESULT[$scenario]=$(grep '^RESULT ' "$out")
 	log "${RESULT[$scenario]}"
 }
