@@ -7,7 +7,8 @@
 #
 # Environment (all optional): SKIP_BUILD=1 reuses the jars in */target; CLIENTS (32); TOKEN_WARMUP (15),
 # TOKEN_SECONDS (20) for the token endpoint; WARMUP (5), SECONDS_EACH (10) for the other endpoints;
-# PGHOST_URL (127.0.0.1), REDIS_URL (redis://127.0.0.1:6379).
+# PGHOST_URL (127.0.0.1), REDIS_URL (redis://127.0.0.1:6379); SERVER_JAVA_OPTS, extra server JVM options
+# (e.g. -XX:StartFlightRecording=filename=/tmp/khyberpass.jfr to profile the run).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -92,6 +93,7 @@ fi
 
 # --- 2. raw signing limit: JMH, Bouncy Castle, one core (before the server starts) --------------------------
 log "JMH: raw ES256/RS256 signing with Bouncy Castle on core $SERVER_CORE"
+LOAD_JMH=$(cut -d' ' -f1 /proc/loadavg)
 timeout 120 taskset -c "$SERVER_CORE" java -jar "$BENCH_JAR" SigningBenchmark -p provider=BC \
 	-f 1 -wi 2 -w 3s -i 3 -r 3s -jvmArgs "-XX:ActiveProcessorCount=1" \
 	-rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || { tail -n 20 "$WORK/jmh.log" >&2; exit 1; }
@@ -120,7 +122,7 @@ SPRING_PROFILES_ACTIVE=production \
 	KHYBERPASS_SEED="file:$ROOT/bench/seed.yml" \
 	SERVER_PORT="$PORT" \
 	SERVER_ADDRESS=127.0.0.1 \
-	taskset -c "$SERVER_CORE" java -Xmx512m -XX:ActiveProcessorCount=1 -jar "$SERVER_JAR" \
+	taskset -c "$SERVER_CORE" java -Xmx512m -XX:ActiveProcessorCount=1 ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" \
 	>"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
@@ -174,6 +176,7 @@ load() {
 }
 field() { tr ' ' '\n' <<<"${RESULT[$1]}" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 
+LOAD_TOKEN=$(cut -d' ' -f1 /proc/loadavg)
 load token "$TOKEN_WARMUP" "$TOKEN_SECONDS"
 LOADED_RSS_KB=$(rss_kb "$SERVER_PID")
 load introspect "$WARMUP" "$SECONDS_EACH"
@@ -202,7 +205,9 @@ mkdir -p bench/results
 {
 	echo "# Khyber Pass load run, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo
-	echo "Machine: $NPROC cores, $CPU_MODEL; load average at start $LOAD_START, at end $LOAD_END."
+	echo "Machine: $NPROC cores, $CPU_MODEL; load average at start $LOAD_START, at end $LOAD_END;"
+	echo "1-minute load average when JMH started $LOAD_JMH, when the token load started $LOAD_TOKEN (the ratio"
+	echo "below only means something when these two are alike: other processes on the machine take core time)."
 	echo "Server: \`taskset -c $SERVER_CORE java -Xmx512m -XX:ActiveProcessorCount=1\`, production profile,"
 	echo "PostgreSQL and Redis on 127.0.0.1 (not pinned). Load generator: \`taskset -c $LOAD_CORE\`, $CLIENTS"
 	echo "closed-loop clients on keep-alive connections; token ${TOKEN_WARMUP} s warm-up + ${TOKEN_SECONDS} s"
