@@ -7,7 +7,7 @@
 #
 # Environment (all optional): SKIP_BUILD=1 reuses the jars in */target; CLIENTS (32); TOKEN_WARMUP (15),
 # TOKEN_SECONDS (20) for the token endpoint; WARMUP (5), SECONDS_EACH (10) for the other endpoints;
-# PGHOST_URL (127.0.0.1), REDIS_URL (redis://127.0.0.1:6379); SERVER_JAVA_OPTS, extra server JVM options
+# TIME_LIMIT (300 s for the whole run); PGHOST_URL (127.0.0.1), REDIS_URL (redis://127.0.0.1:6379); SERVER_JAVA_OPTS, extra server JVM options
 # (e.g. -XX:StartFlightRecording=filename=/tmp/khyberpass.jfr to profile the run).
 set -euo pipefail
 
@@ -37,6 +37,10 @@ psql_test() { psql -h "$DB_HOST" -U postgres -d test -v ON_ERROR_STOP=1 -q -X "$
 
 cleanup() {
 	local status=$?
+	if [[ -n "${WATCHDOG:-}" ]]; then
+		pkill -P "$WATCHDOG" 2>/dev/null || true
+		kill "$WATCHDOG" 2>/dev/null || true
+	fi
 	if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
 		kill "$SERVER_PID" 2>/dev/null || true
 		for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
@@ -56,6 +60,10 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# the whole run is bounded (TIME_LIMIT seconds, 300 by default): the watchdog ends it, the EXIT trap cleans up
+exec 3>&2
+( sleep "${TIME_LIMIT:-300}" && echo "run-load: time limit reached" >&3 && kill -TERM $$ ) 2>/dev/null &
+WATCHDOG=$!
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
@@ -86,8 +94,8 @@ fi
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 	log "building auth-server and bench"
 	# offline first (the dependencies are normally in ~/.m2), online if something is missing
-	timeout 240 ./mvnw -q -B -o -DskipTests package -pl auth-server,bench -am \
-		|| timeout 240 ./mvnw -q -B -DskipTests package -pl auth-server,bench -am
+	timeout 150 ./mvnw -q -B -o -DskipTests package -pl auth-server,bench -am \
+		|| timeout 150 ./mvnw -q -B -DskipTests package -pl auth-server,bench -am
 fi
 [[ -f "$SERVER_JAR" && -f "$BENCH_JAR" ]] || { echo "missing $SERVER_JAR or $BENCH_JAR" >&2; exit 1; }
 
