@@ -30,6 +30,27 @@ final class SelfContainedAccessTokens {
 	}
 
 	/**
+	 * Whether the token has the shape of one of our client-credentials access tokens ({@code typ: at+jwt},
+	 * {@code sub} equal to {@code client_id}, a {@code jti}), read without verifying it: a cheap test that
+	 * lets introspection skip the stored-token look-ups, which can never find such a token.
+	 */
+	boolean looksSelfContained(String token) {
+		if (token.length() > 8192) {
+			return false;
+		}
+		try {
+			com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+			com.nimbusds.jwt.JWTClaimsSet claims = jwt.getJWTClaimsSet();
+			Object clientId = claims.getClaim("client_id");
+			return jwt.getHeader().getType() != null && "at+jwt".equals(jwt.getHeader().getType().getType())
+					&& clientId != null && clientId.equals(claims.getSubject()) && claims.getJWTID() != null;
+		}
+		catch (java.text.ParseException ex) {
+			return false;
+		}
+	}
+
+	/**
 	 * The token's claims if it is a live, unrevoked client-credentials access token that we signed (its
 	 * subject is the client itself).
 	 */

@@ -11,8 +11,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
 
 /**
- * Token introspection (RFC 7662): Spring's provider answers for stored token families; when it finds
- * nothing, a self-contained client-credentials token is introspected from its own verified claims.
+ * Token introspection (RFC 7662): a self-contained client-credentials token is introspected from its own
+ * verified claims, without touching storage; every other token goes to Spring's provider, which looks up
+ * the stored token families.
  */
 final class SelfContainedIntrospectionProvider implements AuthenticationProvider {
 
@@ -27,18 +28,16 @@ final class SelfContainedIntrospectionProvider implements AuthenticationProvider
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		OAuth2TokenIntrospectionAuthenticationToken result = (OAuth2TokenIntrospectionAuthenticationToken) this.stored
-			.authenticate(authentication);
-		if (result.getTokenClaims().isActive()) {
-			return result;
-		}
 		OAuth2TokenIntrospectionAuthenticationToken request = (OAuth2TokenIntrospectionAuthenticationToken) authentication;
-		Optional<Jwt> jwt = this.tokens.verify(request.getToken());
-		if (jwt.isEmpty()) {
-			return result;
+		if (!this.tokens.looksSelfContained(request.getToken())) {
+			return this.stored.authenticate(authentication);
 		}
+		Optional<Jwt> jwt = this.tokens.verify(request.getToken());
+		// Forged, expired or revoked: inactive, without a look-up that could never find it.
+		OAuth2TokenIntrospection claims = jwt.map(SelfContainedIntrospectionProvider::claims)
+			.orElseGet(() -> OAuth2TokenIntrospection.builder().build());
 		return new OAuth2TokenIntrospectionAuthenticationToken(request.getToken(),
-				(OAuth2ClientAuthenticationToken) request.getPrincipal(), claims(jwt.get()));
+				(OAuth2ClientAuthenticationToken) request.getPrincipal(), claims);
 	}
 
 	private static OAuth2TokenIntrospection claims(Jwt jwt) {
