@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
@@ -29,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link RedisEphemeralStore} against a real Redis ({@code KHYBERPASS_IT_REDIS_URL}, default the local server),
  * every key under a random prefix that is removed afterwards.
  */
+@EnabledIf(value = "redisReachableOrRequired", disabledReason = "Skipping RedisEphemeralStoreIT: " + RedisEphemeralStoreIT.MISSING)
 class RedisEphemeralStoreIT {
+
+	static final String MISSING = "Redis is not reachable at KHYBERPASS_IT_REDIS_URL (default redis://127.0.0.1:6379)";
 
 	private static final Duration LONG = Duration.ofMinutes(5);
 
@@ -45,11 +49,7 @@ class RedisEphemeralStoreIT {
 
 	@BeforeAll
 	static void connect() {
-		URI uri = URI.create(RealServers.REDIS_URL);
-		int port = (uri.getPort() > 0) ? uri.getPort() : 6379;
-		boolean reachable = reachable(uri.getHost(), port);
-		Assumptions.assumeTrue(reachable || RealServers.required(),
-				"Skipping RedisEphemeralStoreIT: Redis is not reachable at " + uri.getHost() + ":" + port);
+		Assumptions.assumeTrue(redisReachableOrRequired(), "Skipping RedisEphemeralStoreIT: " + MISSING);
 		connectionFactory = new LettuceConnectionFactory(
 				LettuceConnectionFactory.createRedisConfiguration(RealServers.REDIS_URL));
 		connectionFactory.afterPropertiesSet();
@@ -209,6 +209,11 @@ class RedisEphemeralStoreIT {
 			.atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> !Boolean.TRUE.equals(redis.hasKey(this.prefix + key)));
+	}
+
+	static boolean redisReachableOrRequired() {
+		URI uri = URI.create(RealServers.REDIS_URL);
+		return reachable(uri.getHost(), (uri.getPort() > 0) ? uri.getPort() : 6379) || RealServers.required();
 	}
 
 	private static boolean reachable(String host, int port) {

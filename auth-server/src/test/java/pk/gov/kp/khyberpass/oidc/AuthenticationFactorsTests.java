@@ -19,7 +19,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenPasswordOnlyThenLoa1Pwd() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA1);
 		assertThat(factors.amr()).containsExactly("pwd");
@@ -28,7 +29,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenPasswordAndOneTimeTokenThenLoa2WithMfa() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
 				factor(FactorGrantedAuthority.OTT_AUTHORITY, T0.plusSeconds(30))));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA2);
@@ -38,7 +40,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenPasskeyAloneThenLoa3Hwk() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0)));
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0)));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA3);
 		assertThat(factors.amr()).containsExactly("hwk");
@@ -46,7 +49,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenPasswordAndPasskeyThenLoa3WithMfa() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
 				factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0.plusSeconds(5))));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA3);
@@ -55,7 +59,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenAuthTimeThenLatestFactorWhateverTheOrder() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(factor(FactorGrantedAuthority.OTT_AUTHORITY, T0.plusSeconds(60)),
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.OTT_AUTHORITY, T0.plusSeconds(60)),
 				factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
 
 		assertThat(factors.authenticatedAt()).contains(T0.plusSeconds(60));
@@ -63,7 +68,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenSameFactorTwiceThenListedOnceAndNotMfa() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
 				factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0.plusSeconds(600))));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA1);
@@ -73,7 +79,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenOtherFactorThenUser() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(factor(FactorGrantedAuthority.X509_AUTHORITY, T0)));
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.X509_AUTHORITY, T0)));
 
 		assertThat(factors.amr()).containsExactly("user");
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA1);
@@ -81,7 +88,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenOnlyRoleAuthoritiesThenLoa1NoMethodsNoTime() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(new SimpleGrantedAuthority("ROLE_CITIZEN")));
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(new SimpleGrantedAuthority("ROLE_CITIZEN")));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA1);
 		assertThat(factors.amr()).isEmpty();
@@ -90,7 +98,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenRoleAuthoritiesBesideFactorsThenRolesIgnored() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(new SimpleGrantedAuthority("ROLE_CITIZEN"),
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(new SimpleGrantedAuthority("ROLE_CITIZEN"),
 				factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
 
 		assertThat(factors.amr()).containsExactly("pwd");
@@ -98,7 +107,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenCalledThenAmrUnmodifiable() {
-		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
 
 		assertThat(factors.amr()).isUnmodifiable();
 	}

@@ -100,7 +100,7 @@ class ConsentRequiredTests {
 			Set<String> scopes, String prompt, OAuth2AuthorizationConsent consent) {
 		Map<String, Object> parameters = (prompt != null) ? Map.of("prompt", prompt) : Map.of();
 		TestingAuthenticationToken citizen = new TestingAuthenticationToken("account-1", null);
-		OAuth2AuthorizationCodeRequestAuthenticationToken authentication = new OAuth2AuthorizationCodeRequestAuthenticationToken(
+		var authentication = new OAuth2AuthorizationCodeRequestAuthenticationToken(
 				"https://id.kp.gov.pk/oauth2/authorize", client.getClientId(), citizen, "https://web.kp.gov.pk/cb",
 				"state", scopes, parameters);
 		OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
@@ -111,8 +111,7 @@ class ConsentRequiredTests {
 			.state("state")
 			.additionalParameters(parameters)
 			.build();
-		OAuth2AuthorizationCodeRequestAuthenticationContext.Builder builder = OAuth2AuthorizationCodeRequestAuthenticationContext
-			.with(authentication)
+		var builder = OAuth2AuthorizationCodeRequestAuthenticationContext.with(authentication)
 			.registeredClient(client)
 			.authorizationRequest(request);
 		if (consent != null) {
