@@ -82,7 +82,9 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 
 	private static DepartmentClient client(Object entry, String where) {
 		Map<String, Object> fields = map(entry, where);
-		requireKnownKeys(fields, CLIENT_KEYS, where);
+		String namedId = string(fields, "client-id", where);
+		requireKnownKeys(fields, CLIENT_KEYS,
+				(namedId != null && !namedId.isBlank()) ? where + " (client-id " + namedId + ")" : where);
 		String clientId = requiredString(fields, "client-id", where);
 		String at = where + " (client-id " + clientId + ")";
 		try {
