@@ -276,11 +276,13 @@ class DepartmentClientTests {
 
 		Duration refreshTokenLifetime = Duration.ofHours(24);
 
+		List<URI> audiences = List.of();
+
 		DepartmentClient build() {
 			return new DepartmentClient(this.clientId, this.clientName, this.clientSecret, this.authMethod,
 					this.grantTypes, this.redirectUris, this.postLogoutRedirectUris, this.scopes, this.sector,
 					this.publicSubject, this.requireConsent, this.minAcr, this.backchannelLogoutUri, this.jwkSetUri,
-					this.idTokenSigningAlgorithm, this.refreshTokenLifetime);
+					this.idTokenSigningAlgorithm, this.refreshTokenLifetime, this.audiences);
 		}
 
 	}
