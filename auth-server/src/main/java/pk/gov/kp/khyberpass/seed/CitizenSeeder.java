@@ -2,10 +2,12 @@ package pk.gov.kp.khyberpass.seed;
 
 import org.springframework.stereotype.Component;
 
+import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.account.CitizenProvisioning;
 import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.cnic.Cnic;
+import pk.gov.kp.khyberpass.mfa.SecondFactors;
 
 /**
  * Turns a seed file's citizen entry into an account, through the account feature's public face.
@@ -17,8 +19,11 @@ final class CitizenSeeder {
 
 	private final SeedProperties properties;
 
-	CitizenSeeder(AccountService accounts, SeedProperties properties) {
+	private final SecondFactors secondFactors;
+
+	CitizenSeeder(AccountService accounts, SecondFactors secondFactors, SeedProperties properties) {
 		this.accounts = accounts;
+		this.secondFactors = secondFactors;
 		this.properties = properties;
 	}
 
@@ -39,8 +44,11 @@ final class CitizenSeeder {
 			throw new InvalidSeedException("citizen '" + citizen.name() + "': " + ex.getMessage());
 		}
 		try {
-			this.accounts.provision(
+			AccountId account = this.accounts.provision(
 					new CitizenProvisioning(cnic, citizen.name(), citizen.birthDate(), mobile, citizen.password()));
+			if (citizen.totpSecret() != null || !citizen.recoveryCodes().isEmpty()) {
+				this.secondFactors.provision(account, citizen.totpSecret(), citizen.recoveryCodes());
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidSeedException("citizen " + cnic.masked() + ": " + ex.getMessage());

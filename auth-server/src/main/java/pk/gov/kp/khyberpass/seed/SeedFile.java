@@ -38,7 +38,8 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 			"redirect-uris", "post-logout-redirect-uris", "scopes", "sector", "public-subject", "require-consent",
 			"min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg", "refresh-token-lifetime", "audiences");
 
-	private static final Set<String> CITIZEN_KEYS = Set.of("cnic", "name", "birth-date", "mobile", "password");
+	private static final Set<String> CITIZEN_KEYS = Set.of("cnic", "name", "birth-date", "mobile", "password",
+			"totp-secret", "recovery-codes");
 
 	/**
 	 * Reads a seed file.
@@ -111,7 +112,8 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 		try {
 			return new SeedCitizen(requiredString(fields, "cnic", where), requiredString(fields, "name", where),
 					LocalDate.parse(requiredString(fields, "birth-date", where)),
-					requiredString(fields, "mobile", where), requiredString(fields, "password", where));
+					requiredString(fields, "mobile", where), requiredString(fields, "password", where),
+					string(fields, "totp-secret", where), strings(fields, "recovery-codes", List.of(), where));
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			throw new InvalidSeedException(where + ": birth-date must be YYYY-MM-DD");

@@ -112,7 +112,7 @@ class SeedFileTests {
 		SeedFile seed = parse(FULL);
 
 		assertThat(seed.citizens()).containsExactly(new SeedCitizen("17301-1234567-2", "Ayesha Khan",
-				LocalDate.of(1990, 4, 12), "+923001234567", "a-long-demo-passphrase"));
+				LocalDate.of(1990, 4, 12), "+923001234567", "a-long-demo-passphrase", null, java.util.List.of()));
 	}
 
 	@Test

@@ -1,0 +1,100 @@
+package pk.gov.kp.khyberpass.mfa;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import pk.gov.kp.khyberpass.account.AccountId;
+
+/**
+ * Step-up in place: a signed-in citizen whose session is below what a department asked for gives a
+ * second factor (an authenticator-app code or a recovery code), never the password again. On success the
+ * factor joins the session's authentication, the session id changes, and the authorization request goes
+ * on.
+ */
+@Controller
+final class SecondFactorController {
+
+	static final String PATH = "/login/second-factor";
+
+	private final SecondFactors secondFactors;
+
+	private final Clock clock;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	SecondFactorController(SecondFactors secondFactors, Clock clock) {
+		this.secondFactors = secondFactors;
+		this.clock = clock;
+	}
+
+	@GetMapping(PATH)
+	String page(@RequestParam(name = "continue", required = false) @Nullable String next, Model model) {
+		model.addAttribute("next", safe(next));
+		model.addAttribute("failed", false);
+		model.addAttribute("throttled", false);
+		return "mfa/second-factor";
+	}
+
+	@PostMapping(PATH)
+	String verify(@RequestParam("code") String code,
+			@RequestParam(name = "continue", required = false) @Nullable String next, Authentication authentication,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		model.addAttribute("next", safe(next));
+		model.addAttribute("failed", false);
+		model.addAttribute("throttled", false);
+		Optional<SecondFactor> proved;
+		try {
+			proved = (code.length() > 64) ? Optional.empty()
+					: this.secondFactors.verify(AccountId.parse(authentication.getName()), code);
+		}
+		catch (SecondFactorThrottledException ex) {
+			model.addAttribute("throttled", true);
+			return "mfa/second-factor";
+		}
+		if (proved.isEmpty()) {
+			model.addAttribute("failed", true);
+			return "mfa/second-factor";
+		}
+		request.changeSessionId();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(withFactor(authentication, proved.get()));
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		return "redirect:" + safe(next);
+	}
+
+	private Authentication withFactor(Authentication current, SecondFactor factor) {
+		List<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities());
+		authorities.add(FactorGrantedAuthority.withAuthority(factor.authority()).issuedAt(this.clock.instant()).build());
+		UsernamePasswordAuthenticationToken stepped = UsernamePasswordAuthenticationToken
+			.authenticated(current.getName(), null, authorities);
+		stepped.setDetails(current.getDetails());
+		return stepped;
+	}
+
+	/** Only an authorization request on this server may be continued: no open redirect. */
+	private static String safe(@Nullable String next) {
+		return (next != null && next.startsWith("/oauth2/authorize?") && !next.contains("\\")) ? next : "/";
+	}
+
+}
