@@ -37,7 +37,8 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).type("at+jwt");
 			claims.claim("client_id", client.getClientId());
-			claims.audience(audience(client, context));
+			// A mutable list: stored token metadata only reads back the collection types Spring allows.
+			claims.audience(new ArrayList<>(audience(client, context)));
 			if (!context.getAuthorizedScopes().isEmpty()) {
 				claims.claim("scope", String.join(" ", context.getAuthorizedScopes()));
 			}
