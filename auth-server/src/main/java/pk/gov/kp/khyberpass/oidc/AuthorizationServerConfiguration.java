@@ -14,7 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
@@ -56,7 +61,7 @@ class AuthorizationServerConfiguration {
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
 			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, SelfContainedAccessTokens selfContained,
 			UserInfoClaims userInfoClaims, RegisteredClientRepository registeredClients, SecondFactors secondFactors,
-			Clock clock) throws Exception {
+			LogoutHandler singleLogout, Clock clock) throws Exception {
 		AuthorizationResponses responses = new AuthorizationResponses();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -85,7 +90,8 @@ class AuthorizationServerConfiguration {
 				.oidc((oidc) -> oidc
 					.providerConfigurationEndpoint(
 							(discovery) -> discovery.providerConfigurationCustomizer(discoveryMetadata))
-					.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(userInfoClaims)));
+					.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(userInfoClaims))
+					.logoutEndpoint((logout) -> logout.logoutResponseHandler(rpInitiatedLogout(singleLogout))));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
@@ -102,6 +108,23 @@ class AuthorizationServerConfiguration {
 				(accountId) -> secondFactors.hasSecondFactor(AccountId.parse(accountId)), responses),
 				PromptLoginFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * RP-initiated logout: single logout runs first (while the session still exists), then Spring's
+	 * sign-out; a request without a signed-in citizen only redirects.
+	 */
+	private static OidcLogoutAuthenticationSuccessHandler rpInitiatedLogout(LogoutHandler singleLogout) {
+		OidcLogoutAuthenticationSuccessHandler handler = new OidcLogoutAuthenticationSuccessHandler();
+		SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
+		handler.setLogoutHandler((request, response, authentication) -> {
+			OidcLogoutAuthenticationToken logout = (OidcLogoutAuthenticationToken) authentication;
+			if (logout.isPrincipalAuthenticated()) {
+				singleLogout.logout(request, response, authentication);
+				signOut.logout(request, response, (Authentication) logout.getPrincipal());
+			}
+		});
+		return handler;
 	}
 
 	private static MediaTypeRequestMatcher htmlRequests() {

@@ -15,9 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -30,6 +28,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
@@ -120,7 +120,7 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 		}
 		String hash = TokenHash.of(token);
 		return switch (tokenType.getValue()) {
-			case OAuth2ParameterNames.CODE -> findPending("code:" + hash, token)
+			case OAuth2ParameterNames.CODE -> redeemPending(hash, token)
 				.orElseGet(() -> findFamily("code_hash", hash, token));
 			case OAuth2ParameterNames.STATE -> findPending("state:" + hash, null).orElse(null);
 			case OAuth2ParameterNames.ACCESS_TOKEN -> findFamily("access_token_hash", hash, token);
@@ -187,22 +187,29 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 
 	private void saveFamily(OAuth2Authorization authorization) {
 		String codeHash = tokenHash(authorization.getToken(OAuth2AuthorizationCode.class));
-		boolean firstExchange = codeHash != null && !familyExists(authorization.getId());
-		if (firstExchange && !this.ephemeral.putIfAbsent("redeemed:" + codeHash, new byte[] { 1 }, PENDING_TTL)) {
-			// Two exchanges of one code raced: neither may keep tokens (RFC 6749 §4.1.2).
-			revokeFamily(authorization.getId());
-			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
-					"The authorization code was already used", null));
-		}
 		this.transactions.executeWithoutResult((status) -> upsertFamily(authorization, codeHash));
-		if (firstExchange) {
-			deletePending(authorization);
-			this.ephemeral.delete("code:" + codeHash);
-		}
+		deletePending(authorization);
 	}
 
-	private boolean familyExists(String id) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM token_family WHERE id = ?").param(id).query(Long.class).single() > 0;
+	/**
+	 * Takes a pending authorization by its code, atomically, so that of several requests presenting one
+	 * code only the first can redeem it (RFC 6749 §4.1.2); the others fall through to the stored family
+	 * and so to replay detection. Within one request the code may be looked up twice (client
+	 * authentication by PKCE, then the grant), so the taken authorization is kept on the request.
+	 */
+	private Optional<OAuth2Authorization> redeemPending(String codeHash, String code) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		String attribute = TokenFamilyAuthorizationService.class.getName() + ".redeemed." + codeHash;
+		if (request != null && request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof String json) {
+			return Optional.ofNullable(decode(json, code));
+		}
+		Optional<String> json = this.ephemeral.take("code:" + codeHash)
+			.flatMap((id) -> this.ephemeral.get(pendingKey(new String(id, StandardCharsets.UTF_8))))
+			.map((bytes) -> new String(bytes, StandardCharsets.UTF_8));
+		if (json.isPresent() && request != null) {
+			request.setAttribute(attribute, json.get(), RequestAttributes.SCOPE_REQUEST);
+		}
+		return json.map((value) -> decode(value, code));
 	}
 
 	private void upsertFamily(OAuth2Authorization authorization, @Nullable String codeHash) {

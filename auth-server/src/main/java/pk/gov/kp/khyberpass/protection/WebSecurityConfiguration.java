@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import pk.gov.kp.khyberpass.account.CitizenAuthenticationProvider;
@@ -21,14 +22,15 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pagesFilterChain(HttpSecurity http, ThrottledSignInProvider signIn) throws Exception {
+	SecurityFilterChain pagesFilterChain(HttpSecurity http, ThrottledSignInProvider signIn, LogoutHandler singleLogout)
+			throws Exception {
 		http.authenticationProvider(signIn).authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+			.logout((logout) -> logout.addLogoutHandler(singleLogout).logoutSuccessUrl("/login?logout"));
 		securityHeaders(http);
 		return http.build();
 	}

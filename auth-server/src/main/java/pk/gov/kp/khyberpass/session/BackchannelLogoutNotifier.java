@@ -2,11 +2,16 @@ package pk.gov.kp.khyberpass.session;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionDestroyedEvent;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
 
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
@@ -14,14 +19,20 @@ import pk.gov.kp.khyberpass.oidc.SessionParticipant;
 import pk.gov.kp.khyberpass.oidc.SessionTokenFamilies;
 
 /**
- * Single logout: when a citizen's SSO session ends (sign-out at Khyber Pass, RP-initiated logout, or
- * expiry), the session's token families are revoked and every department in it that registered a
- * back-channel logout URI gets a logout token.
+ * Single logout: when a citizen's SSO session ends, the session's token families are revoked and every
+ * department in it that registered a back-channel logout URI gets a logout token.
+ * <p>
+ * A logout (at Khyber Pass or RP-initiated) does this in the request itself, as a {@link LogoutHandler}
+ * that runs before the session is invalidated, so that the session's refresh tokens are dead when the
+ * citizen's browser gets the answer. A session that simply expires is handled when its expiry event
+ * arrives. Whichever comes first claims the session in the ephemeral store; the other does nothing.
  */
 @Component
-final class BackchannelLogoutNotifier {
+final class BackchannelLogoutNotifier implements LogoutHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(BackchannelLogoutNotifier.class);
+
+	private static final Duration CLAIM_TTL = Duration.ofMinutes(10);
 
 	private final SessionTokenFamilies families;
 
@@ -31,14 +42,20 @@ final class BackchannelLogoutNotifier {
 
 	private final EphemeralStore ephemeral;
 
-	private static final Duration CLAIM_TTL = Duration.ofMinutes(10);
-
 	BackchannelLogoutNotifier(SessionTokenFamilies families, LogoutTokens tokens, BackchannelLogoutDelivery delivery,
 			EphemeralStore ephemeral) {
 		this.families = families;
-		this.ephemeral = ephemeral;
 		this.tokens = tokens;
 		this.delivery = delivery;
+		this.ephemeral = ephemeral;
+	}
+
+	@Override
+	public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			endSession(session.getId());
+		}
 	}
 
 	/** A servlet-container session ended (the development default). */
@@ -47,18 +64,16 @@ final class BackchannelLogoutNotifier {
 		endSession(event.getId());
 	}
 
-	/**
-	 * A Spring Session session in Redis was deleted or expired (production). Every node hears the event;
-	 * the first to claim it does the fan-out.
-	 */
+	/** A Spring Session session in Redis was deleted or expired (production); every node hears it. */
 	@EventListener
 	void onSessionEnded(org.springframework.session.events.SessionDestroyedEvent event) {
-		if (this.ephemeral.putIfAbsent("slo:" + event.getSessionId(), new byte[] { 1 }, CLAIM_TTL)) {
-			endSession(event.getSessionId());
-		}
+		endSession(event.getSessionId());
 	}
 
 	private void endSession(String sessionId) {
+		if (!this.ephemeral.putIfAbsent("slo:" + sessionId, new byte[] { 1 }, CLAIM_TTL)) {
+			return;
+		}
 		for (SessionParticipant participant : this.families.endSession(sessionId)) {
 			participant.backchannelLogoutUri().ifPresent((uri) -> {
 				log.debug("Sending back-channel logout to {}", participant.clientId());

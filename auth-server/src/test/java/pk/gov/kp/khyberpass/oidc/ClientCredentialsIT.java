@@ -63,6 +63,36 @@ class ClientCredentialsIT {
 	}
 
 	@Test
+	void tokenWhenClientHasAudiencesThenTokenIsForThoseApis() throws Exception {
+		OidcTestClient caller = new OidcTestClient(this.issuer, "it-caller", "it-caller-secret-0123456789abcdef0123");
+
+		SignedJWT token = SignedJWT
+			.parse(accessToken(caller.token(new ClientCredentialsGrant(), new Scope("vehicles.read"))).getValue());
+
+		assertThat(token.getJWTClaimsSet().getAudience()).containsExactly("https://mvr.example.test/api",
+				"https://police.example.test/api");
+	}
+
+	@Test
+	void tokenWhenResourceRegisteredThenAudienceNarrowedToIt() throws Exception {
+		HttpResponse<String> response = tokenRequest("it-caller", "it-caller-secret-0123456789abcdef0123",
+				"&resource=" + java.net.URLEncoder.encode("https://police.example.test/api", StandardCharsets.UTF_8));
+
+		String token = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+		assertThat(SignedJWT.parse(token).getJWTClaimsSet().getAudience())
+			.containsExactly("https://police.example.test/api");
+	}
+
+	@Test
+	void tokenWhenResourceNotRegisteredThenInvalidTarget() throws Exception {
+		HttpResponse<String> response = tokenRequest("it-caller", "it-caller-secret-0123456789abcdef0123",
+				"&resource=https://evil.example.test/api");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("invalid_target");
+	}
+
+	@Test
 	void introspectWhenSelfContainedTokenLiveThenActive() throws Exception {
 		AccessToken token = accessToken(this.service.token(new ClientCredentialsGrant(), new Scope("vehicles.read")));
 
@@ -123,12 +153,16 @@ class ClientCredentialsIT {
 	}
 
 	private HttpResponse<String> tokenRequest(String clientId, String secret) throws Exception {
+		return tokenRequest(clientId, secret, "");
+	}
+
+	private HttpResponse<String> tokenRequest(String clientId, String secret, String extra) throws Exception {
 		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(this.issuer.resolve("/oauth2/token"))
 				.header("Authorization", "Basic " + basic)
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials" + extra))
 				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
