@@ -1,13 +1,9 @@
 package pk.gov.kp.khyberpass.cnic;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-
+import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 import pk.gov.kp.khyberpass.keys.SealedValueException;
 
@@ -26,11 +22,11 @@ public final class CnicProtector {
 
 	private final MasterKey masterKey;
 
-	private final SecretKey blindIndexKey;
+	private final KeyedHash blindIndex;
 
 	public CnicProtector(MasterKey masterKey) {
 		this.masterKey = masterKey;
-		this.blindIndexKey = masterKey.derive(BLIND_INDEX_PURPOSE, "HmacSHA256");
+		this.blindIndex = masterKey.keyedHash(BLIND_INDEX_PURPOSE);
 	}
 
 	/**
@@ -55,14 +51,7 @@ public final class CnicProtector {
 
 	/** The keyed blind index of a CNIC: 64 lower-case hex characters, stable for one master key. */
 	public String blindIndex(Cnic cnic) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.blindIndexKey);
-			return HexFormat.of().formatHex(mac.doFinal(cnic.digits().getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA-256 is not available", ex);
-		}
+		return this.blindIndex.hex(cnic.digits());
 	}
 
 	/** The id of the master key that {@link #encrypt} seals under, to store beside the ciphertext. */

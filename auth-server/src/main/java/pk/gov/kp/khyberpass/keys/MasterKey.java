@@ -58,6 +58,11 @@ public final class MasterKey {
 		return new SecretKeySpec(okm, algorithm);
 	}
 
+	/** A keyed hash (HMAC-SHA-256) under the key derived for {@code purpose}. */
+	public KeyedHash keyedHash(String purpose) {
+		return new KeyedHash(derive(purpose, "HmacSHA256"));
+	}
+
 	/**
 	 * Encrypts with AES-256-GCM under the key derived for {@code purpose}; {@code associatedData} binds the
 	 * ciphertext to its row (for example the record's id) so it cannot be moved to another.

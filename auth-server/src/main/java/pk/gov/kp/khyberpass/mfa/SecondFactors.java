@@ -1,18 +1,13 @@
 package pk.gov.kp.khyberpass.mfa;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
+import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
@@ -50,7 +46,7 @@ public class SecondFactors {
 
 	private final Clock clock;
 
-	private final SecretKey recoveryCodeKey;
+	private final KeyedHash recoveryCodeHash;
 
 	SecondFactors(JdbcClient jdbc, MasterKey masterKey, EphemeralStore ephemeral, MfaProperties properties,
 			Clock clock) {
@@ -59,7 +55,7 @@ public class SecondFactors {
 		this.ephemeral = ephemeral;
 		this.properties = properties;
 		this.clock = clock;
-		this.recoveryCodeKey = masterKey.derive("recovery-code", "HmacSHA256");
+		this.recoveryCodeHash = masterKey.keyedHash("recovery-code");
 	}
 
 	/** Whether the citizen can step up with a second factor. */
@@ -174,17 +170,7 @@ public class SecondFactors {
 	}
 
 	private String recoveryCodeHash(String code) {
-		String normalised = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.recoveryCodeKey);
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA-256 is not available", ex);
-		}
+		return this.recoveryCodeHash.base64Url(code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT));
 	}
 
 	private static byte[] aad(AccountId account) {

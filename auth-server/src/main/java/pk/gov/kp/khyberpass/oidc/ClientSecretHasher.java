@@ -1,15 +1,12 @@
 package pk.gov.kp.khyberpass.oidc;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
@@ -21,10 +18,10 @@ final class ClientSecretHasher implements PasswordEncoder {
 
 	private static final String PREFIX = "hmac-sha256:";
 
-	private final SecretKey key;
+	private final KeyedHash hash;
 
 	ClientSecretHasher(MasterKey masterKey) {
-		this.key = masterKey.derive("client-secret", "HmacSHA256");
+		this.hash = masterKey.keyedHash("client-secret");
 	}
 
 	@Override
@@ -48,14 +45,7 @@ final class ClientSecretHasher implements PasswordEncoder {
 	}
 
 	private byte[] mac(CharSequence rawSecret) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return mac.doFinal(rawSecret.toString().getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA-256 is not available", ex);
-		}
+		return this.hash.of(rawSecret.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

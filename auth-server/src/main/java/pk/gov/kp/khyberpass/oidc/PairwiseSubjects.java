@@ -1,15 +1,9 @@
 package pk.gov.kp.khyberpass.oidc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.stereotype.Component;
 
+import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
@@ -20,10 +14,10 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
 @Component
 public final class PairwiseSubjects {
 
-	private final SecretKey key;
+	private final KeyedHash hash;
 
 	PairwiseSubjects(MasterKey masterKey) {
-		this.key = masterKey.derive("pairwise-subject", "HmacSHA256");
+		this.hash = masterKey.keyedHash("pairwise-subject");
 	}
 
 	/** The {@code sub} that {@code client} sees for the account named {@code accountId}. */
@@ -35,15 +29,7 @@ public final class PairwiseSubjects {
 	}
 
 	String pairwise(String sector, String accountId) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			byte[] digest = mac.doFinal((sector + '\n' + accountId).getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA-256 is not available", ex);
-		}
+		return this.hash.base64Url(sector + '\n' + accountId);
 	}
 
 }

@@ -1,13 +1,8 @@
 package pk.gov.kp.khyberpass.protection;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
-
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
+import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
@@ -35,12 +31,12 @@ public final class SignInThrottle {
 
 	private final SignInThrottleProperties properties;
 
-	private final SecretKey key;
+	private final KeyedHash hash;
 
 	SignInThrottle(EphemeralStore store, SignInThrottleProperties properties, MasterKey masterKey) {
 		this.store = store;
 		this.properties = properties;
-		this.key = masterKey.derive("sign-in-throttle", "HmacSHA256");
+		this.hash = masterKey.keyedHash("sign-in-throttle");
 	}
 
 	/**
@@ -95,17 +91,7 @@ public final class SignInThrottle {
 	}
 
 	private String accountKey(String username) {
-		String normalised = username.strip().replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(this.key);
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA-256 is not available", ex);
-		}
+		return this.hash.base64Url(username.strip().replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT));
 	}
 
 }
