@@ -146,7 +146,7 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizationService authorizationService(EphemeralStore ephemeral, JdbcClient jdbc,
+	TokenFamilyAuthorizationService authorizationService(EphemeralStore ephemeral, JdbcClient jdbc,
 			TransactionTemplate transactions, RegisteredClientRepository clients, Clock clock) {
 		return new TokenFamilyAuthorizationService(ephemeral, jdbc, transactions, clients, clock);
 	}

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,9 @@ public final class SessionTokenFamilies {
 
 	private final PairwiseSubjects subjects;
 
-	SessionTokenFamilies(OAuth2AuthorizationService families, RegisteredClientRepository clients,
+	SessionTokenFamilies(TokenFamilyAuthorizationService families, RegisteredClientRepository clients,
 			PairwiseSubjects subjects) {
-		this.families = (TokenFamilyAuthorizationService) families;
+		this.families = families;
 		this.clients = clients;
 		this.subjects = subjects;
 	}

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +19,8 @@ final class TokenFamilyHousekeeping {
 
 	private final TokenFamilyAuthorizationService families;
 
-	TokenFamilyHousekeeping(OAuth2AuthorizationService families) {
-		this.families = (TokenFamilyAuthorizationService) families;
+	TokenFamilyHousekeeping(TokenFamilyAuthorizationService families) {
+		this.families = families;
 	}
 
 	@Scheduled(initialDelay = 1, fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
