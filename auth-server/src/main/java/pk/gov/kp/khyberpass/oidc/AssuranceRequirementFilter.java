@@ -63,7 +63,7 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 			return;
 		}
 		RegisteredClient client = this.clients.findByClientId(authorizationRequest.getClientId());
-		String required = required(client, request.getParameter("acr_values"));
+		String required = required(client, requestedLevels(request));
 		String achieved = AuthenticationFactors.of(authentication).acr();
 		if (AssuranceLevels.satisfies(achieved, required)) {
 			chain.doFilter(request, response);
@@ -83,6 +83,23 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 		else {
 			fail(request, response, authorizationRequest, "unmet_authentication_requirements");
 		}
+	}
+
+	/**
+	 * The levels the request names: {@code acr_values}, and the values of an essential {@code acr} claim in
+	 * the {@code claims} parameter (OpenID Connect Core §5.5.1.1), space-separated.
+	 */
+	static String requestedLevels(HttpServletRequest request) {
+		StringBuilder levels = new StringBuilder();
+		if (request.getParameter("acr_values") != null) {
+			levels.append(request.getParameter("acr_values"));
+		}
+		String claims = request.getParameter("claims");
+		if (claims != null && claims.length() <= 4096) {
+			EssentialAcr.values(claims).forEach((value) -> levels.append(' ').append(value));
+		}
+		String result = levels.toString().strip();
+		return result.isEmpty() ? null : result;
 	}
 
 	/** The client's minimum, raised by the weakest known level the request names in {@code acr_values}. */

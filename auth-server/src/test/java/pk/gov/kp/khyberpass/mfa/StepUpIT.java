@@ -74,6 +74,19 @@ class StepUpIT {
 	}
 
 	@Test
+	void authorizeWhenClaimsParameterMakesLoa2EssentialThenStepUpAsked() {
+		Attempt attempt = this.client.attempt(CALLBACK, "openid");
+		String claims = java.net.URLEncoder.encode(
+				"{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"urn:kp:loa:2\"]}}}",
+				java.nio.charset.StandardCharsets.UTF_8);
+
+		this.browser.follow(this.browser.get(attempt.uri(this.client) + "&claims=" + claims));
+		HttpResponse<String> response = this.browser.follow(this.browser.signIn(WITH_TOTP, WITH_TOTP_PASSWORD));
+
+		assertThat(response.body()).contains("name=\"code\"");
+	}
+
+	@Test
 	void stepUpWhenTotpCodeReplayedThenRefused() {
 		String code = Totp.code(TOTP_SECRET, Totp.stepAt(Instant.now()) - 1);
 		submitCode(stepUpPage(this.client.attempt(CALLBACK, "openid")), code);
