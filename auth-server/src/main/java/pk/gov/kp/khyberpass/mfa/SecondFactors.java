@@ -60,11 +60,7 @@ public class SecondFactors {
 
 	/** Whether the citizen can step up with a second factor. */
 	public boolean hasSecondFactor(AccountId account) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM totp_credential WHERE account_id = ? AND confirmed_at IS NOT NULL")
-			.param(account.value())
-			.query(Long.class)
-			.single() > 0
-				|| this.jdbc.sql("SELECT COUNT(*) FROM recovery_code WHERE account_id = ? AND used_at IS NULL")
+		return hasTotp(account) || this.jdbc.sql("SELECT COUNT(*) FROM recovery_code WHERE account_id = ? AND used_at IS NULL")
 					.param(account.value())
 					.query(Long.class)
 					.single() > 0;
@@ -132,6 +128,65 @@ public class SecondFactors {
 					.update();
 			}
 		}
+	}
+
+	/** Whether the account has a confirmed authenticator app. */
+	public boolean hasTotp(AccountId account) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM totp_credential WHERE account_id = ? AND confirmed_at IS NOT NULL")
+			.param(account.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Starts adding an authenticator app: a fresh 160-bit secret, stored sealed and unconfirmed (replacing
+	 * an earlier unconfirmed one), returned as base32 for the QR code.
+	 * @throws IllegalStateException if the account already has a confirmed authenticator app
+	 */
+	@Transactional
+	public String startTotpEnrolment(AccountId account, java.security.SecureRandom random) {
+		if (hasTotp(account)) {
+			throw new IllegalStateException("The account already has an authenticator app");
+		}
+		byte[] secret = new byte[20];
+		random.nextBytes(secret);
+		byte[] sealed = this.masterKey.seal("totp-secret", secret, aad(account));
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.sql("DELETE FROM totp_credential WHERE account_id = ? AND confirmed_at IS NULL")
+			.param(account.value())
+			.update();
+		this.jdbc.sql("INSERT INTO totp_credential (account_id, secret_sealed, master_key_id, created_at) "
+				+ "VALUES (?, ?, ?, ?)")
+			.params(account.value(), sealed, this.masterKey.keyId(), now)
+			.update();
+		return Base32.encode(secret);
+	}
+
+	/**
+	 * Confirms the unconfirmed authenticator app with a first code from it (each time step once).
+	 * @return whether the code matched and the app is now a second factor of the account
+	 */
+	@Transactional
+	public boolean confirmTotpEnrolment(AccountId account, String code) {
+		Optional<byte[]> sealed = this.jdbc
+			.sql("SELECT secret_sealed FROM totp_credential WHERE account_id = ? AND confirmed_at IS NULL")
+			.param(account.value())
+			.query(byte[].class)
+			.optional();
+		if (sealed.isEmpty()) {
+			return false;
+		}
+		OptionalLong step = Totp.matchingStep(this.masterKey.open("totp-secret", sealed.get(), aad(account)), code,
+				this.clock.instant());
+		if (step.isEmpty() || !this.ephemeral.putIfAbsent("totp-step:" + account.value() + ":" + step.getAsLong(),
+				new byte[] { 1 }, USED_STEP_TTL)) {
+			return false;
+		}
+		this.jdbc.sql("UPDATE totp_credential SET confirmed_at = ? WHERE account_id = ?")
+			.params(Timestamp.from(this.clock.instant()), account.value())
+			.update();
+		log.info("Account {} added an authenticator app", account);
+		return true;
 	}
 
 	private Optional<SecondFactor> verifyTotp(AccountId account, String code) {
