@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.account.CnicAlreadyRegisteredException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
@@ -85,8 +84,7 @@ final class RegistrationService {
 		OtpOutcome outcome = this.otps.verify(pending.challengeId(), code);
 		if (outcome == OtpOutcome.ACCEPTED) {
 			try {
-				AccountId id = this.accounts.register(pending.toRegistration());
-				log.info("Account {} registered by its citizen", id);
+				this.accounts.register(pending.toRegistration());
 			}
 			catch (CnicAlreadyRegisteredException ex) {
 				throw new RegistrationRefusedException(RegistrationRefusedException.Reason.CNIC_REGISTERED);
