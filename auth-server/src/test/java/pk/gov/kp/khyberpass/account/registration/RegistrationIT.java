@@ -128,6 +128,20 @@ class RegistrationIT {
 		assertThat(this.accounts.findByCnic(Cnic.parse("17301-5678901-4"))).isEmpty();
 	}
 
+	@Test
+	void resendWhenWithinAMinuteThenThrottledMessageAndFirstCodeStillWorks() {
+		CitizenAgent browser = new CitizenAgent(this.issuer);
+		register(browser, "15401-6789012-5", "Asad Ullah Marwat", "1972-07-07", "0306 7890123", PASSWORD);
+		String code = codeSentTo("+923067890123");
+		HttpResponse<String> page = browser.get("/register/verify");
+
+		page = browser.postForm("/register/resend", Map.of("_csrf", CitizenAgent.csrf(page.body())));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Too many codes were sent to this mobile number.");
+		assertThat(browser.location(submitCode(browser, page, code)).toString()).endsWith("/login?registered");
+	}
+
 	private HttpResponse<String> register(CitizenAgent browser, String cnic, String name, String birthDate,
 			String mobile, String password) {
 		HttpResponse<String> form = browser.get("/register");
