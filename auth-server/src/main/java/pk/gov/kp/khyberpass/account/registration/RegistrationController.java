@@ -1,5 +1,6 @@
 package pk.gov.kp.khyberpass.account.registration;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,10 +50,14 @@ final class RegistrationController {
 
 	private final MessageSource messages;
 
-	RegistrationController(RegistrationService registrations, PasswordPolicy passwordPolicy, MessageSource messages) {
+	private final Clock clock;
+
+	RegistrationController(RegistrationService registrations, PasswordPolicy passwordPolicy, MessageSource messages,
+			Clock clock) {
 		this.registrations = registrations;
 		this.passwordPolicy = passwordPolicy;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/register")
@@ -209,14 +214,14 @@ final class RegistrationController {
 		}
 	}
 
-	private static @Nullable LocalDate parseBirthDate(String text, Errors errors) {
+	private @Nullable LocalDate parseBirthDate(String text, Errors errors) {
 		if (text.isBlank()) {
 			errors.add("birthDate", "register.birth-date.required");
 			return null;
 		}
 		try {
 			LocalDate date = LocalDate.parse(text.strip());
-			if (date.isAfter(LocalDate.now()) || date.getYear() < 1900) {
+			if (date.isAfter(LocalDate.now(this.clock)) || date.getYear() < 1900) {
 				errors.add("birthDate", "register.birth-date.invalid");
 				return null;
 			}
