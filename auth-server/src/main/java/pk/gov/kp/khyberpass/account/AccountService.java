@@ -62,6 +62,37 @@ public final class AccountService {
 		}
 	}
 
+	/**
+	 * Creates the account of a citizen who registered themselves. Unlike {@link #provision}, an existing
+	 * account is never touched.
+	 * @param registration the verified registration, with the password already hashed
+	 * @return the new account's id
+	 * @throws CnicAlreadyRegisteredException if the CNIC already has an account
+	 * @throws MobileNumberTakenException if the mobile number belongs to another account
+	 */
+	public AccountId register(CitizenRegistration registration) {
+		if (this.repository.findByCnic(registration.cnic()).isPresent()) {
+			throw new CnicAlreadyRegisteredException(registration.cnic());
+		}
+		checkMobileFree(registration.mobile(), null);
+		Instant now = this.clock.instant();
+		AccountId id = AccountId.generate(this.random);
+		try {
+			this.transactions.executeWithoutResult((status) -> this.repository.insert(new Account(id,
+					registration.cnic(), registration.fullName(), registration.birthDate(), registration.mobile(), null,
+					AccountStatus.ACTIVE, now, now, now), registration.passwordHash()));
+		}
+		catch (DuplicateKeyException ex) {
+			// Registered on another node between our checks and our insert.
+			if (this.repository.findByCnic(registration.cnic()).isPresent()) {
+				throw new CnicAlreadyRegisteredException(registration.cnic());
+			}
+			throw new MobileNumberTakenException(registration.mobile());
+		}
+		log.info("Registered account {}", id);
+		return id;
+	}
+
 	/** The account of the citizen holding {@code cnic}. */
 	public Optional<Account> findByCnic(Cnic cnic) {
 		return this.repository.findByCnic(cnic).map(StoredAccount::account);

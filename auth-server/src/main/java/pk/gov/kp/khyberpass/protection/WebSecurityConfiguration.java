@@ -29,7 +29,8 @@ class WebSecurityConfiguration {
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, ThrottledSignInProvider signIn, LogoutHandler singleLogout)
 			throws Exception {
 		http.authenticationProvider(signIn).authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/actuator/health/**")
+			.requestMatchers("/login", "/register/**", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+					"/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

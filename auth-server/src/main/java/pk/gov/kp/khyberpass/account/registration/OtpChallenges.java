@@ -1,0 +1,101 @@
+package pk.gov.kp.khyberpass.account.registration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import pk.gov.kp.khyberpass.account.MobileNumber;
+import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
+import pk.gov.kp.khyberpass.keys.KeyedHash;
+import pk.gov.kp.khyberpass.keys.MasterKey;
+
+/**
+ * One-time codes sent to a mobile number: six digits from a {@link SecureRandom}, valid for a few minutes,
+ * a few attempts, single use. Only a keyed hash of challenge id and code is kept, in the
+ * {@link EphemeralStore} (shared by every node), and codes are compared in constant time. Sending is throttled
+ * per mobile number (keyed by a hash of it, never the number itself).
+ */
+final class OtpChallenges {
+
+	private static final int CODE_DIGITS = 6;
+
+	private static final int CODE_BOUND = 1_000_000;
+
+	private static final Duration HOUR = Duration.ofHours(1);
+
+	private final EphemeralStore store;
+
+	private final KeyedHash codeHash;
+
+	private final KeyedHash mobileHash;
+
+	private final SecureRandom random;
+
+	private final RegistrationProperties.Otp settings;
+
+	OtpChallenges(EphemeralStore store, MasterKey masterKey, SecureRandom random,
+			RegistrationProperties.Otp settings) {
+		this.store = store;
+		this.codeHash = masterKey.keyedHash("otp-challenge");
+		this.mobileHash = masterKey.keyedHash("otp-throttle");
+		this.random = random;
+		this.settings = settings;
+	}
+
+	/**
+	 * Issues a new code for {@code mobile}.
+	 * @throws OtpThrottledException if a code went to this number less than the resend interval ago, or too
+	 * many this hour
+	 */
+	OtpChallenge issue(MobileNumber mobile) {
+		String throttle = this.mobileHash.base64Url(mobile.e164());
+		if (!this.store.putIfAbsent("otp-gap:" + throttle, new byte[] { 1 }, this.settings.resendInterval())) {
+			throw new OtpThrottledException();
+		}
+		if (this.store.increment("otp-hour:" + throttle, HOUR) > this.settings.maxPerHour()) {
+			throw new OtpThrottledException();
+		}
+		byte[] id = new byte[32];
+		this.random.nextBytes(id);
+		String challengeId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+		String code = String.format("%0" + CODE_DIGITS + "d", this.random.nextInt(CODE_BOUND));
+		this.store.put(key(challengeId), hash(challengeId, code), this.settings.ttl());
+		return new OtpChallenge(challengeId, code);
+	}
+
+	/**
+	 * Judges a submitted code. A right code uses the challenge up; the last allowed wrong code kills it.
+	 */
+	OtpOutcome verify(String challengeId, String code) {
+		Optional<byte[]> expected = this.store.get(key(challengeId));
+		if (expected.isEmpty()) {
+			return OtpOutcome.DEAD;
+		}
+		long attempt = this.store.increment("otp-tries:" + challengeId, this.settings.ttl());
+		if (attempt > this.settings.maxAttempts()) {
+			this.store.delete(key(challengeId));
+			return OtpOutcome.DEAD;
+		}
+		if (MessageDigest.isEqual(expected.get(), hash(challengeId, code))) {
+			// take: of two nodes verifying the same code at once, only one succeeds
+			return this.store.take(key(challengeId)).isPresent() ? OtpOutcome.ACCEPTED : OtpOutcome.DEAD;
+		}
+		if (attempt == this.settings.maxAttempts()) {
+			this.store.delete(key(challengeId));
+			return OtpOutcome.DEAD;
+		}
+		return OtpOutcome.WRONG_CODE;
+	}
+
+	private static String key(String challengeId) {
+		return "otp:" + challengeId;
+	}
+
+	private byte[] hash(String challengeId, String code) {
+		return this.codeHash.of((challengeId + ":" + code).getBytes(StandardCharsets.UTF_8));
+	}
+
+}

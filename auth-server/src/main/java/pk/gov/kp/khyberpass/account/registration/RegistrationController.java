@@ -1,0 +1,296 @@
+package pk.gov.kp.khyberpass.account.registration;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
+import pk.gov.kp.khyberpass.account.MobileNumber;
+import pk.gov.kp.khyberpass.account.password.FactorSetting;
+import pk.gov.kp.khyberpass.account.password.PasswordPolicy;
+import pk.gov.kp.khyberpass.account.password.PasswordViolation;
+import pk.gov.kp.khyberpass.cnic.Cnic;
+import pk.gov.kp.khyberpass.cnic.InvalidCnicException;
+import pk.gov.kp.khyberpass.notify.SmsDeliveryException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The registration pages: {@code /register} (who you are, mobile number, password) and
+ * {@code /register/verify} (the code sent by SMS). The pending registration lives in the HTTP session, with
+ * the password already hashed.
+ */
+@Controller
+final class RegistrationController {
+
+	private static final Logger log = LoggerFactory.getLogger(RegistrationController.class);
+
+	private static final int MAX_NAME_LENGTH = 100;
+
+	private static final int MAX_EMAIL_LENGTH = 254;
+
+	private final RegistrationService registrations;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	RegistrationController(RegistrationService registrations, PasswordPolicy passwordPolicy, MessageSource messages,
+			Clock clock) {
+		this.registrations = registrations;
+		this.passwordPolicy = passwordPolicy;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/register")
+	String form(Model model) {
+		model.addAttribute("form", Map.of());
+		model.addAttribute("errors", Map.of());
+		return "account/register/form";
+	}
+
+	@PostMapping("/register")
+	String submit(@RequestParam Map<String, String> form, HttpSession session, Model model, Locale locale) {
+		Errors errors = new Errors(this.messages, locale);
+		Cnic cnic = parseCnic(value(form, "cnic"), errors);
+		String fullName = value(form, "fullName").strip();
+		if (fullName.isEmpty()) {
+			errors.add("fullName", "register.name.required");
+		}
+		else if (fullName.length() > MAX_NAME_LENGTH) {
+			errors.add("fullName", "register.name.too-long", MAX_NAME_LENGTH);
+		}
+		LocalDate birthDate = parseBirthDate(value(form, "birthDate"), errors);
+		MobileNumber mobile = parseMobile(value(form, "mobile"), errors);
+		String email = value(form, "email").strip();
+		if (!email.isEmpty() && (email.length() > MAX_EMAIL_LENGTH || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+			errors.add("email", "register.email.invalid");
+		}
+		String password = value(form, "password");
+		checkPassword(password, value(form, "confirmPassword"), contextWords(cnic, fullName, mobile), errors);
+		if (errors.isEmpty() && cnic != null && birthDate != null && mobile != null) {
+			try {
+				PendingRegistration pending = this.registrations.start(cnic, fullName, birthDate, mobile, password);
+				session.setAttribute(PendingRegistration.SESSION_ATTRIBUTE, pending);
+				return "redirect:/register/verify";
+			}
+			catch (RegistrationRefusedException ex) {
+				errors.add(ex.reason().field(), ex.reason().messageKey());
+			}
+			catch (RegistryUnavailableException ex) {
+				log.warn("Registration stopped: {}", ex.getMessage());
+				errors.add("cnic", "register.error.registry-unavailable");
+			}
+			catch (SmsDeliveryException ex) {
+				log.warn("Registration stopped: {}", ex.getMessage());
+				errors.add("mobile", "register.error.sms-failed");
+			}
+		}
+		Map<String, String> kept = new LinkedHashMap<>();
+		for (String field : List.of("cnic", "fullName", "birthDate", "mobile", "email")) {
+			kept.put(field, value(form, field));
+		}
+		model.addAttribute("form", kept);
+		model.addAttribute("errors", errors.byField());
+		return "account/register/form";
+	}
+
+	@GetMapping("/register/verify")
+	String verifyForm(@RequestParam(name = "resent", required = false) @Nullable String resent, HttpSession session,
+			Model model) {
+		PendingRegistration pending = pending(session);
+		if (pending == null) {
+			return "redirect:/register";
+		}
+		model.addAttribute("mobile", pending.mobileNumber().masked());
+		model.addAttribute("resent", resent != null);
+		model.addAttribute("errors", Map.of());
+		return "account/register/verify";
+	}
+
+	@PostMapping("/register/verify")
+	String verify(@RequestParam(name = "code", defaultValue = "") String code, HttpSession session, Model model,
+			Locale locale) {
+		PendingRegistration pending = pending(session);
+		if (pending == null) {
+			return "redirect:/register";
+		}
+		Errors errors = new Errors(this.messages, locale);
+		String digits = code.replaceAll("[\\s-]", "");
+		if (!digits.matches("[0-9]{6}")) {
+			errors.add("code", "register.code.format");
+		}
+		else {
+			try {
+				switch (this.registrations.complete(pending, digits)) {
+					case ACCEPTED -> {
+						session.removeAttribute(PendingRegistration.SESSION_ATTRIBUTE);
+						return "redirect:/login?registered";
+					}
+					case WRONG_CODE -> errors.add("code", "register.code.wrong");
+					case DEAD -> errors.add("code", "register.code.dead");
+				}
+			}
+			catch (RegistrationRefusedException ex) {
+				session.removeAttribute(PendingRegistration.SESSION_ATTRIBUTE);
+				errors.add("code", ex.reason().messageKey());
+			}
+		}
+		model.addAttribute("mobile", pending.mobileNumber().masked());
+		model.addAttribute("resent", false);
+		model.addAttribute("errors", errors.byField());
+		return "account/register/verify";
+	}
+
+	@PostMapping("/register/resend")
+	String resend(HttpSession session, Model model, Locale locale) {
+		PendingRegistration pending = pending(session);
+		if (pending == null) {
+			return "redirect:/register";
+		}
+		Errors errors = new Errors(this.messages, locale);
+		try {
+			session.setAttribute(PendingRegistration.SESSION_ATTRIBUTE, this.registrations.resend(pending));
+			return "redirect:/register/verify?resent";
+		}
+		catch (RegistrationRefusedException ex) {
+			errors.add("code", ex.reason().messageKey());
+		}
+		catch (SmsDeliveryException ex) {
+			log.warn("Resending a registration code failed: {}", ex.getMessage());
+			errors.add("code", "register.error.sms-failed");
+		}
+		model.addAttribute("mobile", pending.mobileNumber().masked());
+		model.addAttribute("resent", false);
+		model.addAttribute("errors", errors.byField());
+		return "account/register/verify";
+	}
+
+	private static @Nullable PendingRegistration pending(HttpSession session) {
+		return (session.getAttribute(PendingRegistration.SESSION_ATTRIBUTE) instanceof PendingRegistration pending)
+				? pending : null;
+	}
+
+	private static String value(Map<String, String> form, String name) {
+		String value = form.get(name);
+		return (value != null) ? value : "";
+	}
+
+	private static @Nullable Cnic parseCnic(String text, Errors errors) {
+		try {
+			return Cnic.parse(text);
+		}
+		catch (InvalidCnicException ex) {
+			errors.add("cnic", ex.messageKey());
+			return null;
+		}
+	}
+
+	private static @Nullable MobileNumber parseMobile(String text, Errors errors) {
+		try {
+			return MobileNumber.parse(text);
+		}
+		catch (InvalidMobileNumberException ex) {
+			errors.add("mobile", ex.messageKey());
+			return null;
+		}
+	}
+
+	private @Nullable LocalDate parseBirthDate(String text, Errors errors) {
+		if (text.isBlank()) {
+			errors.add("birthDate", "register.birth-date.required");
+			return null;
+		}
+		try {
+			LocalDate date = LocalDate.parse(text.strip());
+			if (date.isAfter(LocalDate.now(this.clock)) || date.getYear() < 1900) {
+				errors.add("birthDate", "register.birth-date.invalid");
+				return null;
+			}
+			return date;
+		}
+		catch (DateTimeParseException ex) {
+			errors.add("birthDate", "register.birth-date.invalid");
+			return null;
+		}
+	}
+
+	private void checkPassword(String password, String confirmation, List<String> contextWords, Errors errors) {
+		if (password.isEmpty()) {
+			errors.add("password", "register.password.required");
+			return;
+		}
+		List<PasswordViolation> violations = this.passwordPolicy.check(password, FactorSetting.SINGLE_FACTOR,
+				contextWords);
+		if (!violations.isEmpty()) {
+			PasswordViolation first = violations.get(0);
+			errors.add("password", first.messageKey(), first.arguments().toArray());
+		}
+		else if (!password.equals(confirmation)) {
+			errors.add("confirmPassword", "register.password.mismatch");
+		}
+	}
+
+	private static List<String> contextWords(@Nullable Cnic cnic, String fullName, @Nullable MobileNumber mobile) {
+		List<String> words = new ArrayList<>();
+		if (cnic != null) {
+			words.add(cnic.digits());
+		}
+		if (mobile != null) {
+			words.add(mobile.e164().substring(3));
+		}
+		for (String part : fullName.split("\\s+")) {
+			if (part.length() >= 3) {
+				words.add(part);
+			}
+		}
+		return words;
+	}
+
+	/** The form's errors in field order, each resolved in the citizen's language; the first per field wins. */
+	private static final class Errors {
+
+		private final Map<String, String> byField = new LinkedHashMap<>();
+
+		private final MessageSource messages;
+
+		private final Locale locale;
+
+		Errors(MessageSource messages, Locale locale) {
+			this.messages = messages;
+			this.locale = locale;
+		}
+
+		void add(String field, String key, Object... arguments) {
+			this.byField.putIfAbsent(field, this.messages.getMessage(key, arguments, this.locale));
+		}
+
+		boolean isEmpty() {
+			return this.byField.isEmpty();
+		}
+
+		Map<String, String> byField() {
+			return this.byField;
+		}
+
+	}
+
+}

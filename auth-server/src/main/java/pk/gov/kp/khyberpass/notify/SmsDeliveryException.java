@@ -1,0 +1,16 @@
+package pk.gov.kp.khyberpass.notify;
+
+/**
+ * The SMS gateway could not be reached or refused a message. The message never carries the recipient or text.
+ */
+public final class SmsDeliveryException extends RuntimeException {
+
+	SmsDeliveryException(String message) {
+		super(message);
+	}
+
+	SmsDeliveryException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}
