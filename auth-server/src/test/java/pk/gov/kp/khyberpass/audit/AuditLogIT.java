@@ -2,16 +2,21 @@ package pk.gov.kp.khyberpass.audit;
 
 import java.io.StringWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +28,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.keys.MasterKey;
+import pk.gov.kp.khyberpass.keys.SigningKeyRotated;
+import pk.gov.kp.khyberpass.keys.SigningKeys;
+import pk.gov.kp.khyberpass.oidc.DepartmentClient;
+import pk.gov.kp.khyberpass.oidc.DepartmentClients;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
+import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
+import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +67,12 @@ class AuditLogIT {
 
 	@Autowired
 	MasterKey masterKey;
+
+	@Autowired
+	SigningKeys signingKeys;
+
+	@Autowired
+	DepartmentClients departmentClients;
 
 	@BeforeEach
 	void emptyTheLog() {
@@ -191,6 +208,48 @@ class AuditLogIT {
 		pool.shutdown();
 
 		assertThat(this.auditLog.verify()).isEqualTo(new AuditVerification.Intact(400, 400, 0));
+	}
+
+	@Test
+	void refreshWhenSpentTokenReplayedThenTokenFamilyRevokedEntry() {
+		OidcTestClient client = new OidcTestClient(this.issuer, "it-confidential",
+				"it-confidential-secret-0123456789abcdef");
+		Attempt attempt = client.attempt("https://rp.example.test/callback", "openid");
+		String code = client.authorize(new CitizenAgent(this.issuer), attempt, CNIC, PASSWORD).get("code");
+		RefreshToken original = ((OIDCTokenResponse) client.exchange(code, attempt)).getOIDCTokens().getRefreshToken();
+		client.token(new RefreshTokenGrant(original));
+
+		client.token(new RefreshTokenGrant(original));
+
+		List<AuditEntry> revoked = this.auditLog.search(null, null, AuditEventType.TOKEN_FAMILY_REVOKED, null, null,
+				null, 10);
+		assertThat(revoked).hasSize(1);
+		assertThat(revoked.get(0).event().details()).containsEntry("reason", "refresh-token-replayed");
+		assertThat(this.jdbc.queryForList("SELECT * FROM audit_entry").toString()).doesNotContain(original.getValue());
+		assertThat(this.auditLog.verify()).isInstanceOf(AuditVerification.Intact.class);
+	}
+
+	@Test
+	void rotateWhenSigningKeysRotateThenRotatedEntryPerAlgorithm() {
+		List<SigningKeyRotated> rotations = this.signingKeys.rotate();
+
+		List<AuditEntry> rotated = this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATED, null, null,
+				null, 10);
+		assertThat(rotated).extracting((entry) -> entry.event().subject())
+			.containsExactlyInAnyOrderElementsOf(rotations.stream().map(SigningKeyRotated::activeKid).toList());
+		assertThat(this.auditLog.checkpoint()).isPresent();
+		assertThat(this.auditLog.verify()).isInstanceOf(AuditVerification.Intact.class);
+	}
+
+	@Test
+	void registerWhenDepartmentClientThenClientRegisteredEntry() {
+		this.departmentClients.register(new DepartmentClient("it-audit-client", "Audit test", null,
+				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, Set.of("authorization_code"),
+				List.of(URI.create("https://audit.example.test/callback")), List.of(), Set.of("openid"), null, false,
+				false, "urn:kp:loa:1", null, null, "RS256", Duration.ofDays(1), List.of()));
+
+		assertThat(this.auditLog.search(null, null, AuditEventType.CLIENT_REGISTERED, null, null, "it-audit-client", 10))
+			.hasSize(1);
 	}
 
 	private void publish(int count) {
