@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -66,7 +67,7 @@ public final class AuditLog {
 			this.repository.insert(next);
 			return next;
 		});
-		return java.util.Objects.requireNonNull(entry);
+		return Objects.requireNonNull(entry);
 	}
 
 	/**
@@ -100,7 +101,7 @@ public final class AuditLog {
 	 * last entry, and every checkpoint signed by a published key and equal to the chain at its sequence.
 	 */
 	public AuditVerification verify() {
-		return java.util.Objects.requireNonNull(this.reads.execute((status) -> new AuditVerifier(this.repository,
+		return Objects.requireNonNull(this.reads.execute((status) -> new AuditVerifier(this.repository,
 				this.signer).verify()));
 	}
 
