@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -147,8 +148,9 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	TokenFamilyAuthorizationService authorizationService(EphemeralStore ephemeral, JdbcClient jdbc,
-			TransactionTemplate transactions, RegisteredClientRepository clients, Clock clock) {
-		return new TokenFamilyAuthorizationService(ephemeral, jdbc, transactions, clients, clock);
+			TransactionTemplate transactions, RegisteredClientRepository clients, Clock clock,
+			ApplicationEventPublisher events) {
+		return new TokenFamilyAuthorizationService(ephemeral, jdbc, transactions, clients, clock, events);
 	}
 
 	@Bean

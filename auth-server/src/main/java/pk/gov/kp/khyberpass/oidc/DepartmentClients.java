@@ -2,6 +2,7 @@ package pk.gov.kp.khyberpass.oidc;
 
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -21,6 +23,9 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
+
+import pk.gov.kp.khyberpass.audit.AuditEvent;
+import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
  * The registry of department clients: registers or updates them and generates their secrets.
@@ -38,12 +43,18 @@ public final class DepartmentClients {
 
 	private final OidcProperties properties;
 
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
 	DepartmentClients(RegisteredClientRepository repository, ClientSecretHasher secretHasher, SecureRandom random,
-			OidcProperties properties) {
+			OidcProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.secretHasher = secretHasher;
 		this.random = random;
 		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -83,6 +94,8 @@ public final class DepartmentClients {
 			generated = null;
 		}
 		log.info("Registered department client {}", client.clientId());
+		this.events.publishEvent(AuditEvent.of(AuditEventType.CLIENT_REGISTERED, AuditEvent.SYSTEM, client.clientId(),
+				client.clientId(), this.clock.instant()));
 		return Optional.ofNullable(generated);
 	}
 

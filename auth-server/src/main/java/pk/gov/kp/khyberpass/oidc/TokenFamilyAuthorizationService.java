@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -31,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import pk.gov.kp.khyberpass.audit.AuditEvent;
+import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 /**
@@ -67,15 +71,18 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final AuthorizationCodec codec = new AuthorizationCodec();
 
 	TokenFamilyAuthorizationService(EphemeralStore ephemeral, JdbcClient jdbc, TransactionTemplate transactions,
-			RegisteredClientRepository clients, Clock clock) {
+			RegisteredClientRepository clients, Clock clock, ApplicationEventPublisher events) {
 		this.ephemeral = ephemeral;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clients = clients;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -271,6 +278,8 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 		spentFamily.ifPresent((familyId) -> {
 			log.warn("Spent refresh token presented again; revoking token family {}", familyId);
 			revokeFamily(familyId);
+			this.events.publishEvent(new AuditEvent(AuditEventType.TOKEN_FAMILY_REVOKED, AuditEvent.SYSTEM, familyId,
+					null, this.clock.instant(), Map.of("reason", "refresh-token-replayed")));
 		});
 		return null;
 	}

@@ -1,0 +1,41 @@
+package pk.gov.kp.khyberpass.audit;
+
+/**
+ * What an {@link AuditEvent} records. Stored by name: rename a constant only with a migration.
+ */
+public enum AuditEventType {
+
+	/** A citizen signed in with their password. */
+	SIGN_IN_SUCCEEDED,
+
+	/** A sign-in was refused (bad credentials, throttled, disabled). */
+	SIGN_IN_FAILED,
+
+	/** A sign-in was refused because the account is locked. */
+	SIGN_IN_LOCKED,
+
+	/** A second factor was accepted. */
+	SECOND_FACTOR_SUCCEEDED,
+
+	/** A second factor was refused. */
+	SECOND_FACTOR_FAILED,
+
+	/** A citizen granted a department consent to scopes. */
+	CONSENT_GRANTED,
+
+	/** A token family was revoked (for example because a spent refresh token was replayed). */
+	TOKEN_FAMILY_REVOKED,
+
+	/** A department client was registered or its registration updated. */
+	CLIENT_REGISTERED,
+
+	/** Signing keys rotated. */
+	SIGNING_KEY_ROTATED,
+
+	/** A signing key left the JWKS. */
+	SIGNING_KEY_RETIRED,
+
+	/** An account was locked. */
+	ACCOUNT_LOCKED
+
+}
