@@ -17,7 +17,9 @@ final class LoginController {
 	@GetMapping("/login")
 	String login(@RequestParam(name = "error", required = false) @Nullable String error,
 			@RequestParam(name = "logout", required = false) @Nullable String logout,
-			@RequestParam(name = "throttled", required = false) @Nullable String throttled, Model model) {
+			@RequestParam(name = "throttled", required = false) @Nullable String throttled,
+			@RequestParam(name = "registered", required = false) @Nullable String registered, Model model) {
+		model.addAttribute("registered", registered != null);
 		model.addAttribute("failed", error != null);
 		model.addAttribute("throttled", throttled != null);
 		model.addAttribute("signedOut", logout != null);

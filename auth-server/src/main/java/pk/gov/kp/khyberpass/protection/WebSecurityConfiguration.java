@@ -29,7 +29,8 @@ class WebSecurityConfiguration {
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, ThrottledSignInProvider signIn, LogoutHandler singleLogout)
 			throws Exception {
 		http.authenticationProvider(signIn).authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/register/**", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			// /register itself, not only below it; /dev/** exists only in the development default (the SMS outbox).
+			.requestMatchers("/login", "/register", "/register/**", "/dev/**", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health/**")
 			.permitAll()
 			.anyRequest()

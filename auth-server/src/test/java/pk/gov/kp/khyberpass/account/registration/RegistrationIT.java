@@ -54,6 +54,7 @@ class RegistrationIT {
 
 		assertThat(verified.statusCode()).isEqualTo(302);
 		assertThat(browser.location(verified).toString()).endsWith("/login?registered");
+		assertThat(browser.get("/login?registered").body()).contains("id=\"registered\"");
 		assertThat(this.accounts.findByCnic(Cnic.parse("17101-2345678-1"))).hasValueSatisfying((account) -> {
 			assertThat(account.fullName()).isEqualTo("imran KHATTAK");
 			assertThat(account.mobile().e164()).isEqualTo("+923012345678");
@@ -61,6 +62,17 @@ class RegistrationIT {
 		HttpResponse<String> signedIn = new CitizenAgent(this.issuer).signIn("17101-2345678-1", PASSWORD);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+	}
+
+	@Test
+	void loginPageWhenShownThenLinksToRegistrationWhichOpensWithoutSignIn() {
+		CitizenAgent browser = new CitizenAgent(this.issuer);
+
+		HttpResponse<String> login = browser.get("/login");
+		HttpResponse<String> register = browser.get("/register");
+
+		assertThat(login.body()).contains("id=\"register-link\"");
+		assertThat(register.statusCode()).isEqualTo(200);
 	}
 
 	@Test
