@@ -1,13 +1,12 @@
 package pk.gov.kp.khyberpass.ephemeral;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import pk.gov.kp.khyberpass.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -216,36 +215,6 @@ class InMemoryEphemeralStoreTests {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	/** A clock that tests move forward by hand. */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -4,8 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;
+import pk.gov.kp.khyberpass.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,7 +22,7 @@ class OtpChallengesTests {
 
 	private static final MobileNumber MOBILE = MobileNumber.parse("0300 7654321");
 
-	private final SettableClock clock = new SettableClock(Instant.parse("2026-11-26T10:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
 
 	private final ClockedStore store = new ClockedStore(this.clock);
 
@@ -122,35 +121,6 @@ class OtpChallengesTests {
 
 	private static String wrong(OtpChallenge challenge) {
 		return challenge.code().equals("000000") ? "000001" : "000000";
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 	/** An {@link EphemeralStore} that expires entries by the test's clock. */
