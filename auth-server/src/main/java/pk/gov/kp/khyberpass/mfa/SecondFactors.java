@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -13,11 +14,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pk.gov.kp.khyberpass.account.AccountId;
+import pk.gov.kp.khyberpass.audit.AuditEvent;
+import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
@@ -48,8 +52,11 @@ public class SecondFactors {
 
 	private final KeyedHash recoveryCodeHash;
 
+	private final ApplicationEventPublisher events;
+
 	SecondFactors(JdbcClient jdbc, MasterKey masterKey, EphemeralStore ephemeral, MfaProperties properties,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.masterKey = masterKey;
 		this.ephemeral = ephemeral;
@@ -82,12 +89,17 @@ public class SecondFactors {
 			throw new SecondFactorThrottledException();
 		}
 		Optional<SecondFactor> proved = verifyTotp(account, code).or(() -> spendRecoveryCode(account, code));
+		String id = account.value().toString();
 		if (proved.isEmpty()) {
 			this.ephemeral.increment(failures, this.properties.attemptWindow());
 			log.debug("Refused a second-factor code for account {}", account);
+			this.events.publishEvent(AuditEvent.of(AuditEventType.SECOND_FACTOR_FAILED, id, id, null,
+					this.clock.instant()));
 		}
 		else {
 			this.ephemeral.delete(failures);
+			this.events.publishEvent(new AuditEvent(AuditEventType.SECOND_FACTOR_SUCCEEDED, id, id, null,
+					this.clock.instant(), Map.of("factor", proved.get().name())));
 		}
 		return proved;
 	}

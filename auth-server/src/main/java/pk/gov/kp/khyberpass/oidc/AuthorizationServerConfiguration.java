@@ -155,8 +155,9 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
-			RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+			RegisteredClientRepository clients, ApplicationEventPublisher events, Clock clock) {
+		return new AuditedConsentService(new JdbcOAuth2AuthorizationConsentService(jdbc, clients), clients, events,
+				clock);
 	}
 
 	@Bean

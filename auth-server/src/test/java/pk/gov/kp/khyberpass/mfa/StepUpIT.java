@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import pk.gov.kp.khyberpass.account.AccountService;
+import pk.gov.kp.khyberpass.audit.AuditEventType;
+import pk.gov.kp.khyberpass.audit.AuditLog;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
@@ -49,6 +51,9 @@ class StepUpIT {
 	@Autowired
 	AccountService accounts;
 
+	@Autowired
+	AuditLog auditLog;
+
 	@BeforeEach
 	void setUp() {
 		// Each test starts without earlier wrong codes counted against the citizen.
@@ -70,6 +75,10 @@ class StepUpIT {
 
 		assertThat(page.body()).contains("name=\"code\"").doesNotContain("name=\"password\"");
 		assertThat(idToken.getStringClaim("acr")).isEqualTo("urn:kp:loa:2");
+		String account = this.accounts.findByCnic(Cnic.parse(WITH_TOTP)).orElseThrow().id().value().toString();
+		assertThat(this.auditLog.search(null, null, AuditEventType.SECOND_FACTOR_SUCCEEDED, null, account, null, 10))
+			.isNotEmpty()
+			.allSatisfy((entry) -> assertThat(entry.event().details()).containsEntry("factor", "TOTP"));
 		assertThat(idToken.getStringListClaim("amr")).contains("pwd", "otp", "mfa");
 	}
 

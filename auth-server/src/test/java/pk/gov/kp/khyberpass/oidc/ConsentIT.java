@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import pk.gov.kp.khyberpass.audit.AuditEventType;
+import pk.gov.kp.khyberpass.audit.AuditLog;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
 import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
@@ -44,6 +46,9 @@ class ConsentIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	AuditLog auditLog;
 
 	@BeforeEach
 	void setUp() {
@@ -83,6 +88,8 @@ class ConsentIT {
 		UserInfo userInfo = userInfo(approve(attempt, page, List.of("profile", "cnic")));
 
 		assertThat(userInfo.getStringClaim("cnic")).isEqualTo(CNIC);
+		assertThat(this.auditLog.search(null, null, AuditEventType.CONSENT_GRANTED, null, null, "it-consent", 10))
+			.anySatisfy((entry) -> assertThat(entry.event().details()).containsEntry("scopes", "cnic openid profile"));
 		assertThat(userInfo.getStringClaim("birthdate")).isEqualTo("1990-04-12");
 	}
 
