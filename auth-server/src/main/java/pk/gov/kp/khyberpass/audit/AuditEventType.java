@@ -23,6 +23,9 @@ public enum AuditEventType {
 	/** A citizen granted a department consent to scopes. */
 	CONSENT_GRANTED,
 
+	/** The citizen withdrew a consent; the department's refresh tokens for the citizen were revoked. */
+	CONSENT_WITHDRAWN,
+
 	/** A token family was revoked (for example because a spent refresh token was replayed). */
 	TOKEN_FAMILY_REVOKED,
 

@@ -94,6 +94,30 @@ class ConsentIT {
 	}
 
 	@Test
+	void withdrawWhenCitizenStopsSharingThenDepartmentLosesAccessAndMustAskAgain() throws Exception {
+		Attempt attempt = this.client.attempt(CALLBACK, "openid profile");
+		OIDCTokenResponse tokens = approve(attempt, consentPage(attempt, Map.of()), List.of("profile"));
+		HttpResponse<String> page = this.browser.get("/account/departments");
+
+		HttpResponse<String> withdrawn = this.browser.postForm("/account/departments/withdraw",
+				Map.of("client_id", "it-consent", "_csrf", CitizenAgent.csrf(page.body())));
+
+		assertThat(page.body()).contains("Consent Test Department").contains("Your name and date of birth");
+		assertThat(this.browser.follow(withdrawn).body()).contains("id=\"withdrawn\"")
+			.doesNotContain("Consent Test Department");
+		int userinfo = new UserInfoRequest(this.issuer.resolve("/userinfo"),
+				tokens.getOIDCTokens().getBearerAccessToken())
+			.toHTTPRequest()
+			.send()
+			.getStatusCode();
+		assertThat(userinfo).isEqualTo(401);
+		assertThat(consentPage(this.client.attempt(CALLBACK, "openid profile"), Map.of()).body())
+			.contains("Consent Test Department");
+		assertThat(this.auditLog.search(null, null, AuditEventType.CONSENT_WITHDRAWN, null, null, "it-consent", 10))
+			.isNotEmpty();
+	}
+
+	@Test
 	void consentWhenCitizenDeclinesThenAccessDeniedAtClient() {
 		Attempt attempt = this.client.attempt(CALLBACK, "openid profile");
 		HttpResponse<String> page = consentPage(attempt, Map.of());
