@@ -1,5 +1,6 @@
 package pk.gov.kp.khyberpass.ephemeral;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -34,5 +35,10 @@ public interface EphemeralStore {
 	 * {@code ttl} (the window does not slide on later increments).
 	 */
 	long increment(String key, Duration ttl);
+
+	/** The current value of the counter under {@code key}, or 0 when there is none. */
+	default long count(String key) {
+		return get(key).map((bytes) -> Long.parseLong(new String(bytes, StandardCharsets.US_ASCII))).orElse(0L);
+	}
 
 }

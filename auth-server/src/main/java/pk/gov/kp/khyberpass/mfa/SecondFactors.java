@@ -82,10 +82,7 @@ public class SecondFactors {
 	@Transactional
 	public Optional<SecondFactor> verify(AccountId account, String code) {
 		String failures = "mfa-fail:" + account.value();
-		long failed = this.ephemeral.get(failures)
-			.map((bytes) -> Long.parseLong(new String(bytes, StandardCharsets.US_ASCII)))
-			.orElse(0L);
-		if (failed >= this.properties.maxAttempts()) {
+		if (this.ephemeral.count(failures) >= this.properties.maxAttempts()) {
 			throw new SecondFactorThrottledException();
 		}
 		Optional<SecondFactor> proved = verifyTotp(account, code).or(() -> spendRecoveryCode(account, code));
@@ -180,18 +177,7 @@ public class SecondFactors {
 	 */
 	@Transactional
 	public boolean confirmTotpEnrolment(AccountId account, String code) {
-		Optional<byte[]> sealed = this.jdbc
-			.sql("SELECT secret_sealed FROM totp_credential WHERE account_id = ? AND confirmed_at IS NULL")
-			.param(account.value())
-			.query(byte[].class)
-			.optional();
-		if (sealed.isEmpty()) {
-			return false;
-		}
-		OptionalLong step = Totp.matchingStep(this.masterKey.open("totp-secret", sealed.get(), aad(account)), code,
-				this.clock.instant());
-		if (step.isEmpty() || !this.ephemeral.putIfAbsent("totp-step:" + account.value() + ":" + step.getAsLong(),
-				new byte[] { 1 }, USED_STEP_TTL)) {
+		if (!acceptTotpOnce(account, code, "confirmed_at IS NULL")) {
 			return false;
 		}
 		this.jdbc.sql("UPDATE totp_credential SET confirmed_at = ? WHERE account_id = ?")
@@ -202,26 +188,34 @@ public class SecondFactors {
 	}
 
 	private Optional<SecondFactor> verifyTotp(AccountId account, String code) {
+		return acceptTotpOnce(account, code, "confirmed_at IS NOT NULL") ? Optional.of(SecondFactor.TOTP)
+				: Optional.empty();
+	}
+
+	/**
+	 * Whether {@code code} matches the account's TOTP secret (confirmed or pending, as {@code state} says)
+	 * in a time step not used before; the step is then used up, on every node.
+	 */
+	private boolean acceptTotpOnce(AccountId account, String code, String state) {
 		Optional<byte[]> sealed = this.jdbc
-			.sql("SELECT secret_sealed FROM totp_credential WHERE account_id = ? AND confirmed_at IS NOT NULL")
+			.sql("SELECT secret_sealed FROM totp_credential WHERE account_id = ? AND " + state)
 			.param(account.value())
 			.query(byte[].class)
 			.optional();
 		if (sealed.isEmpty()) {
-			return Optional.empty();
+			return false;
 		}
 		byte[] secret = this.masterKey.open("totp-secret", sealed.get(), aad(account));
 		OptionalLong step = Totp.matchingStep(secret, code, this.clock.instant());
 		if (step.isEmpty()) {
-			return Optional.empty();
+			return false;
 		}
-		boolean firstUse = this.ephemeral.putIfAbsent("totp-step:" + account.value() + ":" + step.getAsLong(),
-				new byte[] { 1 }, USED_STEP_TTL);
-		if (!firstUse) {
+		if (!this.ephemeral.putIfAbsent("totp-step:" + account.value() + ":" + step.getAsLong(), new byte[] { 1 },
+				USED_STEP_TTL)) {
 			log.debug("Refused a replayed TOTP step for account {}", account);
-			return Optional.empty();
+			return false;
 		}
-		return Optional.of(SecondFactor.TOTP);
+		return true;
 	}
 
 	private Optional<SecondFactor> spendRecoveryCode(AccountId account, String code) {

@@ -69,7 +69,7 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (hasPromptNone(request)) {
+		if (PromptLoginFilter.hasPrompt(request, "none")) {
 			fail(request, response, authorizationRequest, "interaction_required");
 		}
 		else if (AssuranceLevels.LOA2.equals(required) && this.canStepUpToMultiFactor.test(authentication.getName())) {
@@ -121,11 +121,6 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 		OAuth2Error error = new OAuth2Error(errorCode, "The requested assurance level cannot be met", null);
 		this.responses.onAuthenticationFailure(request, response,
 				new OAuth2AuthorizationCodeRequestAuthenticationException(error, authorizationRequest));
-	}
-
-	private static boolean hasPromptNone(HttpServletRequest request) {
-		String prompt = request.getParameter("prompt");
-		return prompt != null && Arrays.asList(prompt.split(" ")).contains("none");
 	}
 
 }

@@ -114,7 +114,8 @@ final class PromptLoginFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	private static boolean hasPrompt(HttpServletRequest request, String value) {
+	/** Whether the request's space-separated {@code prompt} includes {@code value}. */
+	static boolean hasPrompt(HttpServletRequest request, String value) {
 		String prompt = request.getParameter("prompt");
 		return prompt != null && Arrays.asList(prompt.split(" ")).contains(value);
 	}

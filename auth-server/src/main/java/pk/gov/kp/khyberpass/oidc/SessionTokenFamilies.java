@@ -1,11 +1,7 @@
 package pk.gov.kp.khyberpass.oidc;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +56,8 @@ public final class SessionTokenFamilies {
 
 	/** The {@code sid} Spring Authorization Server puts in ID tokens: SHA-256 of the HTTP session id. */
 	static String sessionIdHash(String httpSessionId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(httpSessionId.getBytes(StandardCharsets.US_ASCII));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		// Session ids are ASCII, so their UTF-8 bytes are the US-ASCII bytes Spring hashes.
+		return TokenHash.sha256(httpSessionId);
 	}
 
 }

@@ -18,12 +18,14 @@ final class TokenHash {
 
 	/** The hash of {@code tokenValue}, or the value itself when it already is a hash. */
 	static String of(String tokenValue) {
-		if (isHash(tokenValue)) {
-			return tokenValue;
-		}
+		return isHash(tokenValue) ? tokenValue : PREFIX + sha256(tokenValue);
+	}
+
+	/** SHA-256 of the UTF-8 bytes of {@code value}, base64url without padding. */
+	static String sha256(String value) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(tokenValue.getBytes(StandardCharsets.UTF_8));
-			return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);

@@ -1,6 +1,5 @@
 package pk.gov.kp.khyberpass.protection;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -51,7 +50,7 @@ public final class SignInThrottle {
 		if (this.store.get("signin-wait:" + account).isPresent()) {
 			throw new SignInThrottledException("Sign-in must wait", this.properties.firstDelay());
 		}
-		if (count("signin-fail-ip:" + clientAddress) >= this.properties.perAddressLimit()) {
+		if (this.store.count("signin-fail-ip:" + clientAddress) >= this.properties.perAddressLimit()) {
 			throw new SignInThrottledException("Too many failures from this address", this.properties.window());
 		}
 	}
@@ -82,12 +81,6 @@ public final class SignInThrottle {
 		long doublings = Math.min(failures - this.properties.delayAfter(), 20);
 		Duration delay = this.properties.firstDelay().multipliedBy(1L << doublings);
 		return (delay.compareTo(this.properties.maxDelay()) > 0) ? this.properties.maxDelay() : delay;
-	}
-
-	private long count(String key) {
-		return this.store.get(key)
-			.map((bytes) -> Long.parseLong(new String(bytes, StandardCharsets.US_ASCII)))
-			.orElse(0L);
 	}
 
 	private String accountKey(String username) {
