@@ -100,7 +100,8 @@ final class RecoveryCodesController {
 		return authentication.getAuthorities()
 			.stream()
 			.anyMatch((authority) -> authority instanceof FactorGrantedAuthority factor
-					&& SECOND_FACTOR_AUTHORITIES.contains(factor.getAuthority()) && factor.getIssuedAt().isAfter(since));
+					&& SECOND_FACTOR_AUTHORITIES.contains(factor.getAuthority())
+					&& factor.getIssuedAt().isAfter(since));
 	}
 
 	private boolean passwordMatches(AccountId account, String password) {

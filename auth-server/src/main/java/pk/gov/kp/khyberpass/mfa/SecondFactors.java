@@ -28,8 +28,9 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
 /**
  * The public face of second factors: whether a citizen has one, checking a code, and provisioning.
  * <p>
- * SMS: a code sent on request to the confirmed mobile number ({@link SmsCodes}). TOTP: each time step is accepted once per account across all nodes (the ephemeral store remembers used
- * steps for longer than the tolerance window). Recovery codes: single use, stored as keyed hashes. Wrong
+ * SMS: a code sent on request to the confirmed mobile number ({@link SmsCodes}). TOTP: each time step is
+ * accepted once per account across all nodes (the ephemeral store remembers used steps for longer than the
+ * tolerance window). Recovery codes: single use, stored as keyed hashes. Wrong
  * codes are counted per account; past the limit the account must wait.
  */
 @Service

@@ -79,9 +79,10 @@ class AccountSecurityIT {
 
 		HttpResponse<String> sent = browser.postForm("/login/second-factor/sms", form(stepUp, Map.of()));
 		String code = latestCode(ayesha);
-		HttpResponse<String> back = browser.follow(browser.postForm("/login/second-factor", form(sent, Map.of("code", code))));
-		JWTClaimsSet idToken = ((OIDCTokenResponse) client.exchange(CitizenAgent.query(browser.location(back)).get("code"),
-				attempt))
+		HttpResponse<String> back = browser
+			.follow(browser.postForm("/login/second-factor", form(sent, Map.of("code", code))));
+		String authorizationCode = CitizenAgent.query(browser.location(back)).get("code");
+		JWTClaimsSet idToken = ((OIDCTokenResponse) client.exchange(authorizationCode, attempt))
 			.getOIDCTokens()
 			.getIDToken()
 			.getJWTClaimsSet();
@@ -142,8 +143,11 @@ class AccountSecurityIT {
 
 		assertThat(page.body()).contains("name=\"password\"").contains("your old codes stop working");
 		assertThat(wrongPassword.body()).contains("The password is not right").contains("href=\"#password\"");
-		assertThat(shown.headers().firstValue("Cache-Control")).hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
-		assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch((code) -> code.matches("([0-9a-z]{4}-){3}[0-9a-z]{4}"));
+		assertThat(shown.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+		assertThat(codes).hasSize(10)
+			.doesNotHaveDuplicates()
+			.allMatch((code) -> code.matches("([0-9a-z]{4}-){3}[0-9a-z]{4}"));
 		assertThat(stepUpWith(bilal, "rc-two-3333-4444").body()).contains("That code is not right");
 		HttpResponse<String> firstUse = stepUpWith(bilal, codes.get(3).toUpperCase());
 		assertThat(CitizenAgent.query(new CitizenAgent(this.issuer).location(firstUse))).containsKey("code");
@@ -222,7 +226,8 @@ class AccountSecurityIT {
 		HttpResponse<String> stepUp = browser.get(client.attempt(CALLBACK, "openid")
 			.uri(client, Map.of("acr_values", "urn:kp:loa:2"))
 			.toString());
-		assertThat(CitizenAgent.query(browser.location(stepUp))).containsEntry("error", "unmet_authentication_requirements");
+		assertThat(CitizenAgent.query(browser.location(stepUp)))
+			.containsEntry("error", "unmet_authentication_requirements");
 	}
 
 	@Test
