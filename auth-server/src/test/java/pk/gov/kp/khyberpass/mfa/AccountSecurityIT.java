@@ -1,6 +1,10 @@
 package pk.gov.kp.khyberpass.mfa;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -249,6 +253,42 @@ class AccountSecurityIT {
 			.contains("aria-invalid=\"true\"");
 		assertThat(malformed.body()).contains("Enter the 6 digits of the code");
 		assertThat(audit(AuditEventType.SECOND_FACTOR_ENROLLED, zainab)).isEmpty();
+	}
+
+	@Test
+	void pagesWhenUrduOrPashtoThenRightToLeftTranslatedWithoutInlineScriptOrStyle() throws Exception {
+		HttpClient http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String login = send(http, HttpRequest.newBuilder(this.issuer.resolve("/login")).GET(), "en");
+		send(http, HttpRequest.newBuilder(this.issuer.resolve("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=61101-7654321-1"
+					+ "&password=another-long-integration-passphrase&_csrf=" + CitizenAgent.csrf(login))), "en");
+		Map<String, String> urdu = Map.of("/account/security", "اکاؤنٹ کی حفاظت", "/account/security/sms",
+				"ایس ایم ایس کوڈ", "/account/security/recovery-codes", "ریکوری کوڈ", "/account/security/remove?factor=TOTP",
+				"کیا تصدیقی ایپ ہٹا دی جائے؟", "/login/second-factor", "تصدیق کریں کہ یہ آپ ہیں");
+		Map<String, String> pashto = Map.of("/account/security", "د حساب امنیت", "/account/security/recovery-codes",
+				"د بیا رغونې کوډونه");
+
+		for (Map.Entry<String, String> page : urdu.entrySet()) {
+			String html = send(http, HttpRequest.newBuilder(this.issuer.resolve(page.getKey())).GET(), "ur-PK");
+			assertThat(html).as(page.getKey())
+				.contains("lang=\"ur-PK\"", "dir=\"rtl\"", page.getValue())
+				.doesNotContain("<script", "style=", "<style", "onclick", "??");
+		}
+		for (Map.Entry<String, String> page : pashto.entrySet()) {
+			assertThat(send(http, HttpRequest.newBuilder(this.issuer.resolve(page.getKey())).GET(), "ps"))
+				.as(page.getKey())
+				.contains("lang=\"ps\"", "dir=\"rtl\"", page.getValue());
+		}
+	}
+
+	private static String send(HttpClient http, HttpRequest.Builder request, String language) throws Exception {
+		return http.send(request.header("Accept-Language", language).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	/** Waits out the resend gap first: another test may just have sent a code to the same number. */
