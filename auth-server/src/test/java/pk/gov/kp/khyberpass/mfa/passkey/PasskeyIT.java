@@ -197,6 +197,38 @@ class PasskeyIT {
 	}
 
 	@Test
+	void authorizeWhenLoa2AskedAndCitizenHasOnlyAPasskeyThenStepUpOffersIt() throws Exception {
+		registered("Only factor");
+		CitizenAgent browser = new CitizenAgent(this.issuer);
+		Attempt attempt = this.client.attempt(CALLBACK, "openid");
+		browser.follow(browser.get(attempt.uri(this.client, Map.of("acr_values", "urn:kp:loa:2")).toString()));
+
+		HttpResponse<String> response = browser.follow(browser.signIn(CITIZEN, PASSWORD));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("id=\"passkey-step-up\"").doesNotContain("id=\"passkey-only\"");
+	}
+
+	@Test
+	void renameWhenNameBlankThenPageShowsErrorSummaryLinkedToField() throws Exception {
+		TestAuthenticator authenticator = registered("Keep");
+		CitizenAgent owner = signedIn();
+		String id = this.jdbc.sql("SELECT id FROM passkey_credential WHERE credential_id = ?")
+			.param(authenticator.credentialIdText())
+			.query(String.class)
+			.single();
+		String csrf = CitizenAgent.csrf(owner.get("/account/security/passkeys").body());
+
+		HttpResponse<String> page = owner.postForm("/account/security/passkeys/" + id + "/name",
+				Map.of("_csrf", csrf, "name", "   "));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("class=\"error-summary\"")
+			.contains("href=\"#name-" + id + "\"")
+			.contains("<title>Error: Passkeys");
+	}
+
+	@Test
 	void stepUpWhenPasskeyOfPasswordSessionThenIdTokenIsLoa3WithPasswordAndPasskey() throws Exception {
 		TestAuthenticator authenticator = registered("Key");
 		CitizenAgent browser = new CitizenAgent(this.issuer);
