@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
@@ -18,7 +19,6 @@ import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.audit.AuditLog;
 import pk.gov.kp.khyberpass.cnic.Cnic;
-import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.HeadlessBrowser;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KhyberPassIntegrationTest
 class PasskeyBrowserIT {
 
-	static final String CITIZEN = "17301-1234567-2";
+	static final String CITIZEN = "17101-2345678-5";
 
-	static final String PASSWORD = "a-long-integration-passphrase";
+	static final String PASSWORD = "passkey-integration-long-passphrase";
 
 	/** Nothing listens there: the browser's failed navigation still shows the redirect with its code. */
 	static final String CALLBACK = "http://127.0.0.1:8765/callback";
@@ -52,7 +52,15 @@ class PasskeyBrowserIT {
 	AccountService accounts;
 
 	@Autowired
-	DevelopmentSmsOutbox outbox;
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@BeforeEach
+	void withoutPasskeys() {
+		// Test classes share one context: start each test from a citizen without passkeys.
+		this.jdbc.sql("DELETE FROM passkey_credential WHERE account_id = ?")
+			.param(this.accounts.findByCnic(Cnic.parse(CITIZEN)).orElseThrow().id().value())
+			.update();
+	}
 
 	@Test
 	void passkeyAddedInAccountAreaThenSignsInAloneThroughDepartmentAtLoa3() throws Exception {

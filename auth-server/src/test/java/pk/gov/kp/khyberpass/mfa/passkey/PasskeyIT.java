@@ -42,11 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KhyberPassIntegrationTest
 class PasskeyIT {
 
-	static final String CITIZEN = "17301-1234567-2";
+	static final String CITIZEN = "17101-2345678-5";
 
-	static final String PASSWORD = "a-long-integration-passphrase";
+	static final String PASSWORD = "passkey-integration-long-passphrase";
 
-	static final String MOBILE = "+923001234567";
+	static final String MOBILE = "+923451234567";
 
 	static final String CALLBACK = "https://stepup.example.test/callback";
 
@@ -80,6 +80,10 @@ class PasskeyIT {
 		this.client = new OidcTestClient(this.issuer, "it-stepup", "it-stepup-secret-0123456789abcdef0123");
 		this.rpId = this.issuer.getHost();
 		this.account = this.accounts.findByCnic(Cnic.parse(CITIZEN)).orElseThrow().id().toString();
+		// Test classes share one context: start each test from a citizen without passkeys.
+		this.jdbc.sql("DELETE FROM passkey_credential WHERE account_id = ?")
+			.param(java.util.UUID.fromString(this.account))
+			.update();
 	}
 
 	@Test
