@@ -41,9 +41,9 @@ class PasskeyConfiguration {
 	}
 
 	@Bean
-	Passkeys passkeys(PasskeyRepository repository, PasskeyCeremonies ceremonies, AccountService accounts,
-			PasskeyNotifications notifications, PasskeyProperties properties, Clock clock, SecureRandom secureRandom) {
-		return new Passkeys(repository, ceremonies, accounts, notifications, properties, clock, secureRandom);
+	Passkeys passkeys(PasskeyRepository repository, PasskeyCeremonies ceremonies, PasskeyNotifications notifications,
+			PasskeyProperties properties, Clock clock, SecureRandom secureRandom) {
+		return new Passkeys(repository, ceremonies, notifications, properties, clock, secureRandom);
 	}
 
 	@Bean

@@ -62,8 +62,9 @@ final class PasskeyStepUpController {
 			this.assertions.stepUp(account, assertion);
 		}
 		catch (PasskeyRefusedException ex) {
-			return ResponseEntity.status("throttled".equals(ex.reason()) ? HttpStatus.TOO_MANY_REQUESTS
-					: HttpStatus.BAD_REQUEST).body(Map.of("error", "throttled".equals(ex.reason()) ? "throttled" : "refused"));
+			boolean throttled = "throttled".equals(ex.reason());
+			return ResponseEntity.status(throttled ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.BAD_REQUEST)
+				.body(Map.of("error", throttled ? "throttled" : "refused"));
 		}
 		this.sessions.stepUp(authentication, request, response);
 		return ResponseEntity.ok(Map.of("redirect", safe(next)));

@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import pk.gov.kp.khyberpass.account.Account;
 import pk.gov.kp.khyberpass.account.AccountId;
-import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.mfa.passkey.PasskeyChallenges.Purpose;
 
 /**
@@ -35,8 +34,6 @@ public class Passkeys {
 
 	private final PasskeyCeremonies ceremonies;
 
-	private final AccountService accounts;
-
 	private final PasskeyNotifications notifications;
 
 	private final PasskeyProperties properties;
@@ -45,11 +42,10 @@ public class Passkeys {
 
 	private final SecureRandom random;
 
-	Passkeys(PasskeyRepository repository, PasskeyCeremonies ceremonies, AccountService accounts,
-			PasskeyNotifications notifications, PasskeyProperties properties, Clock clock, SecureRandom random) {
+	Passkeys(PasskeyRepository repository, PasskeyCeremonies ceremonies, PasskeyNotifications notifications,
+			PasskeyProperties properties, Clock clock, SecureRandom random) {
 		this.repository = repository;
 		this.ceremonies = ceremonies;
-		this.accounts = accounts;
 		this.notifications = notifications;
 		this.properties = properties;
 		this.clock = clock;

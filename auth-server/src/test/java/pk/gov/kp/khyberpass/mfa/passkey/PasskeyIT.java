@@ -3,7 +3,6 @@ package pk.gov.kp.khyberpass.mfa.passkey;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
-import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.audit.AuditEntry;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
