@@ -48,6 +48,15 @@ public enum AuditEventType {
 	SIGNING_KEY_RETIRED,
 
 	/** An account was locked. */
-	ACCOUNT_LOCKED
+	ACCOUNT_LOCKED,
+
+	/** A citizen added a passkey. */
+	PASSKEY_REGISTERED,
+
+	/** A citizen removed a passkey. */
+	PASSKEY_REMOVED,
+
+	/** A passkey assertion (sign-in or step-up) was refused. */
+	PASSKEY_ASSERTION_FAILED
 
 }
