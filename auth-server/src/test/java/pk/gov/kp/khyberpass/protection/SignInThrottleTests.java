@@ -24,7 +24,9 @@ class SignInThrottleTests {
 			Duration.ofSeconds(60), 20, Duration.ofMinutes(15), Duration.ofMinutes(15), 100);
 
 	final SignInThrottle throttle = new SignInThrottle(this.store, this.properties,
-			new MasterKey(new byte[32], new SecureRandom()));
+			new MasterKey(new byte[32], new SecureRandom()), this.published::add);
+
+	final java.util.List<Object> published = new java.util.ArrayList<>();
 
 	@Test
 	void checkAllowedWhenFewerFailuresThanDelayThenAllowed() {

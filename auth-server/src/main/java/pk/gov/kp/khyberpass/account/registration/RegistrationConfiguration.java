@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 
 import pk.gov.kp.khyberpass.account.AccountService;
+import pk.gov.kp.khyberpass.account.otp.OtpChallenges;
 import pk.gov.kp.khyberpass.account.password.PasswordHasher;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;

@@ -1,4 +1,4 @@
-package pk.gov.kp.khyberpass.account.registration;
+package pk.gov.kp.khyberpass.account.otp;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,7 +27,7 @@ class OtpChallengesTests {
 	private final ClockedStore store = new ClockedStore(this.clock);
 
 	private final OtpChallenges otps = new OtpChallenges(this.store, new MasterKey(new byte[32], new SecureRandom()),
-			new SecureRandom(), new RegistrationProperties.Otp(Duration.ofMinutes(5), 5, Duration.ofSeconds(60), 5));
+			new SecureRandom(), new OtpSettings(Duration.ofMinutes(5), 5, Duration.ofSeconds(60), 5));
 
 	@Test
 	void issueWhenCalledThenSixDigitsAndOnlyAHashStored() {

@@ -1,4 +1,4 @@
-package pk.gov.kp.khyberpass.account.registration;
+package pk.gov.kp.khyberpass.account.otp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +18,7 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
  * {@link EphemeralStore} (shared by every node), and codes are compared in constant time. Sending is throttled
  * per mobile number (keyed by a hash of it, never the number itself).
  */
-final class OtpChallenges {
+public final class OtpChallenges {
 
 	private static final int CODE_DIGITS = 6;
 
@@ -34,10 +34,10 @@ final class OtpChallenges {
 
 	private final SecureRandom random;
 
-	private final RegistrationProperties.Otp settings;
+	private final OtpSettings settings;
 
-	OtpChallenges(EphemeralStore store, MasterKey masterKey, SecureRandom random,
-			RegistrationProperties.Otp settings) {
+	public OtpChallenges(EphemeralStore store, MasterKey masterKey, SecureRandom random,
+			OtpSettings settings) {
 		this.store = store;
 		this.codeHash = masterKey.keyedHash("otp-challenge");
 		this.mobileHash = masterKey.keyedHash("otp-throttle");
@@ -50,7 +50,7 @@ final class OtpChallenges {
 	 * @throws OtpThrottledException if a code went to this number less than the resend interval ago, or too
 	 * many this hour
 	 */
-	OtpChallenge issue(MobileNumber mobile) {
+	public OtpChallenge issue(MobileNumber mobile) {
 		String throttle = this.mobileHash.base64Url(mobile.e164());
 		if (!this.store.putIfAbsent("otp-gap:" + throttle, new byte[] { 1 }, this.settings.resendInterval())) {
 			throw new OtpThrottledException();
@@ -58,6 +58,18 @@ final class OtpChallenges {
 		if (this.store.increment("otp-hour:" + throttle, HOUR) > this.settings.maxPerHour()) {
 			throw new OtpThrottledException();
 		}
+		return newChallenge();
+	}
+
+	/**
+	 * Issues a challenge whose code goes to no one. It answers wrong codes exactly like a real one (attempts,
+	 * expiry), so a page can treat an unknown identity the same way as a known one without telling which.
+	 */
+	public OtpChallenge issueDecoy() {
+		return newChallenge();
+	}
+
+	private OtpChallenge newChallenge() {
 		byte[] id = new byte[32];
 		this.random.nextBytes(id);
 		String challengeId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
@@ -69,7 +81,7 @@ final class OtpChallenges {
 	/**
 	 * Judges a submitted code. A right code uses the challenge up; the last allowed wrong code kills it.
 	 */
-	OtpOutcome verify(String challengeId, String code) {
+	public OtpOutcome verify(String challengeId, String code) {
 		Optional<byte[]> expected = this.store.get(key(challengeId));
 		if (expected.isEmpty()) {
 			return OtpOutcome.DEAD;
