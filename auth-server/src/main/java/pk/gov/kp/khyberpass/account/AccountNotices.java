@@ -38,6 +38,12 @@ public final class AccountNotices implements DisposableBean {
 		this.sms = sms;
 	}
 
+	/** A one-time code for password recovery. */
+	public void recoveryCode(MobileNumber to, String code) {
+		send(to, "Khyber Pass password reset code: " + code
+				+ ". It expires in 5 minutes. Never share it, not even with government staff.");
+	}
+
 	/** Sign-in is locked for a while after many wrong passwords. */
 	public void locked(MobileNumber to, Duration lockDuration) {
 		send(to, "Khyber Pass: after many wrong passwords, sign-in to your account is locked for "
