@@ -23,8 +23,9 @@ class RecoveryConfiguration {
 
 	@Bean
 	RecoveryService recoveryService(AccountService accounts, OtpChallenges otps, AccountNotices notices,
-			CitizenSessions sessions, ApplicationEventPublisher events, Clock clock) {
-		return new RecoveryService(accounts, otps, notices, sessions, events, clock);
+			CitizenSessions sessions, ApplicationEventPublisher events, MasterKey masterKey, Clock clock) {
+		return new RecoveryService(accounts, otps, notices, sessions, events, masterKey.keyedHash("recovery-audit"),
+				clock);
 	}
 
 }

@@ -22,6 +22,7 @@ import pk.gov.kp.khyberpass.account.sessions.CitizenSessions;
 import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.cnic.Cnic;
+import pk.gov.kp.khyberpass.keys.KeyedHash;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -44,10 +45,13 @@ final class RecoveryService {
 
 	private final ApplicationEventPublisher events;
 
+	private final KeyedHash cnicHash;
+
 	private final Clock clock;
 
 	RecoveryService(AccountService accounts, OtpChallenges otps, AccountNotices notices, CitizenSessions sessions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, KeyedHash cnicHash, Clock clock) {
+		this.cnicHash = cnicHash;
 		this.accounts = accounts;
 		this.otps = otps;
 		this.notices = notices;
@@ -74,6 +78,11 @@ final class RecoveryService {
 				log.debug("Recovery code for account {} not sent: too many codes", citizen.id());
 			}
 		}
+		// Recorded like a match (one audit write either way, so the answer takes as long); the security team sees
+		// requests for CNICs without an account, never the CNIC itself.
+		String attempted = "cnic-hash:" + this.cnicHash.base64Url(cnic.digits());
+		this.events.publishEvent(new AuditEvent(AuditEventType.RECOVERY_STARTED, attempted, attempted, null,
+				this.clock.instant(), Map.of("outcome", "no-match")));
 		return new PendingRecovery(this.otps.issueDecoy().id(), null, null);
 	}
 
