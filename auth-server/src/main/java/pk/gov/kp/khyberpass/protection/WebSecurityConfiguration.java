@@ -35,7 +35,10 @@ class WebSecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/account")
+				.failureHandler(new SignInFailureHandler())
+				.permitAll())
 			.logout((logout) -> logout.addLogoutHandler(singleLogout).logoutSuccessUrl("/login?logout"));
 		securityHeaders(http);
 		return http.build();

@@ -61,6 +61,15 @@ class SelfServiceIT {
 	}
 
 	@Test
+	void signInWhenNoDepartmentWaitingThenAccountHome() {
+		CitizenAgent browser = new CitizenAgent(this.issuer);
+
+		HttpResponse<String> signedIn = browser.signIn("17301-9100007-7", "selfservice-activity-passphrase-seven");
+
+		assertThat(browser.location(signedIn).getPath()).isEqualTo("/account");
+	}
+
+	@Test
 	void homeWhenNotSignedInThenSentToSignIn() {
 		HttpResponse<String> home = new CitizenAgent(this.issuer).get("/account/profile");
 
