@@ -11,11 +11,13 @@ import pk.gov.kp.khyberpass.notify.SmsGateway;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Text messages that tell a citizen something happened to their account (locked, password changed, mobile
- * number changed). Sent in the background: the page must not wait on the SMS gateway, and answering a
+ * number changed), and the recovery code, in the language of the page that caused them. Sent in the background: the page must not wait on the SMS gateway, and answering a
  * lock or a recovery exactly as fast for an account that exists as for one that does not keeps account
  * existence hidden. A failed delivery is logged and dropped; the audit log still has the event.
  */
@@ -24,9 +26,9 @@ public final class AccountNotices implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountNotices.class);
 
-	private static final String HELP = " If this was not you, call the Khyber Pass helpline.";
-
 	private final SmsGateway sms;
+
+	private final MessageSource messages;
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(2, (runnable) -> {
 		Thread thread = new Thread(runnable, "account-notices");
@@ -34,34 +36,37 @@ public final class AccountNotices implements DisposableBean {
 		return thread;
 	});
 
-	AccountNotices(SmsGateway sms) {
+	AccountNotices(SmsGateway sms, MessageSource messages) {
 		this.sms = sms;
+		this.messages = messages;
 	}
 
 	/** A one-time code for password recovery. */
-	public void recoveryCode(MobileNumber to, String code) {
-		send(to, "Khyber Pass password reset code: " + code
-				+ ". It expires in 5 minutes. Never share it, not even with government staff.");
+	public void recoveryCode(MobileNumber to, String code, Duration validFor) {
+		send(to, "sms.recovery-code", code, validFor.toMinutes());
 	}
 
 	/** Sign-in is locked for a while after many wrong passwords. */
 	public void locked(MobileNumber to, Duration lockDuration) {
-		send(to, "Khyber Pass: after many wrong passwords, sign-in to your account is locked for "
-				+ lockDuration.toMinutes() + " minutes." + HELP);
+		send(to, "sms.notice.locked", lockDuration.toMinutes());
 	}
 
-	/** The password was changed or reset; every session was signed out. */
+	/** The password was changed or reset; other sessions were signed out. */
 	public void passwordChanged(MobileNumber to) {
-		send(to, "Khyber Pass: your password was changed and your other sessions were signed out." + HELP);
+		send(to, "sms.notice.password-changed");
 	}
 
 	/** The account's mobile number moved to another number; sent to the old one. */
 	public void mobileChanged(MobileNumber oldNumber, MobileNumber newNumber) {
-		send(oldNumber, "Khyber Pass: your account's mobile number was changed to " + newNumber.masked() + "."
-				+ HELP);
+		send(oldNumber, "sms.notice.mobile-changed", newNumber.masked());
 	}
 
-	private void send(MobileNumber to, String text) {
+	/** Sends in the background, in the language of the request that caused it. */
+	private void send(MobileNumber to, String messageKey, Object... arguments) {
+		deliver(to, this.messages.getMessage(messageKey, arguments, LocaleContextHolder.getLocale()));
+	}
+
+	private void deliver(MobileNumber to, String text) {
 		this.executor.execute(() -> {
 			try {
 				this.sms.send(new SmsMessage(to.e164(), text));

@@ -62,7 +62,7 @@ class LockNoticeIT {
 		assertThat(awaitLockNotices(1)).hasSize(1);
 		Thread.sleep(300);
 		assertThat(lockNotices()).hasSize(1);
-		assertThat(lockNotices().get(0).text()).contains("locked").doesNotContain("17301");
+		assertThat(lockNotices().get(0).text()).contains("is locked for 15 minutes").doesNotContain("17301");
 		String accountId = this.accounts.findByCnic(Cnic.parse("17301-9100003-3")).orElseThrow().id().toString();
 		List<AuditEntry> locked = this.auditLog.search(null, null, AuditEventType.ACCOUNT_LOCKED, null, accountId,
 				null, 10);

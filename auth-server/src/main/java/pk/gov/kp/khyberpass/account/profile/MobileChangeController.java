@@ -15,9 +15,9 @@ import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.account.MobileNumberTakenException;
-import pk.gov.kp.khyberpass.account.otp.OtpChallenge;
-import pk.gov.kp.khyberpass.account.otp.OtpChallenges;
-import pk.gov.kp.khyberpass.account.otp.OtpThrottledException;
+import pk.gov.kp.khyberpass.account.OtpChallenge;
+import pk.gov.kp.khyberpass.account.OtpChallenges;
+import pk.gov.kp.khyberpass.account.OtpThrottledException;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.notify.SmsDeliveryException;
 import pk.gov.kp.khyberpass.notify.SmsGateway;
@@ -79,8 +79,8 @@ final class MobileChangeController {
 			}
 			else {
 				OtpChallenge challenge = this.otps.issue(mobile);
-				this.sms.send(new SmsMessage(mobile.e164(), "Khyber Pass code: " + challenge.code()
-						+ ". It expires in 5 minutes. Never share it, not even with government staff."));
+				this.sms.send(new SmsMessage(mobile.e164(), this.messages.getMessage("sms.code",
+						new Object[] { challenge.code(), this.otps.rules().ttl().toMinutes() }, locale)));
 				session.setAttribute(PendingMobileChange.SESSION_ATTRIBUTE,
 						new PendingMobileChange(mobile.e164(), challenge.id()));
 				return "redirect:" + PATH + "/verify";

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import pk.gov.kp.khyberpass.account.AccountNotices;
 import pk.gov.kp.khyberpass.account.AccountService;
-import pk.gov.kp.khyberpass.account.otp.OtpChallenges;
+import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.account.sessions.CitizenSessions;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;

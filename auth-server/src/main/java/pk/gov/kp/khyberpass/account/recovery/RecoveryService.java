@@ -14,10 +14,10 @@ import pk.gov.kp.khyberpass.account.AccountNotices;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.account.AccountStatus;
 import pk.gov.kp.khyberpass.account.PasswordChanged;
-import pk.gov.kp.khyberpass.account.otp.OtpChallenge;
-import pk.gov.kp.khyberpass.account.otp.OtpChallenges;
-import pk.gov.kp.khyberpass.account.otp.OtpOutcome;
-import pk.gov.kp.khyberpass.account.otp.OtpThrottledException;
+import pk.gov.kp.khyberpass.account.OtpChallenge;
+import pk.gov.kp.khyberpass.account.OtpChallenges;
+import pk.gov.kp.khyberpass.account.OtpOutcome;
+import pk.gov.kp.khyberpass.account.OtpThrottledException;
 import pk.gov.kp.khyberpass.account.sessions.CitizenSessions;
 import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
@@ -68,7 +68,7 @@ final class RecoveryService {
 			Account citizen = account.get();
 			try {
 				OtpChallenge challenge = this.otps.issue(citizen.mobile());
-				this.notices.recoveryCode(citizen.mobile(), challenge.code());
+				this.notices.recoveryCode(citizen.mobile(), challenge.code(), this.otps.rules().ttl());
 				this.events.publishEvent(AuditEvent.of(AuditEventType.RECOVERY_STARTED, citizen.id().toString(),
 						citizen.id().toString(), null, this.clock.instant()));
 				return new PendingRecovery(challenge.id(), citizen.id().toString(), null);

@@ -1,4 +1,4 @@
-package pk.gov.kp.khyberpass.account.otp;
+package pk.gov.kp.khyberpass.account;
 
 /**
  * What became of a code submitted for a challenge.

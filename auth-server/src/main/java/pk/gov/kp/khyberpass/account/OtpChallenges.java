@@ -1,4 +1,4 @@
-package pk.gov.kp.khyberpass.account.otp;
+package pk.gov.kp.khyberpass.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
@@ -16,7 +15,8 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
  * One-time codes sent to a mobile number: six digits from a {@link SecureRandom}, valid for a few minutes,
  * a few attempts, single use. Only a keyed hash of challenge id and code is kept, in the
  * {@link EphemeralStore} (shared by every node), and codes are compared in constant time. Sending is throttled
- * per mobile number (keyed by a hash of it, never the number itself).
+ * per mobile number (keyed by a hash of it, never the number itself), whatever the code is for, so
+ * registration and the SMS second factor share one budget per number.
  */
 public final class OtpChallenges {
 
@@ -34,10 +34,9 @@ public final class OtpChallenges {
 
 	private final SecureRandom random;
 
-	private final OtpSettings settings;
+	private final OtpRules settings;
 
-	public OtpChallenges(EphemeralStore store, MasterKey masterKey, SecureRandom random,
-			OtpSettings settings) {
+	public OtpChallenges(EphemeralStore store, MasterKey masterKey, SecureRandom random, OtpRules settings) {
 		this.store = store;
 		this.codeHash = masterKey.keyedHash("otp-challenge");
 		this.mobileHash = masterKey.keyedHash("otp-throttle");
@@ -76,6 +75,11 @@ public final class OtpChallenges {
 		String code = String.format("%0" + CODE_DIGITS + "d", this.random.nextInt(CODE_BOUND));
 		this.store.put(key(challengeId), hash(challengeId, code), this.settings.ttl());
 		return new OtpChallenge(challengeId, code);
+	}
+
+	/** The rules these codes follow. */
+	public OtpRules rules() {
+		return this.settings;
 	}
 
 	/**

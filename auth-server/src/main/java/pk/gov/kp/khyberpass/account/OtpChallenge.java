@@ -1,4 +1,4 @@
-package pk.gov.kp.khyberpass.account.otp;
+package pk.gov.kp.khyberpass.account;
 
 /**
  * A one-time code just issued: its challenge id (kept by the citizen's session) and the code (sent by SMS,
