@@ -135,6 +135,20 @@ class RecoveryIT {
 			.contains("aria-invalid=\"true\"");
 	}
 
+	@Test
+	void recoverPageWhenUrduOrPashtoThenRightToLeftAndTranslated() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		for (String[] language : new String[][] { { "ur", "اپنا پاس ورڈ نیا کریں" }, { "ps", "خپل پټنوم نوی کړئ" } }) {
+			HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(this.issuer.resolve("/recover"))
+				.header("Accept-Language", language[0])
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("dir=\"rtl\"", language[1]).doesNotContain("Reset your password");
+		}
+	}
+
 	private HttpResponse<String> start(CitizenAgent browser, String cnic, String birthDate) {
 		HttpResponse<String> form = browser.get("/recover");
 		return browser.postForm("/recover",
