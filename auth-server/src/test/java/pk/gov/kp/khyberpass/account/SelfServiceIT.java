@@ -82,7 +82,8 @@ class SelfServiceIT {
 		CitizenAgent browser = signedIn("17301-9100004-4", "selfservice-mobile-passphrase-four");
 		HttpResponse<String> profile = browser.get("/account/profile");
 		HttpResponse<String> asked = browser.postForm("/account/profile/mobile",
-				Map.of("mobile", "0345 9100099", "_csrf", CitizenAgent.csrf(profile.body())));
+				Map.of("mobile", "0345 9100099", "currentPassword", "selfservice-mobile-passphrase-four", "_csrf",
+						CitizenAgent.csrf(profile.body())));
 		assertThat(browser.location(asked).getPath()).isEqualTo("/account/profile/mobile/verify");
 		HttpResponse<String> verifyPage = browser.get("/account/profile/mobile/verify");
 		assertThat(this.accounts.findByCnic(cnic("17301-9100004-4")).orElseThrow().mobile().e164())
@@ -101,11 +102,25 @@ class SelfServiceIT {
 	}
 
 	@Test
+	void changeMobileWhenCurrentPasswordWrongThenNoCodeSentAndErrorLinkedToField() {
+		CitizenAgent browser = signedIn("17301-9100009-9", "selfservice-compare-passphrase-nine");
+		HttpResponse<String> profile = browser.get("/account/profile");
+
+		HttpResponse<String> page = browser.postForm("/account/profile/mobile", Map.of("mobile", "0345 9100097",
+				"currentPassword", "not my password", "_csrf", CitizenAgent.csrf(profile.body())));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<a href=\"#currentPassword\">Your current password is not right.</a>");
+		assertThat(this.outbox.latestTo("+923459100097")).isEmpty();
+	}
+
+	@Test
 	void changeMobileWhenCodeWrongThenErrorAndNumberUnchanged() {
 		CitizenAgent browser = signedIn("17301-9100009-9", "selfservice-compare-passphrase-nine");
 		HttpResponse<String> profile = browser.get("/account/profile");
 		browser.postForm("/account/profile/mobile",
-				Map.of("mobile", "0345 9100098", "_csrf", CitizenAgent.csrf(profile.body())));
+				Map.of("mobile", "0345 9100098", "currentPassword", "selfservice-compare-passphrase-nine", "_csrf",
+						CitizenAgent.csrf(profile.body())));
 		String code = code(awaitSms("+923459100098", "code").orElseThrow());
 		HttpResponse<String> verifyPage = browser.get("/account/profile/mobile/verify");
 

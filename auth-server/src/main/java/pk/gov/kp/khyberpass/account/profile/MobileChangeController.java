@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A new mobile number for the signed-in citizen: a code goes to the new number (same rules as at
- * registration), and only when it comes back does the number change; the old number is then told by SMS.
+ * A new mobile number for the signed-in citizen, who must type the current password (the number receives
+ * recovery codes, so a borrowed session must not be able to take it): a code goes to the new number (same rules
+ * as at registration), and only when it comes back does the number change; the old number is then told by SMS.
  */
 @Controller
 final class MobileChangeController {
@@ -52,10 +53,13 @@ final class MobileChangeController {
 
 	private final ProfileChanges changes;
 
+	private final CurrentPassword currentPassword;
+
 	private final MessageSource messages;
 
 	MobileChangeController(AccountService accounts, OtpChallenges otps, SmsGateway sms, AccountNotices notices,
-			ProfileChanges changes, MessageSource messages) {
+			ProfileChanges changes, CurrentPassword currentPassword, MessageSource messages) {
+		this.currentPassword = currentPassword;
 		this.accounts = accounts;
 		this.otps = otps;
 		this.sms = sms;
@@ -66,9 +70,13 @@ final class MobileChangeController {
 
 	@PostMapping(PATH)
 	String changeMobile(Authentication citizen, @RequestParam(name = "mobile", defaultValue = "") String mobileText,
-			HttpSession session, Model model, Locale locale) {
+			@RequestParam(name = CurrentPassword.FIELD, defaultValue = "") String password, HttpSession session,
+			Model model, Locale locale) {
 		Account account = ProfileController.account(this.accounts, citizen);
 		FormErrors errors = new FormErrors(this.messages, locale);
+		if (!this.currentPassword.confirms(account.id(), password, errors)) {
+			return ProfileController.page(account, Map.of("mobile", mobileText), errors.byField(), null, model);
+		}
 		try {
 			MobileNumber mobile = MobileNumber.parse(mobileText);
 			if (mobile.equals(account.mobile())) {

@@ -1,7 +1,6 @@
 package pk.gov.kp.khyberpass.account.profile;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +16,6 @@ import pk.gov.kp.khyberpass.account.PasswordChanged;
 import pk.gov.kp.khyberpass.account.sessions.CitizenSessions;
 import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
-import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -29,18 +27,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /account/password}: a new password for the signed-in citizen, who must type the current one (five
- * wrong tries then a 15-minute wait, so a borrowed session cannot guess it). The citizen's other sessions
+ * {@code /account/password}: a new password for the signed-in citizen, who must type the current one
+ * ({@link CurrentPassword}). The citizen's other sessions
  * end and every refresh-token family is revoked; this session stays signed in.
  */
 @Controller
 final class PasswordChangeController {
 
 	static final String PATH = "/account/password";
-
-	private static final int MAX_WRONG = 5;
-
-	private static final Duration WRONG_WINDOW = Duration.ofMinutes(15);
 
 	private final AccountService accounts;
 
@@ -50,7 +44,7 @@ final class PasswordChangeController {
 
 	private final AccountNotices notices;
 
-	private final EphemeralStore store;
+	private final CurrentPassword currentPassword;
 
 	private final ApplicationEventPublisher events;
 
@@ -59,13 +53,13 @@ final class PasswordChangeController {
 	private final Clock clock;
 
 	PasswordChangeController(AccountService accounts, NewPasswordValidator passwords, CitizenSessions sessions,
-			AccountNotices notices, EphemeralStore store, ApplicationEventPublisher events, MessageSource messages,
-			Clock clock) {
+			AccountNotices notices, CurrentPassword currentPassword, ApplicationEventPublisher events,
+			MessageSource messages, Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.sessions = sessions;
 		this.notices = notices;
-		this.store = store;
+		this.currentPassword = currentPassword;
 		this.events = events;
 		this.messages = messages;
 		this.clock = clock;
@@ -87,15 +81,7 @@ final class PasswordChangeController {
 		Account account = this.accounts.findById(id)
 			.orElseThrow(() -> new IllegalStateException("Signed-in account " + id + " not found"));
 		FormErrors errors = new FormErrors(this.messages, locale);
-		String wrongKey = "password-change-wrong:" + id;
-		if (this.store.count(wrongKey) >= MAX_WRONG) {
-			errors.add("currentPassword", "password-change.throttled");
-		}
-		else if (!this.accounts.passwordMatches(id, current)) {
-			this.store.increment(wrongKey, WRONG_WINDOW);
-			errors.add("currentPassword", "password-change.current.wrong");
-		}
-		else {
+		if (this.currentPassword.confirms(id, current, errors)) {
 			this.passwords.check(account, password, confirmation, errors);
 		}
 		if (!errors.isEmpty()) {
@@ -103,7 +89,6 @@ final class PasswordChangeController {
 			model.addAttribute("errors", errors.byField());
 			return "account/profile/password";
 		}
-		this.store.delete(wrongKey);
 		this.accounts.changePassword(id, password);
 		int ended = this.sessions.endOthers(id, session.getId());
 		this.events.publishEvent(new PasswordChanged(id, this.clock.instant(), "changed"));
