@@ -86,7 +86,7 @@ final class SignedJwtVerifier {
 		kind.checkType(header.getType());
 		VerificationKey key = this.keys.select(header.getKeyID(), alg);
 		try {
-			if (!jwt.verify(key.verifier(alg))) {
+			if (!key.verify(alg, jwt)) {
 				throw new InvalidTokenException(Reason.SIGNATURE,
 						"The " + kind.description() + " signature does not verify with the issuer's key");
 			}
@@ -95,9 +95,15 @@ final class SignedJwtVerifier {
 			throw new InvalidTokenException(Reason.SIGNATURE,
 					"The " + kind.description() + " signature cannot be verified: " + ex.getMessage(), ex);
 		}
+		Map<String, Object> json;
 		JWTClaimsSet claims;
 		try {
-			claims = jwt.getJWTClaimsSet();
+			// Parsed once: the claims set for the checks, the map for the caller's claims().
+			json = jwt.getPayload().toJSONObject();
+			if (json == null) {
+				throw new ParseException("not a JSON object", 0);
+			}
+			claims = JWTClaimsSet.parse(json);
 		}
 		catch (ParseException ex) {
 			throw new InvalidTokenException(Reason.MALFORMED,
@@ -108,7 +114,7 @@ final class SignedJwtVerifier {
 					+ claims.getIssuer() + "', expected '" + this.issuer + "'");
 		}
 		checkTimes(claims, kind);
-		return new Verified(header, claims);
+		return new Verified(header, claims, json);
 	}
 
 	private SignedJWT parse(String token, TokenKind kind) {
@@ -176,8 +182,9 @@ final class SignedJwtVerifier {
 	 *
 	 * @param header the JWS header
 	 * @param claims the claims
+	 * @param json the claims as parsed from the payload (numbers for times); not to be modified
 	 */
-	record Verified(JWSHeader header, JWTClaimsSet claims) {
+	record Verified(JWSHeader header, JWTClaimsSet claims, Map<String, Object> json) {
 
 	}
 
