@@ -37,8 +37,8 @@ class KhyberPassServiceTokensTests {
 	@Test
 	void onBehalfOfWhenApiRegisteredThenTokenExchangeForItNotCached() {
 		ServiceToken first = this.tokens.onBehalfOf("citizen-access-token", TestOpenIdProvider.REGISTERED_API,
-				"vehicles.read");
-		this.tokens.onBehalfOf("citizen-access-token", TestOpenIdProvider.REGISTERED_API, "vehicles.read");
+				"registry.read");
+		this.tokens.onBehalfOf("citizen-access-token", TestOpenIdProvider.REGISTERED_API, "registry.read");
 
 		assertThat(first.value()).startsWith("ey");
 		assertThat(first.issuedTokenType()).contains("urn:ietf:params:oauth:token-type:access_token");
@@ -49,7 +49,7 @@ class KhyberPassServiceTokensTests {
 				.containsEntry("subject_token", "citizen-access-token")
 				.containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
 				.containsEntry("audience", TestOpenIdProvider.REGISTERED_API)
-				.containsEntry("scope", "vehicles.read"));
+				.containsEntry("scope", "registry.read"));
 	}
 
 	@Test
