@@ -1,5 +1,6 @@
 package pk.gov.kp.khyberpass.sdk;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,11 +100,13 @@ final class SignedJwtVerifier {
 		JWTClaimsSet claims;
 		try {
 			// Parsed once: the claims set for the checks, the map for the caller's claims().
-			json = jwt.getPayload().toJSONObject();
-			if (json == null) {
-				throw new ParseException("not a JSON object", 0);
-			}
+			json = JSONObjectUtils.parse(new String(
+					java.util.Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString()), StandardCharsets.UTF_8));
 			claims = JWTClaimsSet.parse(json);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidTokenException(Reason.MALFORMED, "The " + kind.description() + " payload is not base64url",
+					ex);
 		}
 		catch (ParseException ex) {
 			throw new InvalidTokenException(Reason.MALFORMED,
