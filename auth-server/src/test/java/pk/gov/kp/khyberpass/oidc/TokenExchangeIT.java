@@ -15,6 +15,8 @@ import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
@@ -92,6 +94,24 @@ class TokenExchangeIT {
 		String accountId = accountWithSubject(subjectClaims.getSubject(), "exchange.example.test");
 		assertThat(claims.getSubject()).isEqualTo(this.subjects.pairwise("registry.example.test", accountId))
 			.isNotEqualTo(subjectClaims.getSubject());
+	}
+
+	@Test
+	void introspectWhenExchangedTokenThenActiveForTheTargetSubject() throws Exception {
+		AccessToken exchanged = success(this.department.token(exchange(citizenToken("openid vehicles.read"), POLICE)))
+			.getTokens()
+			.getAccessToken();
+
+		TokenIntrospectionResponse response = TokenIntrospectionResponse
+			.parse(new TokenIntrospectionRequest(this.department.endpoint("/oauth2/introspect"),
+					this.department.authentication(), exchanged)
+				.toHTTPRequest()
+				.send());
+
+		assertThat(response.indicatesSuccess()).isTrue();
+		assertThat(response.toSuccessResponse().isActive()).isTrue();
+		assertThat(response.toSuccessResponse().getSubject().getValue())
+			.isEqualTo(SignedJWT.parse(exchanged.getValue()).getJWTClaimsSet().getSubject());
 	}
 
 	@Test
