@@ -56,7 +56,9 @@ public final class KhyberPassServiceTokens {
 	 * issued to this client (such as {@code KhyberPassAuthentication.accessToken()} after the
 	 * citizen signed in here), for an API registered for this client; the new token names this
 	 * client in its {@code act} claim and carries the citizen's {@code sub} as the target sees
-	 * it. Not cached: call it for each piece of work done for the citizen.
+	 * it. Not cached: call it for each piece of work done for the citizen. The sign-in's access
+	 * token is not refreshed, so this works only while it lives (five minutes by default);
+	 * afterwards Khyber Pass answers {@code invalid_grant}.
 	 * @param citizenAccessToken the citizen's access token, not {@code null} or empty
 	 * @param audience the target API, one of this client's registered audiences, not
 	 * {@code null}
