@@ -76,6 +76,22 @@ class TokenExchangeProviderTests {
 		then(this.authorizations).shouldHaveNoInteractions();
 	}
 
+	@Test
+	void authenticateWhenTwoTargetsThenInvalidTargetBeforeLookingUpTheToken() {
+		OAuth2ClientAuthenticationToken caller = new OAuth2ClientAuthenticationToken(this.client,
+				ClientAuthenticationMethod.CLIENT_SECRET_BASIC, "secret");
+		OAuth2TokenExchangeAuthenticationToken twoTargets = new OAuth2TokenExchangeAuthenticationToken(
+				"urn:ietf:params:oauth:token-type:access_token", "subject-token",
+				"urn:ietf:params:oauth:token-type:access_token", caller, null, null, Set.of(),
+				Set.of(TARGET, "https://police.kp.gov.pk/api"), Set.of(), Map.of());
+
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.provider.authenticate(twoTargets))
+			.satisfies((ex) -> org.assertj.core.api.Assertions.assertThat(ex.getError().getErrorCode())
+				.isEqualTo("invalid_target"));
+		then(this.authorizations).shouldHaveNoInteractions();
+	}
+
 	private static OAuth2TokenExchangeAuthenticationToken exchange(RegisteredClient client) {
 		OAuth2ClientAuthenticationToken caller = new OAuth2ClientAuthenticationToken(client,
 				ClientAuthenticationMethod.CLIENT_SECRET_BASIC, "secret");
