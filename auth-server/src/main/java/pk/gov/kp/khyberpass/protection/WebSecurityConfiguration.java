@@ -1,7 +1,9 @@
 package pk.gov.kp.khyberpass.protection;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,6 +44,16 @@ class WebSecurityConfiguration {
 			.logout((logout) -> logout.addLogoutHandler(singleLogout).logoutSuccessUrl("/login?logout"));
 		securityHeaders(http);
 		return http.build();
+	}
+
+	/** Before every other filter, so that a waiting request holds no session, context or observation. */
+	@Bean
+	FilterRegistrationBean<CpuBoundRequestsFilter> cpuBoundRequestsFilter(ProtocolConcurrencyProperties properties) {
+		FilterRegistrationBean<CpuBoundRequestsFilter> registration = new FilterRegistrationBean<>(
+				new CpuBoundRequestsFilter(properties.effectiveLimit(), properties.maxWait()));
+		registration.addUrlPatterns(CpuBoundRequestsFilter.URL_PATTERNS);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
