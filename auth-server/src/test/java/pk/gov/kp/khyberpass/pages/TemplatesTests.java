@@ -154,6 +154,19 @@ class TemplatesTests {
 	}
 
 	@Test
+	void scanWhenTextOrAttributeNotFromBundlesThenFound() throws ParseException {
+		String markup = "<main><p>Hello citizen</p><p th:text=\"#{app.name}\">Preview <b>only</b></p>"
+				+ "<img src=\"x.png\" alt=\"Logo\"><img th:alt=\"#{app.name}\" alt=\"Preview\"><p>12345</p></main>";
+		List<String> hardCoded = new ArrayList<>();
+
+		walk(new DOMMarkupParser(ParseConfiguration.htmlConfiguration()).parse(markup), false, hardCoded);
+
+		assertThat(hardCoded).hasSize(2)
+			.anySatisfy((found) -> assertThat(found).endsWith(": Hello citizen"))
+			.anySatisfy((found) -> assertThat(found).endsWith(": alt=\"Logo\""));
+	}
+
+	@Test
 	void javaSourcesWhenNamingMessageKeysThenEveryKeyExists() throws IOException {
 		Set<String> prefixes = messages.stringPropertyNames()
 			.stream()
@@ -185,7 +198,7 @@ class TemplatesTests {
 			if (child instanceof Text text) {
 				String content = text.getContent().strip();
 				if (!replaced && LETTER.matcher(content).find()) {
-					hardCoded.add("line " + text.getLine() + ": " + content);
+					hardCoded.add("at " + text.getLine() + ":" + text.getCol() + ": " + content);
 				}
 			}
 			else if (child instanceof Element element) {
@@ -193,7 +206,7 @@ class TemplatesTests {
 					String value = element.getAttributeValue(attribute);
 					if (value != null && LETTER.matcher(value).find() && !element.hasAttribute("th:" + attribute)
 							&& !element.hasAttribute("th:attr")) {
-						hardCoded.add("line " + element.getLine() + ": " + attribute + "=\"" + value + "\"");
+						hardCoded.add("at " + element.getLine() + ":" + element.getCol() + ": " + attribute + "=\"" + value + "\"");
 					}
 				}
 				boolean replacing = replaced || element.getAttributeMap().keySet().stream().anyMatch(REPLACING::contains);
