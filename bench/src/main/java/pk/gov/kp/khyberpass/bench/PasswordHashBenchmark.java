@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PasswordHashBenchmark {
 
-	/** {@code memoryKib,iterations,parallelism}; the first is Khyber Pass's setting. */
-	@Param({ "19456,2,1", "47104,1,1", "12288,3,1" })
+	/** {@code memoryKib/iterations/parallelism} (JMH splits -p values at commas); the first is Khyber Pass's setting. */
+	@Param({ "19456/2/1", "47104/1/1", "12288/3/1" })
 	public String cost;
 
 	private Argon2Parameters parameters;
@@ -37,7 +37,7 @@ public class PasswordHashBenchmark {
 
 	@Setup
 	public void setUp() {
-		String[] parts = this.cost.split(",");
+		String[] parts = this.cost.split("/");
 		byte[] salt = new byte[16];
 		new SecureRandom().nextBytes(salt);
 		this.parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
