@@ -120,6 +120,9 @@ class CitizenPagesIT {
 		for (String page : SIGNED_IN_PAGES) {
 			check(softly, PageInspection.open(browser, this.issuer + page), 200);
 		}
+		browser.open(this.issuer + "/account/security/authenticator?lang=en");
+		browser.type(By.id("code"), "000000");
+		check(softly, submit(By.cssSelector("main form button[type=submit]")), 200);
 		OidcTestClient department = new OidcTestClient(java.net.URI.create(this.issuer), "it-consent",
 				"it-consent-secret-0123456789abcdef");
 		String consent = department.attempt("https://consent.example.test/callback", "openid profile cnic")

@@ -52,8 +52,10 @@ public final class PageInspection {
 			});
 			document.querySelectorAll('.error-summary a').forEach((link) => {
 				const target = link.getAttribute('href') || '';
-				if (!target.startsWith('#') || !document.getElementById(target.substring(1)))
-					problems.push('error summary link ' + target + ' points at no field');
+				const field = target.startsWith('#') ? document.getElementById(target.substring(1)) : null;
+				if (!field) problems.push('error summary link ' + target + ' points at no field');
+				else if (field.matches('input, select, textarea') && field.getAttribute('aria-invalid') !== 'true')
+					problems.push('field ' + field.id + ' named in the error summary is not marked aria-invalid');
 			});
 			document.querySelectorAll('[style]').forEach((element) => problems.push('inline style on ' + element.tagName));
 			document.querySelectorAll('script:not([src])').forEach(() => problems.push('inline script'));
