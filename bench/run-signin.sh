@@ -49,6 +49,9 @@ HASH_MS=$(awk -F, 'NR == 2 { gsub(/"/, ""); printf "%.2f", $5 }' "$WORK/jmh.csv"
 HASH_ERR=$(awk -F, 'NR == 2 { gsub(/"/, ""); printf "%.2f", $6 }' "$WORK/jmh.csv")
 HASHES_PER_S=$(awk -v ms="$HASH_MS" 'BEGIN { printf "%.1f", 1000 / ms }')
 log "Argon2id m=19456 t=2 p=1: $HASH_MS ± $HASH_ERR ms per hash, $HASHES_PER_S hashes/s"
+HASH_CPU=$(taskset -c "$SERVER_CORE" java -XX:ActiveProcessorCount=1 -cp "$BENCH_JAR" \
+	pk.gov.kp.khyberpass.bench.PasswordHashCpuTime 100 | grep '^RESULT ')
+log "$HASH_CPU"
 
 PORT=$((20000 + RANDOM % 12000))
 BASE="http://127.0.0.1:$PORT"
@@ -78,13 +81,24 @@ run() {
 		"$SECONDS_MEASURED" | grep '^RESULT '
 }
 field() { tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+# CPU time the server process spends (all its threads: request, GC, JIT, Redis and JDBC clients), from
+# /proc/<pid>/stat, so that the cost of a sign-in does not depend on how much of the core the server was given.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
 # The busy run first: it also warms the JIT for the single-client run.
+TICKS_BEFORE=$(cpu_ticks)
 MANY=$(run "$CLIENTS")
+TICKS_AFTER=$(cpu_ticks)
 log "$MANY"
 ONE=$(run 1)
 log "$ONE"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 SHARE=$(awk -v s="$(field "$MANY" rps)" -v h="$HASHES_PER_S" 'BEGIN { printf "%.0f", 100 * s / h }')
+# Every sign-in in the window, warm-up included, used server CPU: count them from the rate over the whole run.
+SIGNIN_CPU_MS=$(awk -v t=$((TICKS_AFTER - TICKS_BEFORE)) -v hz="$(getconf CLK_TCK)" -v r="$(field "$MANY" rps)" \
+	-v s=$((WARMUP + SECONDS_MEASURED)) 'BEGIN { printf "%.1f", 1000 * t / hz / (r * s) }')
+HASH_CPU_MS=$(field "$HASH_CPU" cpu_ms)
+PER_CORE=$(awk -v c="$SIGNIN_CPU_MS" 'BEGIN { printf "%.1f", 1000 / c }')
+HASH_SHARE=$(awk -v h="$HASH_CPU_MS" -v c="$SIGNIN_CPU_MS" 'BEGIN { printf "%.0f", 100 * h / c }')
 
 mkdir -p bench/results
 {
@@ -101,5 +115,9 @@ mkdir -p bench/results
 	echo "| sign-ins/s, $CLIENTS clients (p50 / p99 ms) | $(field "$MANY" rps) ($(field "$MANY" p50_ms) / $(field "$MANY" p99_ms)) |"
 	echo "| sign-ins/s as a share of hashes/s | $SHARE % |"
 	echo "| errors (1 client, $CLIENTS clients) | $(field "$ONE" errors), $(field "$MANY" errors) |"
+	echo "| Argon2id CPU time per hash (thread CPU clock; wall) | $HASH_CPU_MS ms ($(field "$HASH_CPU" wall_ms) ms) |"
+	echo "| server CPU time per sign-in ($CLIENTS clients, GET + POST /login, all server threads) | $SIGNIN_CPU_MS ms |"
+	echo "| sign-ins per second per fully available core (1000 / CPU ms per sign-in) | $PER_CORE |"
+	echo "| the Argon2id hash as a share of a sign-in's CPU | $HASH_SHARE % |"
 } >bench/results/signin-latest.md
 cat bench/results/signin-latest.md

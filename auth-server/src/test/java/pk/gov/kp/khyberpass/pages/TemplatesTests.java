@@ -189,6 +189,22 @@ class TemplatesTests {
 		assertThat(missing).as("message keys named in Java but missing from messages.properties").isEmpty();
 	}
 
+	@Test
+	void javaSourcesWhenFillingPageModelsThenNoLiteralText() throws IOException {
+		Pattern literalText = Pattern.compile("addAttribute\\(\\s*\"[^\"]*\"\\s*,\\s*\"[^\"]*\\p{L}[^\"]*\"");
+		List<String> found = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(SOURCES)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				Matcher matcher = literalText.matcher(Files.readString(file, StandardCharsets.UTF_8));
+				while (matcher.find()) {
+					found.add(file.getFileName() + ": " + matcher.group());
+				}
+			}
+		}
+
+		assertThat(found).as("text for a page belongs in the message bundles, not in a controller").isEmpty();
+	}
+
 	private static boolean isPropertyName(String key) {
 		return key.startsWith("khyberpass.") || key.startsWith("spring.") || key.startsWith("server.");
 	}
