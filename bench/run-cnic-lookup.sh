@@ -41,6 +41,10 @@ for run in $(seq 1 "$RUNS"); do
 		"jdbc:postgresql://$DB_HOST:5432/test?currentSchema=$SCHEMA" postgres "$MASTER_KEY" "$ACCOUNTS" "$WARMUP" "$LOOKUPS" \
 		${NICENESS:-} | sed "s/\$/ niceness=${NICENESS:-0}/"
 done
+for run in $(seq 1 "$RUNS"); do
+	psql_test -tA -v schema="$SCHEMA" -v accounts="$ACCOUNTS" -v lookups="$LOOKUPS" -v master_key="$MASTER_KEY" \
+		-f bench/lookup-in-database.sql
+done
 log "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # What PostgreSQL itself spends on one look-up (no network, no scheduling of the client): account 1.
 BLIND=$(psql_test -tAc "SET search_path TO $SCHEMA; SELECT cnic_blind_index FROM accounts WHERE mobile_e164 = '+923000000001'")
