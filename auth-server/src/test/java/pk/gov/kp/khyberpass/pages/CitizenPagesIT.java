@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Every citizen page, in Chromium through the real server: under 100 KB on the wire with the cache off, the
  * security headers, no console error and no CSP violation, a CSRF field in every form, a label for every field,
- * one {@code h1}, {@code lang} and {@code dir}, error summaries linked to their fields, and no serious or
+ * one {@code h1}, {@code lang} and {@code dir}, error summaries linked to their fields, nothing wider than a 360 px
+ * phone screen, and no serious or
  * critical WCAG 2.2 A/AA violation found by axe-core. New pages join by adding their address to
  * {@link #ANONYMOUS_PAGES} or {@link #SIGNED_IN_PAGES}.
  */
@@ -65,6 +67,8 @@ class CitizenPagesIT {
 	static void startBrowser() {
 		axe = AxeCore.load();
 		browser = HeadlessBrowser.start();
+		// A small phone's screen: the pages are mobile first, and nothing may need sideways scrolling.
+		browser.driver().manage().window().setSize(new Dimension(360, 740));
 		PageInspection.prepare(browser);
 	}
 
@@ -174,13 +178,14 @@ class CitizenPagesIT {
 	@Test
 	void checksWhenPageBrokenThenTheyFindTheFaults() {
 		String broken = "data:text/html,<html><head><title>x</title></head><body><form method=post><input name=n>"
-				+ "</form><h1>one</h1><h1>two</h1><p style='color:%23eee'>faint</p></body></html>";
+				+ "</form><h1>one</h1><h1>two</h1><p style='color:%23eee;width:2000px'>faint and wide</p></body></html>";
 
 		PageInspection page = PageInspection.open(browser, broken);
 
 		assertThat(page.structureProblems()).contains("html has no lang", "2 h1 elements", "field n has no label",
-				"inline style on P")
-			.anyMatch((problem) -> problem.contains("has no CSRF field"));
+				"inline style on P", "no mobile viewport")
+			.anyMatch((problem) -> problem.contains("has no CSRF field"))
+			.anyMatch((problem) -> problem.startsWith("wider than the screen: 20"));
 		assertThat(axe.check(browser)).extracting(AxeCore.Violation::rule).contains("label", "html-has-lang",
 				"color-contrast");
 	}

@@ -36,6 +36,8 @@ public final class PageInspection {
 			const h1 = document.querySelectorAll('h1').length;
 			if (h1 !== 1) problems.push(h1 + ' h1 elements');
 			if (!document.title) problems.push('no title');
+			if (!document.querySelector('meta[name=viewport][content*="width=device-width"]')) problems.push('no mobile viewport');
+			if (document.documentElement.scrollWidth > window.innerWidth) problems.push('wider than the screen: ' + document.documentElement.scrollWidth + ' px in ' + window.innerWidth);
 			document.querySelectorAll('form').forEach((form, i) => {
 				const csrf = form.querySelector('input[type=hidden][name=_csrf]');
 				if (form.method.toLowerCase() === 'post' && !(csrf && csrf.value)) problems.push('form ' + i + ' (' + form.getAttribute('action') + ') has no CSRF field');
