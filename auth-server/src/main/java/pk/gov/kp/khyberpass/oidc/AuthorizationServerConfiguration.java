@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -49,6 +50,7 @@ import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 import pk.gov.kp.khyberpass.mfa.SecondFactors;
+import pk.gov.kp.khyberpass.mfa.passkey.Passkeys;
 
 /**
  * Spring Authorization Server, customised for Khyber Pass through its DSL: our client registry, token
@@ -62,7 +64,7 @@ class AuthorizationServerConfiguration {
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
 			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, SelfContainedAccessTokens selfContained,
 			UserInfoClaims userInfoClaims, RegisteredClientRepository registeredClients, SecondFactors secondFactors,
-			LogoutHandler singleLogout, Clock clock) throws Exception {
+			Passkeys passkeys, LogoutHandler singleLogout, Clock clock) throws Exception {
 		AuthorizationResponses responses = new AuthorizationResponses();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -82,6 +84,9 @@ class AuthorizationServerConfiguration {
 							provider.setAuthenticationValidator(new RedirectUriValidator());
 							provider.setAuthorizationConsentRequired(new ConsentRequired());
 						})))
+				.tokenEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
+					.replaceAll((provider) -> (provider instanceof OAuth2TokenExchangeAuthenticationProvider)
+							? new TokenExchangeProvider(provider, authorizations) : provider)))
 				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders(
 						(providers) -> providers.replaceAll((provider) -> new SelfContainedIntrospectionProvider(provider,
 								selfContained))))
@@ -106,7 +111,8 @@ class AuthorizationServerConfiguration {
 		http.addFilterAfter(new PromptLoginFilter("/oauth2/authorize", clock, responses),
 				AbstractPreAuthenticatedProcessingFilter.class);
 		http.addFilterAfter(new AssuranceRequirementFilter(registeredClients,
-				(accountId) -> secondFactors.hasSecondFactor(AccountId.parse(accountId)), responses),
+				(accountId) -> secondFactors.hasSecondFactor(AccountId.parse(accountId)),
+				(accountId) -> passkeys.hasPasskey(AccountId.parse(accountId)), responses),
 				PromptLoginFilter.class);
 		return http.build();
 	}

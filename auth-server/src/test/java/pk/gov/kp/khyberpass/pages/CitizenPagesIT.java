@@ -47,11 +47,14 @@ class CitizenPagesIT {
 	/** Pages anyone can open with a plain GET, in English and in both right-to-left languages. */
 	static final List<String> ANONYMOUS_PAGES = List.of("/login", "/login?error", "/login?throttled", "/login?logout",
 			"/login?registered", "/login?error&lang=ur", "/login?error&lang=ps", "/register", "/register?lang=ur",
-			"/register?lang=ps");
+			"/register?lang=ps", "/recover", "/recover?lang=ur");
 
 	/** Pages of a signed-in citizen (Ayesha Khan, no second factor) opened with a plain GET. */
-	static final List<String> SIGNED_IN_PAGES = List.of("/account/departments", "/account/departments?withdrawn",
-			"/account/security/authenticator", "/account/security/authenticator?lang=ur");
+	static final List<String> SIGNED_IN_PAGES = List.of("/account", "/account?lang=ur", "/account/profile",
+			"/account/password", "/account/sessions", "/account/activity", "/account/activity?lang=ps",
+			"/account/departments", "/account/departments?withdrawn", "/account/security",
+			"/account/security/authenticator", "/account/security/authenticator?lang=ur", "/account/security/sms",
+			"/account/security/passkeys", "/account/security/recovery-codes");
 
 	private static HeadlessBrowser browser;
 

@@ -56,7 +56,7 @@ class StylesheetTests {
 	@CsvSource({ "text, background, 4.5, body text", "muted, background, 4.5, hints and footer",
 			"muted, panel, 4.5, hint inside a notice", "text, panel, 4.5, notice and secondary button text",
 			"error, background, 4.5, error messages and summary links", "green, background, 4.5, links",
-			"white, green, 4.5, masthead and primary button", "white, green-dark, 4.5, primary button hovered",
+			"white, green, 4.5, masthead and primary button", "white, warning, 4.5, warning button (remove a factor)", "white, green-dark, 4.5, primary button hovered",
 			"text, focus, 4.5, focused link", "focus-ring, background, 3, focus ring on the page",
 			"focus, green, 3, focus halo on the masthead", "focus-ring, focus, 3, focus ring against its halo",
 			"border, background, 3, input borders", "error, background, 3, error borders" })
