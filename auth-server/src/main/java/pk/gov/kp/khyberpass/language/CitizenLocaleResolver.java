@@ -1,6 +1,7 @@
 package pk.gov.kp.khyberpass.language;
 
 import java.time.Duration;
+import java.util.Enumeration;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
@@ -23,15 +23,29 @@ final class CitizenLocaleResolver extends CookieLocaleResolver {
 
 	CitizenLocaleResolver(boolean secureCookie) {
 		super(COOKIE_NAME);
-		AcceptHeaderLocaleResolver acceptHeader = new AcceptHeaderLocaleResolver();
-		acceptHeader.setSupportedLocales(CitizenLanguages.SUPPORTED);
-		acceptHeader.setDefaultLocale(CitizenLanguages.ENGLISH);
-		setDefaultLocaleFunction(acceptHeader::resolveLocale);
+		setDefaultLocaleFunction(CitizenLocaleResolver::fromAcceptLanguage);
 		setCookieMaxAge(Duration.ofDays(365));
 		setCookiePath("/");
 		setCookieHttpOnly(true);
 		setCookieSecure(secureCookie);
 		setCookieSameSite("Lax");
+	}
+
+	/**
+	 * The browser's most preferred language that Khyber Pass speaks, as the browser names it ({@code ur-PK} stays
+	 * {@code ur-PK}: the page says which Urdu it is for), else English.
+	 */
+	static Locale fromAcceptLanguage(HttpServletRequest request) {
+		if (request.getHeader("Accept-Language") == null) {
+			return CitizenLanguages.ENGLISH;
+		}
+		for (Enumeration<Locale> preferred = request.getLocales(); preferred.hasMoreElements();) {
+			Locale locale = preferred.nextElement();
+			if (CitizenLanguages.of(locale.toLanguageTag()).isPresent()) {
+				return locale;
+			}
+		}
+		return CitizenLanguages.ENGLISH;
 	}
 
 	@Override
