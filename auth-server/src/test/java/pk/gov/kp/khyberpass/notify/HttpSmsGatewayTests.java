@@ -86,7 +86,8 @@ class HttpSmsGatewayTests {
 		this.server.start();
 		return new HttpSmsGateway(HttpClient.newHttpClient(),
 				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/sms"), "test-api-key",
-				Duration.ofMillis(500));
+				// generous: a busy CI machine must not turn an answer into a timeout
+				Duration.ofSeconds(10));
 	}
 
 }
