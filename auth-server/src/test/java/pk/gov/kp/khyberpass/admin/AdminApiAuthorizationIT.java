@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -17,11 +18,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
@@ -80,6 +85,10 @@ class AdminApiAuthorizationIT {
 
 	@Autowired
 	SigningKeys signingKeys;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
 
 	private AdminApiTestSupport api;
 
@@ -188,11 +197,25 @@ class AdminApiAuthorizationIT {
 	}
 
 	@Test
-	void openApiWhenNoTokenThenServed() {
+	void openApiWhenFetchedWithoutTokenThenDescribesExactlyTheMappedEndpoints() {
 		HttpResponse<String> response = this.api.get("/admin/api/openapi.json", null);
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"openapi\"");
+		JsonNode document = JsonMapper.builder().build().readTree(response.body());
+		assertThat(document.get("openapi").asString()).isEqualTo("3.1.0");
+		Set<String> documented = new TreeSet<>();
+		document.get("paths").propertyStream().forEach((path) -> path.getValue().propertyStream()
+			.forEach((operation) -> documented.add(operation.getKey().toUpperCase() + " " + path.getKey())));
+		Set<String> mapped = new TreeSet<>();
+		this.handlerMapping.getHandlerMethods().keySet().forEach((info) -> info.getPathPatternsCondition()
+			.getPatternValues()
+			.stream()
+			.filter((pattern) -> pattern.startsWith("/admin/api"))
+			.forEach((pattern) -> info.getMethodsCondition()
+				.getMethods()
+				.forEach((method) -> mapped.add(method.name() + " " + pattern))));
+		assertThat(documented).isEqualTo(mapped);
+		assertThat(mapped).hasSize(27);
 	}
 
 	@Test
