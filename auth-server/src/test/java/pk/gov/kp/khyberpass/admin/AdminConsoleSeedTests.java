@@ -31,6 +31,7 @@ class AdminConsoleSeedTests {
 		assertThat(console.publicSubject()).isTrue();
 		assertThat(console.requireConsent()).isFalse();
 		assertThat(console.minAcr()).isEqualTo("urn:kp:loa:3");
+		assertThat(console.refreshTokenLifetime()).isEqualTo(Duration.ofHours(12));
 		assertThat(console.audiences()).containsExactly(defaults.audienceFor(URI.create("http://localhost:9000")));
 	}
 
