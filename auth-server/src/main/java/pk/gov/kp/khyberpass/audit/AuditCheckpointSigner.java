@@ -1,20 +1,16 @@
 package pk.gov.kp.khyberpass.audit;
 
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -26,8 +22,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * Signs checkpoints as compact JWS ({@code typ: audit-checkpoint+jwt}, ES256, claims {@code seq},
- * {@code hash}, {@code at}) with the server's {@link JwtEncoder}, and verifies them against the published
- * keys (the JWKS), so anyone holding the JWKS can check a checkpoint.
+ * {@code hash}, {@code at}) with the server's {@link JwtEncoder}, and verifies them with the key the
+ * internal authority certified for their {@code kid} (see {@link CheckpointKeys}), retired keys included.
  */
 final class AuditCheckpointSigner {
 
@@ -35,9 +31,9 @@ final class AuditCheckpointSigner {
 
 	private final JwtEncoder encoder;
 
-	private final JWKSource<SecurityContext> keys;
+	private final CheckpointKeys keys;
 
-	AuditCheckpointSigner(JwtEncoder encoder, JWKSource<SecurityContext> keys) {
+	AuditCheckpointSigner(JwtEncoder encoder, CheckpointKeys keys) {
 		this.encoder = encoder;
 		this.keys = keys;
 	}
@@ -50,6 +46,17 @@ final class AuditCheckpointSigner {
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).type(TYPE).build();
 		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+	}
+
+	/** The trusted certificate chain of the key that signed {@code signature}, empty if none. */
+	List<X509Certificate> chainOf(String signature) {
+		try {
+			String kid = JWSObject.parse(signature).getHeader().getKeyID();
+			return (kid != null) ? this.keys.trustedChain(kid).orElse(List.of()) : List.of();
+		}
+		catch (ParseException ex) {
+			return List.of();
+		}
 	}
 
 	/** Checks the checkpoint's signature and that it signs exactly its row. */
@@ -65,17 +72,15 @@ final class AuditCheckpointSigner {
 				return Outcome.MISMATCH;
 			}
 			String kid = jws.getHeader().getKeyID();
-			List<JWK> found = (kid != null)
-					? this.keys.get(new JWKSelector(new JWKMatcher.Builder().keyID(kid).build()), null) : List.of();
-			if (found.isEmpty()) {
-				return Outcome.KEY_UNPUBLISHED;
+			PublicKey key = (kid != null) ? this.keys.trustedKey(kid).orElse(null) : null;
+			if (key == null) {
+				return Outcome.UNTRUSTED_KEY;
 			}
-			PublicKey key = ((AsymmetricJWK) found.get(0)).toPublicKey();
 			JWSVerifier verifier = new DefaultJWSVerifierFactory().createJWSVerifier(jws.getHeader(),
 					Objects.requireNonNull(key));
 			return jws.verify(verifier) ? Outcome.VALID : Outcome.BAD_SIGNATURE;
 		}
-		catch (ParseException | JOSEException | ClassCastException ex) {
+		catch (ParseException | JOSEException ex) {
 			return Outcome.BAD_SIGNATURE;
 		}
 	}
@@ -83,7 +88,7 @@ final class AuditCheckpointSigner {
 	/** How a checkpoint verified. */
 	enum Outcome {
 
-		/** Signed by a published key and matches its row. */
+		/** Signed by a key the internal authority certified, and matches its row. */
 		VALID,
 
 		/** The row's sequence, hash or time differ from what was signed. */
@@ -92,8 +97,8 @@ final class AuditCheckpointSigner {
 		/** Not a valid signature. */
 		BAD_SIGNATURE,
 
-		/** Signed by a key that has left the JWKS: the hash is still checked, the signature cannot be. */
-		KEY_UNPUBLISHED
+		/** Names no key, or a key the internal authority did not certify. */
+		UNTRUSTED_KEY
 
 	}
 

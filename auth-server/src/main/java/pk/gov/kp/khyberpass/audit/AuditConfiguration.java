@@ -4,8 +4,6 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -20,6 +18,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import pk.gov.kp.khyberpass.keys.MasterKey;
+import pk.gov.kp.khyberpass.keys.SigningKeys;
 
 /**
  * The audit log: the {@link AuditLog} service, the listeners that record events, and the periodic signed
@@ -30,7 +29,7 @@ class AuditConfiguration {
 
 	@Bean
 	AuditLog auditLog(DataSource dataSource, PlatformTransactionManager transactionManager, JwtEncoder jwtEncoder,
-			JWKSource<SecurityContext> jwkSource, Clock clock) {
+			SigningKeys signingKeys, Clock clock) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(500);
 		JsonMapper json = JsonMapper.builder().build();
@@ -43,7 +42,7 @@ class AuditConfiguration {
 		reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		reads.setReadOnly(true);
 		return new AuditLog(new AuditRepository(JdbcClient.create(template), json),
-				new AuditCheckpointSigner(jwtEncoder, jwkSource), writes, reads, json, clock);
+				new AuditCheckpointSigner(jwtEncoder, new CheckpointKeys(signingKeys)), writes, reads, json, clock);
 	}
 
 	@Bean

@@ -20,6 +20,15 @@ public enum AuditEventType {
 	/** A second factor was refused. */
 	SECOND_FACTOR_FAILED,
 
+	/** A citizen added a second factor (detail {@code factor}). */
+	SECOND_FACTOR_ENROLLED,
+
+	/** A citizen removed a second factor (detail {@code factor}). */
+	SECOND_FACTOR_REMOVED,
+
+	/** A citizen generated a new set of recovery codes; the earlier ones stopped working. */
+	RECOVERY_CODES_GENERATED,
+
 	/** A citizen granted a department consent to scopes. */
 	CONSENT_GRANTED,
 

@@ -3,9 +3,12 @@ package pk.gov.kp.khyberpass.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +101,7 @@ public final class AuditLog {
 	/**
 	 * Walks the whole chain in one consistent snapshot: every sequence from 1 without gaps, every
 	 * {@code prev_hash} equal to the previous entry's hash, every hash recomputed, the chain head equal to the
-	 * last entry, and every checkpoint signed by a published key and equal to the chain at its sequence.
+	 * last entry, and every checkpoint signed by a key the internal authority certified (retired keys too) and equal to the chain at its sequence.
 	 */
 	public AuditVerification verify() {
 		return Objects.requireNonNull(this.reads.execute((status) -> new AuditVerifier(this.repository,
@@ -120,19 +123,45 @@ public final class AuditLog {
 	/**
 	 * Writes every entry, in sequence order, as one JSON object per line with the fields {@code sequence,
 	 * occurredAt, type, actor, subject, clientId, details, prevHash, entryHash} as stored (so an external tool
-	 * can recompute the chain).
+	 * can recompute the chain), then one line {@code {"checkpoint": {sequence, headHash, createdAt, signature,
+	 * x5c}}} per signed checkpoint, {@code x5c} being the signing key's certificate chain up to the internal
+	 * authority (base64 DER), so that an offline verifier that pins the authority's certificate can check
+	 * every signature, even of keys long retired.
 	 */
 	public void exportJsonLines(Writer writer) throws IOException {
 		try {
 			this.reads.executeWithoutResult((status) -> {
 				AuditRepository.Head head = this.repository.head();
 				this.repository.forEachRow(head.sequence(), (row) -> write(writer, row));
+				this.repository.checkpoints()
+					.stream()
+					.filter((checkpoint) -> checkpoint.sequence() <= head.sequence())
+					.forEach((checkpoint) -> write(writer, checkpoint));
 			});
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
 		writer.flush();
+	}
+
+	private void write(Writer writer, AuditRepository.Checkpoint checkpoint) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("sequence", checkpoint.sequence());
+		fields.put("headHash", checkpoint.headHash());
+		fields.put("createdAt", AuditTimes.format(checkpoint.createdAt()));
+		fields.put("signature", checkpoint.signature());
+		fields.put("x5c", this.signer.chainOf(checkpoint.signature()).stream().map(AuditLog::derBase64).toList());
+		writeLine(writer, Map.of("checkpoint", fields));
+	}
+
+	private static String derBase64(X509Certificate certificate) {
+		try {
+			return Base64.getEncoder().encodeToString(certificate.getEncoded());
+		}
+		catch (CertificateEncodingException ex) {
+			throw new IllegalStateException("Could not encode a stored certificate", ex);
+		}
 	}
 
 	private void write(Writer writer, AuditRepository.Row row) {
@@ -146,6 +175,10 @@ public final class AuditLog {
 		line.put("details", this.repository.parseDetails(row.details()));
 		line.put("prevHash", row.prevHash());
 		line.put("entryHash", row.entryHash());
+		writeLine(writer, line);
+	}
+
+	private void writeLine(Writer writer, Map<String, Object> line) {
 		try {
 			writer.write(this.json.writeValueAsString(line));
 			writer.write('\n');

@@ -33,8 +33,7 @@ final class AuditVerifier {
 			AuditCheckpointSigner.Outcome outcome = this.signer.verify(checkpoint);
 			switch (outcome) {
 				case VALID -> signed++;
-				case KEY_UNPUBLISHED -> {
-				}
+				case UNTRUSTED_KEY -> breakAt(checkpoint.sequence(), "checkpoint is signed by a key the internal authority did not certify");
 				case MISMATCH -> breakAt(checkpoint.sequence(), "checkpoint does not match what its signature says");
 				case BAD_SIGNATURE -> breakAt(checkpoint.sequence(), "checkpoint signature does not verify");
 			}

@@ -1,5 +1,6 @@
 package pk.gov.kp.khyberpass.keys;
 
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,6 +88,22 @@ public final class SigningKeys {
 		Optional<SigningKey> retired = this.lifecycle.retire(kid);
 		refresh();
 		return retired;
+	}
+
+	/**
+	 * The certificate chain of any key this deployment ever made, retired keys included: the key's own
+	 * certificate first, the internal authority's last. Public data, kept after retirement so that what a key
+	 * signed long-term (audit checkpoints) can still be checked against the authority.
+	 */
+	public Optional<List<X509Certificate>> certificateChain(String kid) {
+		return this.repository.findByKid(kid).map((key) -> CertificateAuthority.fromPem(key.certificateChain()));
+	}
+
+	/** The internal certificate authority's self-signed certificate: the anchor of every key's chain. */
+	public X509Certificate authorityCertificate() {
+		StoredAuthority authority = this.repository.findAuthority()
+			.orElseThrow(() -> new IllegalStateException("No signing key authority: the keys have not started"));
+		return CertificateAuthority.fromPem(authority.certificate()).get(0);
 	}
 
 	/** Reloads the keys from the database. */

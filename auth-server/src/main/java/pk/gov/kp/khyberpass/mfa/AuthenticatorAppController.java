@@ -29,8 +29,12 @@ final class AuthenticatorAppController {
 
 	private final SecureRandom random;
 
-	AuthenticatorAppController(SecondFactors secondFactors, AccountService accounts, SecureRandom random) {
+	private final FactorChanges changes;
+
+	AuthenticatorAppController(SecondFactors secondFactors, AccountService accounts, SecureRandom random,
+			FactorChanges changes) {
 		this.secondFactors = secondFactors;
+		this.changes = changes;
 		this.accounts = accounts;
 		this.random = random;
 	}
@@ -51,6 +55,7 @@ final class AuthenticatorAppController {
 	String confirm(@RequestParam("code") String code, Authentication authentication, Model model) {
 		AccountId account = AccountId.parse(authentication.getName());
 		if (code.length() <= 16 && this.secondFactors.confirmTotpEnrolment(account, code)) {
+			this.changes.enrolled(account, SecondFactor.TOTP);
 			return "redirect:" + PATH;
 		}
 		model.addAttribute("failed", true);

@@ -8,6 +8,9 @@ public enum SecondFactor {
 	/** A code from an authenticator app (RFC 6238). */
 	TOTP("FACTOR_TOTP"),
 
+	/** A code sent by SMS to the confirmed mobile number. */
+	SMS("FACTOR_SMS"),
+
 	/** One of the single-use recovery codes. */
 	RECOVERY_CODE("FACTOR_RECOVERY_CODE");
 

@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.mfa;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,8 @@ import pk.gov.kp.khyberpass.account.AccountId;
 
 /**
  * Step-up in place: a signed-in citizen whose session is below what a department asked for gives a
- * second factor (an authenticator-app code or a recovery code), never the password again. On success the
+ * second factor (an authenticator-app code, a code sent by SMS on request, or a recovery code), never the
+ * password again. On success the
  * factor joins the session's authentication, the session id changes, and the authorization request goes
  * on.
  */
@@ -42,16 +44,32 @@ final class SecondFactorController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	SecondFactorController(SecondFactors secondFactors, Clock clock) {
+	private final SmsSignInCodes smsCodes;
+
+	SecondFactorController(SecondFactors secondFactors, Clock clock, SmsSignInCodes smsCodes) {
 		this.secondFactors = secondFactors;
 		this.clock = clock;
+		this.smsCodes = smsCodes;
 	}
 
 	@GetMapping(PATH)
-	String page(@RequestParam(name = "continue", required = false) @Nullable String next, Model model) {
+	String page(@RequestParam(name = "continue", required = false) @Nullable String next,
+			Authentication authentication, Model model) {
 		model.addAttribute("next", safe(next));
 		model.addAttribute("failed", false);
 		model.addAttribute("throttled", false);
+		this.smsCodes.describe(AccountId.parse(authentication.getName()), model);
+		return "mfa/second-factor";
+	}
+
+	/** "Send me a code by SMS": the page again, now saying where the code went (or why it did not). */
+	@PostMapping(PATH + "/sms")
+	String sendSms(@RequestParam(name = "continue", required = false) @Nullable String next,
+			Authentication authentication, Locale locale, Model model) {
+		model.addAttribute("next", safe(next));
+		model.addAttribute("failed", false);
+		model.addAttribute("throttled", false);
+		this.smsCodes.send(AccountId.parse(authentication.getName()), locale, model);
 		return "mfa/second-factor";
 	}
 
@@ -62,6 +80,7 @@ final class SecondFactorController {
 		model.addAttribute("next", safe(next));
 		model.addAttribute("failed", false);
 		model.addAttribute("throttled", false);
+		this.smsCodes.describe(AccountId.parse(authentication.getName()), model);
 		Optional<SecondFactor> proved;
 		try {
 			proved = (code.length() > 64) ? Optional.empty()

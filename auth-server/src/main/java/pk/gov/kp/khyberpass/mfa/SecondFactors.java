@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,17 +19,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pk.gov.kp.khyberpass.account.AccountId;
+import pk.gov.kp.khyberpass.account.OtpOutcome;
 import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
-import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
  * The public face of second factors: whether a citizen has one, checking a code, and provisioning.
  * <p>
- * TOTP: each time step is accepted once per account across all nodes (the ephemeral store remembers used
- * steps for longer than the tolerance window). Recovery codes: single use, stored as keyed hashes. Wrong
+ * SMS: a code sent on request to the confirmed mobile number ({@link SmsCodes}). TOTP: each time step is
+ * accepted once per account across all nodes (the ephemeral store remembers used steps for longer than the
+ * tolerance window). Recovery codes: single use, stored as keyed hashes. Wrong
  * codes are counted per account; past the limit the account must wait.
  */
 @Service
@@ -50,32 +50,36 @@ public class SecondFactors {
 
 	private final Clock clock;
 
-	private final KeyedHash recoveryCodeHash;
-
 	private final ApplicationEventPublisher events;
 
+	private final RecoveryCodes recoveryCodes;
+
+	private final SmsFactor smsFactor;
+
+	private final SmsCodes smsCodes;
+
 	SecondFactors(JdbcClient jdbc, MasterKey masterKey, EphemeralStore ephemeral, MfaProperties properties,
-			Clock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events, RecoveryCodes recoveryCodes, SmsFactor smsFactor,
+			SmsCodes smsCodes) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.masterKey = masterKey;
 		this.ephemeral = ephemeral;
 		this.properties = properties;
 		this.clock = clock;
-		this.recoveryCodeHash = masterKey.keyedHash("recovery-code");
+		this.recoveryCodes = recoveryCodes;
+		this.smsFactor = smsFactor;
+		this.smsCodes = smsCodes;
 	}
 
 	/** Whether the citizen can step up with a second factor. */
 	public boolean hasSecondFactor(AccountId account) {
-		return hasTotp(account) || this.jdbc.sql("SELECT COUNT(*) FROM recovery_code WHERE account_id = ? AND used_at IS NULL")
-					.param(account.value())
-					.query(Long.class)
-					.single() > 0;
+		return hasTotp(account) || this.smsFactor.enrolled(account) || this.recoveryCodes.remaining(account) > 0;
 	}
 
 	/**
-	 * Checks a code: a TOTP code for the current step (±1) that was not used before, or an unused recovery
-	 * code, which is then spent.
+	 * Checks a code: a TOTP code for the current step (±1) that was not used before, the code last sent by
+	 * SMS for signing in, or an unused recovery code, which is then spent.
 	 * @return the factor the code proved, or empty for a wrong or replayed code
 	 * @throws SecondFactorThrottledException after too many wrong codes
 	 */
@@ -85,7 +89,8 @@ public class SecondFactors {
 		if (this.ephemeral.count(failures) >= this.properties.maxAttempts()) {
 			throw new SecondFactorThrottledException();
 		}
-		Optional<SecondFactor> proved = verifyTotp(account, code).or(() -> spendRecoveryCode(account, code));
+		Optional<SecondFactor> proved = verifyTotp(account, code).or(() -> verifySmsCode(account, code))
+			.or(() -> spendRecoveryCode(account, code));
 		String id = account.value().toString();
 		if (proved.isEmpty()) {
 			this.ephemeral.increment(failures, this.properties.attemptWindow());
@@ -125,18 +130,7 @@ public class SecondFactors {
 					.update();
 			}
 		}
-		for (String code : recoveryCodes) {
-			String hash = recoveryCodeHash(code);
-			boolean known = this.jdbc.sql("SELECT COUNT(*) FROM recovery_code WHERE account_id = ? AND code_hash = ?")
-				.params(account.value(), hash)
-				.query(Long.class)
-				.single() > 0;
-			if (!known) {
-				this.jdbc.sql("INSERT INTO recovery_code (account_id, code_hash, created_at) VALUES (?, ?, ?)")
-					.params(account.value(), hash, now)
-					.update();
-			}
-		}
+		this.recoveryCodes.add(account, recoveryCodes);
 	}
 
 	/** Whether the account has a confirmed authenticator app. */
@@ -145,6 +139,20 @@ public class SecondFactors {
 			.param(account.value())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/**
+	 * Removes the account's authenticator app (confirmed or pending).
+	 * @return whether there was a confirmed one
+	 */
+	@Transactional
+	public boolean removeTotp(AccountId account) {
+		boolean confirmed = hasTotp(account);
+		this.jdbc.sql("DELETE FROM totp_credential WHERE account_id = ?").param(account.value()).update();
+		if (confirmed) {
+			log.info("Account {} removed its authenticator app", account);
+		}
+		return confirmed;
 	}
 
 	/**
@@ -219,19 +227,16 @@ public class SecondFactors {
 	}
 
 	private Optional<SecondFactor> spendRecoveryCode(AccountId account, String code) {
-		int spent = this.jdbc
-			.sql("UPDATE recovery_code SET used_at = ? WHERE account_id = ? AND code_hash = ? AND used_at IS NULL")
-			.params(Timestamp.from(this.clock.instant()), account.value(), recoveryCodeHash(code))
-			.update();
-		if (spent == 1) {
-			log.info("Account {} used a recovery code", account);
-			return Optional.of(SecondFactor.RECOVERY_CODE);
-		}
-		return Optional.empty();
+		return this.recoveryCodes.spend(account, code) ? Optional.of(SecondFactor.RECOVERY_CODE) : Optional.empty();
 	}
 
-	private String recoveryCodeHash(String code) {
-		return this.recoveryCodeHash.base64Url(code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT));
+	/** Only a six-digit code can be an SMS code: recovery codes must not use up the SMS challenge's attempts. */
+	private Optional<SecondFactor> verifySmsCode(AccountId account, String code) {
+		if (!code.replaceAll("[\\s-]", "").matches("[0-9]{6}") || !this.smsFactor.enrolled(account)) {
+			return Optional.empty();
+		}
+		return (this.smsCodes.check(account, SmsCodes.Purpose.SIGN_IN, code) == OtpOutcome.ACCEPTED)
+				? Optional.of(SecondFactor.SMS) : Optional.empty();
 	}
 
 	private static byte[] aad(AccountId account) {

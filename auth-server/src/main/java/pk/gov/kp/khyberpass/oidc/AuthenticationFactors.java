@@ -44,6 +44,8 @@ record AuthenticationFactors(String acr, List<String> amr, Optional<Instant> aut
 			case FactorGrantedAuthority.PASSWORD_AUTHORITY -> "pwd";
 			case FactorGrantedAuthority.WEBAUTHN_AUTHORITY -> "hwk";
 			case FactorGrantedAuthority.OTT_AUTHORITY, "FACTOR_TOTP", "FACTOR_RECOVERY_CODE" -> "otp";
+			// RFC 8176 §2: confirmation by an SMS text message to the user at a registered number
+			case "FACTOR_SMS" -> "sms";
 			default -> "user";
 		};
 	}

@@ -118,7 +118,8 @@ class AuditLogIT {
 		assertThat(this.auditLog.verify()).isEqualTo(new AuditVerification.Intact(7, 7, 1));
 		StringWriter export = new StringWriter();
 		this.auditLog.exportJsonLines(export);
-		assertThat(export.toString().lines()).hasSize(7);
+		assertThat(export.toString().lines()).hasSize(8);
+		assertThat(export.toString().lines().skip(7).findFirst().orElseThrow()).startsWith("{\"checkpoint\":");
 		assertThat(export.toString().lines().findFirst().orElseThrow()).startsWith("{\"sequence\":1,")
 			.contains("\"prevHash\":\"" + AuditChain.GENESIS + "\"");
 	}

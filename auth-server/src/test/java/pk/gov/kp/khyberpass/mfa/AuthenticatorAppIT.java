@@ -8,7 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+
+import pk.gov.kp.khyberpass.account.AccountService;
+import pk.gov.kp.khyberpass.audit.AuditEventType;
+import pk.gov.kp.khyberpass.audit.AuditLog;
+import pk.gov.kp.khyberpass.cnic.Cnic;
+import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
 
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
@@ -26,6 +33,15 @@ class AuthenticatorAppIT {
 
 	@Value("${khyberpass.oidc.issuer}")
 	URI issuer;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	DevelopmentSmsOutbox outbox;
 
 	@Test
 	void enrolWhenFirstCodeConfirmedThenAppBecomesSecondFactorForStepUp() {
@@ -47,6 +63,12 @@ class AuthenticatorAppIT {
 		HttpResponse<String> stepUp = browser
 			.follow(browser.get(attempt.uri(client, Map.of("acr_values", "urn:kp:loa:2")).toString()));
 		assertThat(stepUp.body()).contains("name=\"code\"").doesNotContain("name=\"password\"");
+		String account = this.accounts.findByCnic(Cnic.parse(CNIC)).orElseThrow().id().toString();
+		assertThat(this.auditLog.search(null, null, AuditEventType.SECOND_FACTOR_ENROLLED, null, account, null, 10))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("factor", "TOTP"));
+		assertThat(this.outbox.latestTo("+923331234567")).hasValueSatisfying((sms) -> assertThat(sms.text())
+			.startsWith("Khyber Pass: an authenticator app was added"));
 	}
 
 	@Test

@@ -39,6 +39,16 @@ class AuthenticationFactorsTests {
 	}
 
 	@Test
+	void ofWhenPasswordAndSmsCodeThenLoa2WithSmsAndMfa() {
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
+					factor("FACTOR_SMS", T0.plusSeconds(40))));
+
+		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA2);
+		assertThat(factors.amr()).containsExactly("pwd", "sms", "mfa");
+	}
+
+	@Test
 	void ofWhenPasskeyAloneThenLoa3Hwk() {
 		AuthenticationFactors factors = AuthenticationFactors
 			.of(signedIn(factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0)));

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 
 import pk.gov.kp.khyberpass.account.AccountService;
+import pk.gov.kp.khyberpass.account.OtpChallenges;
+import pk.gov.kp.khyberpass.account.OtpRules;
 import pk.gov.kp.khyberpass.account.password.PasswordHasher;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;
@@ -47,7 +49,9 @@ class RegistrationConfiguration {
 	@Bean
 	OtpChallenges otpChallenges(EphemeralStore store, MasterKey masterKey, SecureRandom secureRandom,
 			RegistrationProperties properties) {
-		return new OtpChallenges(store, masterKey, secureRandom, properties.otp());
+		RegistrationProperties.Otp otp = properties.otp();
+		return new OtpChallenges(store, masterKey, secureRandom,
+				new OtpRules(otp.ttl(), otp.maxAttempts(), otp.resendInterval(), otp.maxPerHour()));
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
+import pk.gov.kp.khyberpass.account.OtpOutcome;
 import pk.gov.kp.khyberpass.account.password.FactorSetting;
 import pk.gov.kp.khyberpass.account.password.PasswordPolicy;
 import pk.gov.kp.khyberpass.account.password.PasswordViolation;

@@ -47,7 +47,8 @@ public record RegistrationProperties(@DefaultValue("synthetic") RegistryAdapter 
 	}
 
 	/**
-	 * One-time codes (security baseline: 6 digits, 5 min, 5 attempts, resend throttled).
+	 * One-time codes sent by SMS (security baseline: 6 digits, 5 min, 5 attempts, resend throttled): at
+	 * registration and for the SMS second factor.
 	 *
 	 * @param ttl how long a code stays valid
 	 * @param maxAttempts wrong codes allowed before the challenge dies

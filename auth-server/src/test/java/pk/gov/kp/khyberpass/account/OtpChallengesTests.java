@@ -1,18 +1,13 @@
-package pk.gov.kp.khyberpass.account.registration;
+package pk.gov.kp.khyberpass.account;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import pk.gov.kp.khyberpass.account.MobileNumber;
-import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;
+import pk.gov.kp.khyberpass.testsupport.ClockedEphemeralStore;
 import pk.gov.kp.khyberpass.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +19,10 @@ class OtpChallengesTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
 
-	private final ClockedStore store = new ClockedStore(this.clock);
+	private final ClockedEphemeralStore store = new ClockedEphemeralStore(this.clock);
 
 	private final OtpChallenges otps = new OtpChallenges(this.store, new MasterKey(new byte[32], new SecureRandom()),
-			new SecureRandom(), new RegistrationProperties.Otp(Duration.ofMinutes(5), 5, Duration.ofSeconds(60), 5));
+			new SecureRandom(), new OtpRules(Duration.ofMinutes(5), 5, Duration.ofSeconds(60), 5));
 
 	@Test
 	void issueWhenCalledThenSixDigitsAndOnlyAHashStored() {
@@ -35,9 +30,9 @@ class OtpChallengesTests {
 
 		assertThat(challenge.code()).matches("[0-9]{6}");
 		assertThat(challenge.toString()).doesNotContain(challenge.code());
-		assertThat(this.store.values.keySet()).noneMatch((key) -> key.contains(challenge.code())
+		assertThat(this.store.keys()).noneMatch((key) -> key.contains(challenge.code())
 				|| key.contains(MOBILE.e164().substring(1)));
-		assertThat(this.store.values.get("otp:" + challenge.id()).value()).hasSize(32);
+		assertThat(this.store.get("otp:" + challenge.id()).orElseThrow()).hasSize(32);
 	}
 
 	@Test
@@ -121,68 +116,6 @@ class OtpChallengesTests {
 
 	private static String wrong(OtpChallenge challenge) {
 		return challenge.code().equals("000000") ? "000001" : "000000";
-	}
-
-	/** An {@link EphemeralStore} that expires entries by the test's clock. */
-	private static final class ClockedStore implements EphemeralStore {
-
-		private final Map<String, Entry> values = new HashMap<>();
-
-		private final Clock clock;
-
-		ClockedStore(Clock clock) {
-			this.clock = clock;
-		}
-
-		@Override
-		public void put(String key, byte[] value, Duration ttl) {
-			this.values.put(key, new Entry(value, this.clock.instant().plus(ttl)));
-		}
-
-		@Override
-		public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-			if (get(key).isPresent()) {
-				return false;
-			}
-			put(key, value, ttl);
-			return true;
-		}
-
-		@Override
-		public Optional<byte[]> get(String key) {
-			Entry entry = this.values.get(key);
-			if (entry == null || !entry.expiresAt().isAfter(this.clock.instant())) {
-				this.values.remove(key);
-				return Optional.empty();
-			}
-			return Optional.of(entry.value());
-		}
-
-		@Override
-		public Optional<byte[]> take(String key) {
-			Optional<byte[]> value = get(key);
-			this.values.remove(key);
-			return value;
-		}
-
-		@Override
-		public void delete(String key) {
-			this.values.remove(key);
-		}
-
-		@Override
-		public long increment(String key, Duration ttl) {
-			Optional<byte[]> current = get(key);
-			long count = current.map((bytes) -> Long.parseLong(new String(bytes))).orElse(0L) + 1;
-			Instant expiresAt = current.isPresent() ? this.values.get(key).expiresAt()
-					: this.clock.instant().plus(ttl);
-			this.values.put(key, new Entry(Long.toString(count).getBytes(), expiresAt));
-			return count;
-		}
-
-		private record Entry(byte[] value, Instant expiresAt) {
-		}
-
 	}
 
 }

@@ -1,9 +1,9 @@
-package pk.gov.kp.khyberpass.account.registration;
+package pk.gov.kp.khyberpass.account;
 
 /**
  * What became of a code submitted for a challenge.
  */
-enum OtpOutcome {
+public enum OtpOutcome {
 
 	/** The code was right; the challenge is used up. */
 	ACCEPTED,

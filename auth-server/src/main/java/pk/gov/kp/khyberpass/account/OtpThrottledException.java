@@ -1,11 +1,11 @@
-package pk.gov.kp.khyberpass.account.registration;
+package pk.gov.kp.khyberpass.account;
 
 /**
  * Too many codes were asked for one mobile number: one a minute and a few an hour at most.
  */
-final class OtpThrottledException extends RuntimeException {
+public final class OtpThrottledException extends RuntimeException {
 
-	OtpThrottledException() {
+	public OtpThrottledException() {
 		super("Too many one-time codes asked for one mobile number");
 	}
 

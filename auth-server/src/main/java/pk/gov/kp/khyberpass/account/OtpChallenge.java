@@ -1,4 +1,4 @@
-package pk.gov.kp.khyberpass.account.registration;
+package pk.gov.kp.khyberpass.account;
 
 /**
  * A one-time code just issued: its challenge id (kept by the citizen's session) and the code (sent by SMS,
@@ -7,7 +7,7 @@ package pk.gov.kp.khyberpass.account.registration;
  * @param id the challenge id, 256 random bits in base64url
  * @param code the six digits
  */
-record OtpChallenge(String id, String code) {
+public record OtpChallenge(String id, String code) {
 
 	@Override
 	public String toString() {

@@ -1,4 +1,4 @@
-package pk.gov.kp.khyberpass.account.registration;
+package pk.gov.kp.khyberpass.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
@@ -16,9 +15,10 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
  * One-time codes sent to a mobile number: six digits from a {@link SecureRandom}, valid for a few minutes,
  * a few attempts, single use. Only a keyed hash of challenge id and code is kept, in the
  * {@link EphemeralStore} (shared by every node), and codes are compared in constant time. Sending is throttled
- * per mobile number (keyed by a hash of it, never the number itself).
+ * per mobile number (keyed by a hash of it, never the number itself), whatever the code is for, so
+ * registration and the SMS second factor share one budget per number.
  */
-final class OtpChallenges {
+public final class OtpChallenges {
 
 	private static final int CODE_DIGITS = 6;
 
@@ -34,10 +34,9 @@ final class OtpChallenges {
 
 	private final SecureRandom random;
 
-	private final RegistrationProperties.Otp settings;
+	private final OtpRules settings;
 
-	OtpChallenges(EphemeralStore store, MasterKey masterKey, SecureRandom random,
-			RegistrationProperties.Otp settings) {
+	public OtpChallenges(EphemeralStore store, MasterKey masterKey, SecureRandom random, OtpRules settings) {
 		this.store = store;
 		this.codeHash = masterKey.keyedHash("otp-challenge");
 		this.mobileHash = masterKey.keyedHash("otp-throttle");
@@ -50,7 +49,7 @@ final class OtpChallenges {
 	 * @throws OtpThrottledException if a code went to this number less than the resend interval ago, or too
 	 * many this hour
 	 */
-	OtpChallenge issue(MobileNumber mobile) {
+	public OtpChallenge issue(MobileNumber mobile) {
 		String throttle = this.mobileHash.base64Url(mobile.e164());
 		if (!this.store.putIfAbsent("otp-gap:" + throttle, new byte[] { 1 }, this.settings.resendInterval())) {
 			throw new OtpThrottledException();
@@ -66,10 +65,15 @@ final class OtpChallenges {
 		return new OtpChallenge(challengeId, code);
 	}
 
+	/** The rules these codes follow. */
+	public OtpRules rules() {
+		return this.settings;
+	}
+
 	/**
 	 * Judges a submitted code. A right code uses the challenge up; the last allowed wrong code kills it.
 	 */
-	OtpOutcome verify(String challengeId, String code) {
+	public OtpOutcome verify(String challengeId, String code) {
 		Optional<byte[]> expected = this.store.get(key(challengeId));
 		if (expected.isEmpty()) {
 			return OtpOutcome.DEAD;
