@@ -27,6 +27,7 @@ import pk.gov.kp.khyberpass.audit.AuditEntry;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.audit.AuditLog;
 import pk.gov.kp.khyberpass.cnic.Cnic;
+import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
 import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
@@ -58,6 +59,9 @@ class AdminApiFunctionalIT {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	DevelopmentSmsOutbox smsOutbox;
 
 	private AdminApiTestSupport api;
 
@@ -197,6 +201,8 @@ class AdminApiFunctionalIT {
 		assertThat(this.auditLog.search(null, null, AuditEventType.SECOND_FACTORS_RESET, this.admin, delta, null, 1))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("removed", "2"));
+		assertThat(this.smsOutbox.latestTo("+923005550004")).hasValueSatisfying(
+				(sms) -> assertThat(sms.text()).contains("security team removed the second factors"));
 	}
 
 	@Test
