@@ -55,13 +55,7 @@ final class AdminProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String field = (ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty())
-				? json.getPath()
-					.stream()
-					.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
-							: String.valueOf(reference.getIndex()))
-					.collect(Collectors.joining("."))
-				: "body";
+		String field = (ex.getCause() instanceof JacksonException json) ? fieldOf(json) : "body";
 		return ResponseEntity.badRequest()
 			.body(badField(field, "The request body is missing or is not the expected JSON"));
 	}
@@ -80,6 +74,18 @@ final class AdminProblemHandler extends ResponseEntityExceptionHandler {
 			WebRequest request) {
 		return ResponseEntity.badRequest()
 			.body(badField(ex.getParameterName(), ex.getParameterName() + " is required"));
+	}
+
+	/** The JSON path a parsing error points at, {@code redirectUris.0}, or {@code body}. */
+	static String fieldOf(JacksonException ex) {
+		if (ex.getPath().isEmpty()) {
+			return "body";
+		}
+		return ex.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: String.valueOf(reference.getIndex()))
+			.collect(Collectors.joining("."));
 	}
 
 	static ProblemDetail badField(String field, @Nullable String message) {

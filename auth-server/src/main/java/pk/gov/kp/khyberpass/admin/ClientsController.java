@@ -1,12 +1,18 @@
 package pk.gov.kp.khyberpass.admin;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +45,19 @@ final class ClientsController {
 
 	private final AdminAudit audit;
 
+	private static final Set<String> CLIENT_FIELDS = Arrays.stream(ClientRequest.class.getRecordComponents())
+		.map(RecordComponent::getName)
+		.collect(Collectors.toUnmodifiableSet());
+
 	private final AdminProperties properties;
 
-	ClientsController(ClientAdministration clients, AdminAudit audit, AdminProperties properties) {
+	private final JsonMapper json;
+
+	ClientsController(ClientAdministration clients, AdminAudit audit, AdminProperties properties, JsonMapper json) {
 		this.clients = clients;
 		this.audit = audit;
 		this.properties = properties;
+		this.json = json;
 	}
 
 	@GetMapping
@@ -58,7 +71,8 @@ final class ClientsController {
 	}
 
 	@PostMapping
-	ResponseEntity<ClientChange> create(@RequestBody ClientRequest request, @AuthenticationPrincipal Jwt admin) {
+	ResponseEntity<ClientChange> create(@RequestBody Map<String, Object> body, @AuthenticationPrincipal Jwt admin) {
+		ClientRequest request = clientRequest(body);
 		String reason = Reason.require(request.reason());
 		if (request.clientId() == null) {
 			throw new InvalidFieldException("clientId", "clientId is required");
@@ -70,8 +84,9 @@ final class ClientsController {
 	}
 
 	@PutMapping("/{clientId}")
-	ClientChange update(@PathVariable String clientId, @RequestBody ClientRequest request,
+	ClientChange update(@PathVariable String clientId, @RequestBody Map<String, Object> body,
 			@AuthenticationPrincipal Jwt admin) {
+		ClientRequest request = clientRequest(body);
 		String reason = Reason.require(request.reason());
 		if (request.clientId() != null && !request.clientId().equals(clientId)) {
 			throw new InvalidFieldException("clientId", "clientId cannot change; it must match the path");
@@ -118,6 +133,25 @@ final class ClientsController {
 		this.audit.record(AuditEventType.CLIENT_SECRET_ROTATED, admin, clientId, clientId, reason,
 				Map.of("previousSecretValidUntil", rotation.previousValidUntil().toString()));
 		return new SecretView(clientId, rotation.secret(), rotation.previousValidUntil().toString());
+	}
+
+	/**
+	 * Reads a client request strictly: an unknown field (a typo such as {@code redirectUri}) is refused, since
+	 * silently ignoring a security setting is worse than a 400.
+	 */
+	private ClientRequest clientRequest(Map<String, Object> body) {
+		for (String field : body.keySet()) {
+			if (!CLIENT_FIELDS.contains(field)) {
+				throw new InvalidFieldException(field, "unknown field '" + field + "'");
+			}
+		}
+		try {
+			return this.json.convertValue(body, ClientRequest.class);
+		}
+		catch (JacksonException ex) {
+			String field = AdminProblemHandler.fieldOf(ex);
+			throw new InvalidFieldException(field, field + " has the wrong type");
+		}
 	}
 
 	private Duration grace(@Nullable String requested) {

@@ -310,6 +310,8 @@ class AdminApiFunctionalIT {
 		assertField(createBad("\"jwksUri\":\"http://keys.example.test/jwks\""), "jwksUri");
 		assertField(createBad("\"minAcr\":\"urn:kp:loa:9\""), "minAcr");
 		assertField(createBad("\"publicSubject\":\"maybe\""), "publicSubject");
+		assertField(createBad("\"redirectUri\":\"https://typo.example.test/cb\""), "redirectUri");
+		assertField(createBad("\"audiences\":\"https://not-a-list.example.test\""), "audiences");
 		assertField(this.api.post("/admin/api/clients", this.token, "{not json"), "body");
 		assertField(this.api.get("/admin/api/audit?type=NOPE", this.token), "type");
 		assertField(this.api.get("/admin/api/audit?from=yesterday", this.token), "from");
