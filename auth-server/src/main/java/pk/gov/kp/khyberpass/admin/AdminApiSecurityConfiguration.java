@@ -32,7 +32,7 @@ class AdminApiSecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain adminApiFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, OidcProperties oidc,
-			AdminProperties properties, AdminRoles roles) throws Exception {
+			AdminProperties properties, AdminRoles roles, AccessTokenCutoff cutoff) throws Exception {
 		AdminTokenConverter converter = new AdminTokenConverter(properties.consoleClientId(),
 				properties.audienceFor(oidc.issuer()), roles);
 		http.securityMatcher("/admin/api/**")
@@ -53,7 +53,7 @@ class AdminApiSecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(adminTokens(jwtDecoder, oidc)).jwtAuthenticationConverter(converter)))
+				.jwt((jwt) -> jwt.decoder(adminTokens(jwtDecoder, oidc, cutoff)).jwtAuthenticationConverter(converter)))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
@@ -63,10 +63,11 @@ class AdminApiSecurityConfiguration {
 	}
 
 	/**
-	 * The server's decoder (our keys, time claims), narrowed to our own access tokens: an ID token or a
-	 * logout token signed by the same keys is not an access token (RFC 9068 §4).
+	 * The server's decoder (our keys, time claims), narrowed to our own access tokens (an ID token or a
+	 * logout token signed by the same keys is not an access token, RFC 9068 §4) that were not issued before
+	 * their subject was signed out everywhere.
 	 */
-	static JwtDecoder adminTokens(JwtDecoder serverDecoder, OidcProperties oidc) {
+	static JwtDecoder adminTokens(JwtDecoder serverDecoder, OidcProperties oidc, AccessTokenCutoff cutoff) {
 		String issuer = oidc.issuer().toString();
 		return (token) -> {
 			Jwt jwt = serverDecoder.decode(token);
@@ -75,6 +76,9 @@ class AdminApiSecurityConfiguration {
 			}
 			if (jwt.getIssuer() == null || !issuer.equals(jwt.getIssuer().toString())) {
 				throw new BadJwtException("Not issued by this server");
+			}
+			if (cutoff.isCutOff(jwt)) {
+				throw new BadJwtException("Issued before its subject was signed out everywhere");
 			}
 			return jwt;
 		};

@@ -9,8 +9,8 @@ import pk.gov.kp.khyberpass.oidc.TokenFamilyRevocation;
 import pk.gov.kp.khyberpass.session.AccountSessions;
 
 /**
- * Ends every session of an account and revokes all its token families: used by "sign out everywhere", and
- * after a lock or a forced password reset.
+ * Ends every session of an account, revokes all its token families and cuts off its admin API access
+ * tokens: used by "sign out everywhere", and after a lock or a forced password reset.
  */
 @Component
 final class SignOutEverywhere {
@@ -19,15 +19,19 @@ final class SignOutEverywhere {
 
 	private final TokenFamilyRevocation families;
 
-	SignOutEverywhere(AccountSessions sessions, TokenFamilyRevocation families) {
+	private final AccessTokenCutoff cutoff;
+
+	SignOutEverywhere(AccountSessions sessions, TokenFamilyRevocation families, AccessTokenCutoff cutoff) {
 		this.sessions = sessions;
 		this.families = families;
+		this.cutoff = cutoff;
 	}
 
 	Outcome signOut(AccountId account) {
 		int ended = this.sessions.endAll(account);
 		// after the sessions: single logout already revoked the families of those sessions, this takes the rest
 		int revoked = this.families.revokeAll(account);
+		this.cutoff.cutOff(account);
 		return new Outcome(ended, revoked);
 	}
 

@@ -227,6 +227,25 @@ class AdminApiFunctionalIT {
 	}
 
 	@Test
+	void signOutEverywhereWhenAdministratorThenEarlierAdminTokensRefused() throws Exception {
+		String bravo = accountId(AdminApiTestSupport.BRAVO_CNIC);
+		this.api.send("PUT", "/admin/api/admins/" + bravo + "/roles/helpdesk", this.token,
+				AdminApiTestSupport.reason("new helpdesk colleague"));
+		String before = this.api.adminToken(bravo);
+		assertThat(this.api.get("/admin/api/me", before).statusCode()).isEqualTo(200);
+
+		this.api.post("/admin/api/citizens/" + bravo + "/sign-out", this.token,
+				AdminApiTestSupport.reason("laptop stolen"));
+
+		HttpResponse<String> refused = this.api.get("/admin/api/me", before);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).contains("invalid_token"));
+		Thread.sleep(1100);
+		assertThat(this.api.get("/admin/api/me", this.api.adminToken(bravo)).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void revealCnicWhenReasonGivenThenClearCnicAndAudited() {
 		String delta = accountId(AdminApiTestSupport.DELTA_CNIC);
 		assertThat(json(this.api.get("/admin/api/citizens/" + delta, this.token)).get("cnic").asString())
