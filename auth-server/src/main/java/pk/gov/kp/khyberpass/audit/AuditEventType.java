@@ -50,6 +50,15 @@ public enum AuditEventType {
 	/** An account was locked. */
 	ACCOUNT_LOCKED,
 
+	/** A citizen added a passkey. */
+	PASSKEY_REGISTERED,
+
+	/** A citizen removed a passkey. */
+	PASSKEY_REMOVED,
+
+	/** A passkey assertion (sign-in or step-up) was refused. */
+	PASSKEY_ASSERTION_FAILED,
+
 	/** An administrator unlocked an account. */
 	ACCOUNT_UNLOCKED,
 

@@ -14,6 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountProperties;
 import pk.gov.kp.khyberpass.account.MobileNumber;
+import pk.gov.kp.khyberpass.mfa.passkey.Passkeys;
 
 /**
  * The account's security overview: which second factors the citizen has, how many recovery codes are
@@ -35,15 +36,18 @@ final class AccountSecurityController {
 
 	private final FactorChanges changes;
 
+	private final Passkeys passkeys;
+
 	private final int singleFactorMinLength;
 
 	AccountSecurityController(SecondFactors secondFactors, SmsFactor smsFactor, SmsCodes smsCodes,
-			RecoveryCodes recoveryCodes, FactorChanges changes, AccountProperties accountProperties) {
+			RecoveryCodes recoveryCodes, FactorChanges changes, Passkeys passkeys, AccountProperties accountProperties) {
 		this.secondFactors = secondFactors;
 		this.smsFactor = smsFactor;
 		this.smsCodes = smsCodes;
 		this.recoveryCodes = recoveryCodes;
 		this.changes = changes;
+		this.passkeys = passkeys;
 		this.singleFactorMinLength = accountProperties.passwordPolicy().minLengthSingleFactor();
 	}
 
@@ -69,7 +73,7 @@ final class AccountSecurityController {
 			return "redirect:" + PATH;
 		}
 		model.addAttribute("factor", removable.name());
-		model.addAttribute("lastFactor", !has(account, other(removable)));
+		model.addAttribute("lastFactor", !has(account, other(removable)) && !this.passkeys.hasPasskey(account));
 		model.addAttribute("minLength", this.singleFactorMinLength);
 		return "mfa/remove-factor";
 	}

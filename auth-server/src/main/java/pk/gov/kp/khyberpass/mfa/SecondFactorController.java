@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import pk.gov.kp.khyberpass.account.AccountId;
+import pk.gov.kp.khyberpass.mfa.passkey.Passkeys;
 
 /**
  * Step-up in place: a signed-in citizen whose session is below what a department asked for gives a
@@ -42,19 +43,24 @@ final class SecondFactorController {
 
 	private final Clock clock;
 
+	private final Passkeys passkeys;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final SmsSignInCodes smsCodes;
 
-	SecondFactorController(SecondFactors secondFactors, Clock clock, SmsSignInCodes smsCodes) {
+	SecondFactorController(SecondFactors secondFactors, Clock clock, Passkeys passkeys, SmsSignInCodes smsCodes) {
 		this.secondFactors = secondFactors;
 		this.clock = clock;
+		this.passkeys = passkeys;
 		this.smsCodes = smsCodes;
 	}
 
 	@GetMapping(PATH)
 	String page(@RequestParam(name = "continue", required = false) @Nullable String next,
-			Authentication authentication, Model model) {
+			@RequestParam(name = "level", required = false) @Nullable String level, Authentication authentication,
+			Model model) {
+		passkeyOption(authentication, level, model);
 		model.addAttribute("next", safe(next));
 		model.addAttribute("failed", false);
 		model.addAttribute("throttled", false);
@@ -66,6 +72,7 @@ final class SecondFactorController {
 	@PostMapping(PATH + "/sms")
 	String sendSms(@RequestParam(name = "continue", required = false) @Nullable String next,
 			Authentication authentication, Locale locale, Model model) {
+		passkeyOption(authentication, null, model);
 		model.addAttribute("next", safe(next));
 		model.addAttribute("failed", false);
 		model.addAttribute("throttled", false);
@@ -77,6 +84,7 @@ final class SecondFactorController {
 	String verify(@RequestParam("code") String code,
 			@RequestParam(name = "continue", required = false) @Nullable String next, Authentication authentication,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
+		passkeyOption(authentication, null, model);
 		model.addAttribute("next", safe(next));
 		model.addAttribute("failed", false);
 		model.addAttribute("throttled", false);
@@ -100,6 +108,15 @@ final class SecondFactorController {
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		return "redirect:" + safe(next);
+	}
+
+	/**
+	 * Offers a passkey (its ceremony is in {@code mfa.passkey}) when the citizen has one; when only a passkey
+	 * meets the asked level ({@code level=3}), the code form is not offered.
+	 */
+	private void passkeyOption(Authentication authentication, @Nullable String level, Model model) {
+		model.addAttribute("passkey", this.passkeys.hasPasskey(AccountId.parse(authentication.getName())));
+		model.addAttribute("passkeyOnly", "3".equals(level));
 	}
 
 	private Authentication withFactor(Authentication current, SecondFactor factor) {

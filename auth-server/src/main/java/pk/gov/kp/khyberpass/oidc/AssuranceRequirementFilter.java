@@ -35,15 +35,19 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 
 	private final Predicate<String> canStepUpToMultiFactor;
 
+	private final Predicate<String> hasPasskey;
+
 	private final AuthorizationResponses responses;
 
 	/**
 	 * @param canStepUpToMultiFactor whether the account (by principal name) has a second factor
+	 * @param hasPasskey whether the account (by principal name) has a passkey, which meets every level
 	 */
 	AssuranceRequirementFilter(RegisteredClientRepository clients, Predicate<String> canStepUpToMultiFactor,
-			AuthorizationResponses responses) {
+			Predicate<String> hasPasskey, AuthorizationResponses responses) {
 		this.clients = clients;
 		this.canStepUpToMultiFactor = canStepUpToMultiFactor;
+		this.hasPasskey = hasPasskey;
 		this.responses = responses;
 	}
 
@@ -72,17 +76,28 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 		if (PromptLoginFilter.hasPrompt(request, "none")) {
 			fail(request, response, authorizationRequest, "interaction_required");
 		}
-		else if (AssuranceLevels.LOA2.equals(required) && this.canStepUpToMultiFactor.test(authentication.getName())) {
+		else if (canStepUpTo(required, authentication.getName())) {
 			String original = request.getRequestURI() + "?" + request.getQueryString();
-			response.sendRedirect(UriComponentsBuilder.fromPath(request.getContextPath() + STEP_UP_PATH)
-				.queryParam("continue", "{continue}")
-				.encode()
-				.buildAndExpand(original)
-				.toUriString());
+			UriComponentsBuilder stepUp = UriComponentsBuilder.fromPath(request.getContextPath() + STEP_UP_PATH)
+				.queryParam("continue", "{continue}");
+			if (AssuranceLevels.LOA3.equals(required)) {
+				// Only a passkey reaches loa:3: the step-up page then offers nothing else.
+				stepUp.queryParam("level", "3");
+			}
+			response.sendRedirect(stepUp.encode().buildAndExpand(original).toUriString());
 		}
 		else {
 			fail(request, response, authorizationRequest, "unmet_authentication_requirements");
 		}
+	}
+
+	/** loa:3 needs a passkey; loa:2 a second factor or a passkey. */
+	private boolean canStepUpTo(String required, String principal) {
+		if (AssuranceLevels.LOA3.equals(required)) {
+			return this.hasPasskey.test(principal);
+		}
+		return AssuranceLevels.LOA2.equals(required)
+				&& (this.canStepUpToMultiFactor.test(principal) || this.hasPasskey.test(principal));
 	}
 
 	/**

@@ -46,6 +46,8 @@ record AuthenticationFactors(String acr, List<String> amr, Optional<Instant> aut
 			case FactorGrantedAuthority.OTT_AUTHORITY, "FACTOR_TOTP", "FACTOR_RECOVERY_CODE" -> "otp";
 			// RFC 8176 §2: confirmation by an SMS text message to the user at a registered number
 			case "FACTOR_SMS" -> "sms";
+			// A passkey's user verification (PIN or biometric; WebAuthn does not say which).
+			case "FACTOR_USER_VERIFICATION" -> "user";
 			default -> "user";
 		};
 	}

@@ -49,6 +49,7 @@ import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 import pk.gov.kp.khyberpass.mfa.SecondFactors;
+import pk.gov.kp.khyberpass.mfa.passkey.Passkeys;
 
 /**
  * Spring Authorization Server, customised for Khyber Pass through its DSL: our client registry, token
@@ -62,7 +63,7 @@ class AuthorizationServerConfiguration {
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
 			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, SelfContainedAccessTokens selfContained,
 			UserInfoClaims userInfoClaims, RegisteredClientRepository registeredClients, SecondFactors secondFactors,
-			LogoutHandler singleLogout, Clock clock) throws Exception {
+			Passkeys passkeys, LogoutHandler singleLogout, Clock clock) throws Exception {
 		AuthorizationResponses responses = new AuthorizationResponses();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -106,7 +107,8 @@ class AuthorizationServerConfiguration {
 		http.addFilterAfter(new PromptLoginFilter("/oauth2/authorize", clock, responses),
 				AbstractPreAuthenticatedProcessingFilter.class);
 		http.addFilterAfter(new AssuranceRequirementFilter(registeredClients,
-				(accountId) -> secondFactors.hasSecondFactor(AccountId.parse(accountId)), responses),
+				(accountId) -> secondFactors.hasSecondFactor(AccountId.parse(accountId)),
+				(accountId) -> passkeys.hasPasskey(AccountId.parse(accountId)), responses),
 				PromptLoginFilter.class);
 		return http.build();
 	}

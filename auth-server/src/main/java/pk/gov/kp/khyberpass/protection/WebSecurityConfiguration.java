@@ -30,7 +30,7 @@ class WebSecurityConfiguration {
 			throws Exception {
 		http.authenticationProvider(signIn).authorizeHttpRequests((authorize) -> authorize
 			// /register itself, not only below it; /dev/** exists only in the development default (the SMS outbox).
-			.requestMatchers("/login", "/register", "/register/**", "/dev/**", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			.requestMatchers("/login", "/login/passkey", "/login/passkey/options", "/register", "/register/**", "/dev/**", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health/**")
 			.permitAll()
 			.anyRequest()

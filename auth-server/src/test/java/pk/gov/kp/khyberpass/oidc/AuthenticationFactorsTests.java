@@ -58,6 +58,15 @@ class AuthenticationFactorsTests {
 	}
 
 	@Test
+	void ofWhenPasskeyWithUserVerificationThenLoa3HwkUserMfa() {
+		AuthenticationFactors factors = AuthenticationFactors
+			.of(signedIn(factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0), factor("FACTOR_USER_VERIFICATION", T0)));
+
+		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA3);
+		assertThat(factors.amr()).containsExactly("hwk", "user", "mfa");
+	}
+
+	@Test
 	void ofWhenPasswordAndPasskeyThenLoa3WithMfa() {
 		AuthenticationFactors factors = AuthenticationFactors
 			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),

@@ -62,6 +62,19 @@ public final class CitizenAgent {
 			.build());
 	}
 
+	/**
+	 * Posts JSON as the pages' scripts do (the passkey ceremonies), with the CSRF token in the
+	 * {@code X-CSRF-TOKEN} header.
+	 */
+	public HttpResponse<String> postJson(String pathOrUri, String json, String csrfToken) {
+		return send(HttpRequest.newBuilder(resolve(pathOrUri))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("X-CSRF-TOKEN", csrfToken)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	/** Signs in on the login page with the given user name (CNIC or mobile) and password. */
 	public HttpResponse<String> signIn(String username, String password) {
 		HttpResponse<String> page = get("/login");
