@@ -44,6 +44,11 @@ class AccountConfiguration {
 	}
 
 	@Bean
+	AccountAdministration accountAdministration(AccountRepository repository, Clock clock) {
+		return new AccountAdministration(repository, clock);
+	}
+
+	@Bean
 	CitizenAuthenticationProvider citizenAuthenticationProvider(AccountRepository repository,
 			PasswordHasher passwordHasher, Clock clock, SecureRandom secureRandom) {
 		return new CitizenAuthenticationProvider(repository, passwordHasher, clock, secureRandom);

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class AccountRepository {
 
 	private static final String COLUMNS = "id, cnic_ciphertext, full_name, birth_date, mobile_e164, email, "
-			+ "password_hash, status, created_at, updated_at, password_changed_at";
+			+ "password_hash, status, created_at, updated_at, password_changed_at, password_reset_required";
 
 	private final JdbcClient jdbc;
 
@@ -104,10 +106,11 @@ final class AccountRepository {
 			.update();
 	}
 
-	/** Stores a new password's hash. */
+	/** Stores a new password's hash; a forced reset is then done. */
 	void changePassword(AccountId id, String passwordHash, Instant now) {
 		this.jdbc
-			.sql("UPDATE accounts SET password_hash = ?, password_changed_at = ?, updated_at = ? WHERE id = ?")
+			.sql("UPDATE accounts SET password_hash = ?, password_changed_at = ?, updated_at = ?, "
+					+ "password_reset_required = FALSE WHERE id = ?")
 			.params(passwordHash, timestamp(now), timestamp(now), id.value())
 			.update();
 	}
@@ -119,6 +122,37 @@ final class AccountRepository {
 			.update();
 	}
 
+	/** Accounts whose name contains {@code fragment} (any case), by name, at most {@code limit}. */
+	List<Account> findByNameContaining(String fragment, int limit) {
+		String pattern = "%" + fragment.toLowerCase(Locale.ROOT)
+			.replace("\\", "\\\\")
+			.replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM accounts WHERE LOWER(full_name) LIKE ? ESCAPE '\\' "
+					+ "ORDER BY full_name, id LIMIT ?")
+			.params(pattern, limit)
+			.query(this::map)
+			.list()
+			.stream()
+			.map(StoredAccount::account)
+			.toList();
+	}
+
+	/** Sets the status; returns whether the account exists. */
+	boolean updateStatus(AccountId id, AccountStatus status, Instant now) {
+		return this.jdbc.sql("UPDATE accounts SET status = ?, updated_at = ? WHERE id = ?")
+			.params(status.name(), timestamp(now), id.value())
+			.update() == 1;
+	}
+
+	/** Requires a new password before the next sign-in; returns whether the account exists. */
+	boolean requirePasswordReset(AccountId id, Instant now) {
+		return this.jdbc.sql("UPDATE accounts SET password_reset_required = TRUE, updated_at = ? WHERE id = ?")
+			.params(timestamp(now), id.value())
+			.update() == 1;
+	}
+
 	private StoredAccount map(ResultSet rs, int row) throws SQLException {
 		AccountId id = new AccountId(rs.getObject("id", UUID.class));
 		String mobile = rs.getString("mobile_e164");
@@ -127,7 +161,7 @@ final class AccountRepository {
 				(mobile != null) ? new MobileNumber(mobile) : null, rs.getString("email"),
 				AccountStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "updated_at"),
 				instant(rs, "password_changed_at"));
-		return new StoredAccount(account, rs.getString("password_hash"));
+		return new StoredAccount(account, rs.getString("password_hash"), rs.getBoolean("password_reset_required"));
 	}
 
 	private static @Nullable String e164(@Nullable MobileNumber mobile) {

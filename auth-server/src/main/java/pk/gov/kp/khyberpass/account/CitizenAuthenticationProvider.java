@@ -16,6 +16,7 @@ import pk.gov.kp.khyberpass.cnic.InvalidCnicException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -30,8 +31,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * <p>
  * The password is checked before the account's status, and an unknown or unparseable username still costs
  * one Argon2id computation against a dummy hash, so neither the answer nor its timing tells whether an
- * account exists. Every failure is the same {@link BadCredentialsException}; a locked or disabled account is
- * refused only after the right password. On success the principal is the account id (never the CNIC) with
+ * account exists. Every failure is the same {@link BadCredentialsException}; a locked or disabled account, or
+ * one whose password an administrator expired (forced reset), is refused only after the right password. On success the principal is the account id (never the CNIC) with
  * the authorities {@code ROLE_CITIZEN} and {@code FACTOR_PASSWORD}, and a hash below the configured cost is
  * replaced.
  */
@@ -76,6 +77,10 @@ public final class CitizenAuthenticationProvider implements AuthenticationProvid
 		}
 		Account account = found.get().account();
 		checkStatus(account);
+		if (found.get().passwordResetRequired()) {
+			log.debug("Refused sign-in of account {}: an administrator forced a password reset", account.id());
+			throw new CredentialsExpiredException("Password reset required");
+		}
 		rehashIfWeaker(account.id(), password, hash);
 		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken
 			.authenticated(account.id().toString(), null, authorities());

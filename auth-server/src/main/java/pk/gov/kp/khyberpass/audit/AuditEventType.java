@@ -78,6 +78,60 @@ public enum AuditEventType {
 	EMAIL_CHANGED,
 
 	/** The citizen signed out one of their sessions, or all others, from the account area. */
-	SESSIONS_ENDED
+	SESSIONS_ENDED,
+
+	/** An administrator unlocked an account. */
+	ACCOUNT_UNLOCKED,
+
+	/** An administrator expired an account's password: the citizen must reset it through recovery. */
+	PASSWORD_RESET_FORCED,
+
+	/** An administrator removed every second factor of an account. */
+	SECOND_FACTORS_RESET,
+
+	/** An administrator ended every session of an account and revoked its token families. */
+	SESSIONS_REVOKED,
+
+	/** An administrator searched citizens (the details name the criterion, never its value). */
+	CITIZEN_SEARCHED,
+
+	/** An administrator viewed a citizen's account (CNIC masked). */
+	CITIZEN_VIEWED,
+
+	/** An administrator saw a citizen's CNIC in the clear, for the reason recorded. */
+	CNIC_REVEALED,
+
+	/** An administrator created a department client. */
+	CLIENT_CREATED,
+
+	/** An administrator changed a department client's settings. */
+	CLIENT_UPDATED,
+
+	/** An administrator disabled a department client; its token families were revoked. */
+	CLIENT_DISABLED,
+
+	/** An administrator enabled a department client again. */
+	CLIENT_ENABLED,
+
+	/** An administrator deleted a department client with its consents and token families. */
+	CLIENT_DELETED,
+
+	/** An administrator rotated a client's secret (the details say until when the previous one works). */
+	CLIENT_SECRET_ROTATED,
+
+	/** An administrator ordered a signing key rotation. */
+	SIGNING_KEY_ROTATION_ORDERED,
+
+	/** An administrator ordered a signing key out of the JWKS. */
+	SIGNING_KEY_RETIREMENT_ORDERED,
+
+	/** An administrator exported the audit log. */
+	AUDIT_EXPORTED,
+
+	/** An administrator role was granted (by an administrator, or by the bootstrap at first start). */
+	ADMIN_ROLE_GRANTED,
+
+	/** An administrator role was withdrawn. */
+	ADMIN_ROLE_REVOKED
 
 }

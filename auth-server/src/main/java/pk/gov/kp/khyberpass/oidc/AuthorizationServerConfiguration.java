@@ -146,7 +146,7 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, OidcProperties properties,
+	CachingRegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, OidcProperties properties,
 			Clock clock) {
 		return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc),
 				properties.clientCacheTtl(), clock);
@@ -183,8 +183,8 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	ClientSecretHasher clientSecretHasher(MasterKey masterKey) {
-		return new ClientSecretHasher(masterKey);
+	ClientSecretHasher clientSecretHasher(MasterKey masterKey, Clock clock) {
+		return new ClientSecretHasher(masterKey, clock);
 	}
 
 	@Bean

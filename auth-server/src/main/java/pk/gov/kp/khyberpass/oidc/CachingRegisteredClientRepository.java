@@ -15,6 +15,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * Keeps client registrations in memory for a short time: every token request reads its client, often more
  * than once, and registrations change rarely. A change made on one node reaches the others within the
  * time to live; a change made here is seen here at once.
+ * <p>
+ * A disabled client is not found by its client id, so it can neither authenticate nor start an
+ * authorization; {@link #findById} still finds it, so its stored token families can be read and revoked.
  */
 final class CachingRegisteredClientRepository implements RegisteredClientRepository {
 
@@ -37,8 +40,18 @@ final class CachingRegisteredClientRepository implements RegisteredClientReposit
 	@Override
 	public void save(RegisteredClient client) {
 		this.delegate.save(client);
+		evict();
+	}
+
+	/** Forgets every cached registration (after a change made outside {@link #save}). */
+	void evict() {
 		this.byId.clear();
 		this.byClientId.clear();
+	}
+
+	/** The registration with this client id, enabled or not, read from the database. */
+	@Nullable RegisteredClient findAnyByClientId(String clientId) {
+		return (clientId.length() > 100) ? null : this.delegate.findByClientId(clientId);
 	}
 
 	@Override
@@ -51,7 +64,8 @@ final class CachingRegisteredClientRepository implements RegisteredClientReposit
 		if (clientId.length() > 100) {
 			return null;
 		}
-		return lookup(this.byClientId, clientId, this.delegate::findByClientId);
+		RegisteredClient client = lookup(this.byClientId, clientId, this.delegate::findByClientId);
+		return (client != null && KhyberPassClientSettings.disabled(client)) ? null : client;
 	}
 
 	private @Nullable RegisteredClient lookup(ConcurrentMap<String, Cached> cache, String key,

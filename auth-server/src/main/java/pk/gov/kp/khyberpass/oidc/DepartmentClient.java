@@ -47,33 +47,34 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 
 	public DepartmentClient {
 		Objects.requireNonNull(clientId, "client-id is required");
+		if (!clientId.matches("[A-Za-z0-9._-]{3,100}")) {
+			throw new InvalidClientSettingException("client-id",
+					"client-id must be 3 to 100 letters, digits, dots, dashes or underscores");
+		}
 		if (clientName == null || clientName.isBlank()) {
 			clientName = clientId;
 		}
-		if (!clientId.matches("[A-Za-z0-9._-]{3,100}")) {
-			throw new IllegalArgumentException(
-					"client-id must be 3 to 100 letters, digits, dots, dashes or underscores");
+		if (clientName.length() > 200) {
+			throw new InvalidClientSettingException("client-name", "client-name must have at most 200 characters");
 		}
 		grantTypes = grantTypes.stream()
 			.map((grantType) -> "token_exchange".equals(grantType) ? TOKEN_EXCHANGE : grantType)
 			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 		for (String grantType : grantTypes) {
 			if (!GRANT_TYPES.contains(grantType)) {
-				throw new IllegalArgumentException("grant type '" + grantType + "' is not offered; use one of "
-						+ GRANT_TYPES);
+				throw new InvalidClientSettingException("grant-types",
+						"grant type '" + grantType + "' is not offered; use one of " + GRANT_TYPES);
 			}
 		}
 		if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
-			throw new IllegalArgumentException("authorization_code needs at least one redirect URI");
+			throw new InvalidClientSettingException("redirect-uris",
+					"authorization_code needs at least one redirect URI");
 		}
-		for (URI uri : redirectUris) {
-			RedirectUris.requireRegistrable(uri);
-		}
-		for (URI uri : postLogoutRedirectUris) {
-			RedirectUris.requireRegistrable(uri);
-		}
+		requireRegistrable("redirect-uris", redirectUris);
+		requireRegistrable("post-logout-redirect-uris", postLogoutRedirectUris);
 		if (authMethod == AuthMethod.NONE && grantTypes.contains("client_credentials")) {
-			throw new IllegalArgumentException("a public client (auth-method none) cannot use client_credentials");
+			throw new InvalidClientSettingException("auth-method",
+					"a public client (auth-method none) cannot use client_credentials");
 		}
 		if (authMethod == AuthMethod.NONE && grantTypes.contains(TOKEN_EXCHANGE)) {
 			throw new IllegalArgumentException("a public client (auth-method none) cannot use token_exchange");
@@ -83,23 +84,49 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 					"token_exchange needs audiences: the APIs this client may call on a citizen's behalf");
 		}
 		if (authMethod == AuthMethod.PRIVATE_KEY_JWT && jwkSetUri == null) {
-			throw new IllegalArgumentException("private_key_jwt needs jwks-uri");
+			throw new InvalidClientSettingException("jwks-uri", "private_key_jwt needs jwks-uri");
 		}
+		requireHttps("jwks-uri", jwkSetUri);
+		requireHttps("backchannel-logout-uri", backchannelLogoutUri);
 		if (!Set.of("RS256", "ES256").contains(idTokenSigningAlgorithm)) {
-			throw new IllegalArgumentException("id-token-signing-alg must be RS256 or ES256");
+			throw new InvalidClientSettingException("id-token-signing-alg", "id-token-signing-alg must be RS256 or ES256");
 		}
 		if (!AssuranceLevels.isKnown(minAcr)) {
-			throw new IllegalArgumentException("min-acr must be one of " + AssuranceLevels.ALL);
+			throw new InvalidClientSettingException("min-acr", "min-acr must be one of " + AssuranceLevels.ALL);
+		}
+		if (refreshTokenLifetime.isNegative() || refreshTokenLifetime.isZero()) {
+			throw new InvalidClientSettingException("refresh-token-lifetime", "refresh-token-lifetime must be positive");
 		}
 		redirectUris = List.copyOf(redirectUris);
 		postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
 		scopes = Set.copyOf(scopes);
 		for (URI audience : audiences) {
 			if (!audience.isAbsolute() || audience.getFragment() != null) {
-				throw new IllegalArgumentException("audience '" + audience + "' must be an absolute URI without fragment");
+				throw new InvalidClientSettingException("audiences",
+						"audience '" + audience + "' must be an absolute URI without fragment");
 			}
 		}
 		audiences = List.copyOf(audiences);
+	}
+
+	private static void requireRegistrable(String setting, List<URI> uris) {
+		for (URI uri : uris) {
+			try {
+				RedirectUris.requireRegistrable(uri);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidClientSettingException(setting, ex.getMessage());
+			}
+		}
+	}
+
+	/** A URI the server calls: https, or http on loopback (development and tests). */
+	private static void requireHttps(String setting, @Nullable URI uri) {
+		if (uri != null && (!uri.isAbsolute() || uri.getHost() == null || !("https".equals(uri.getScheme())
+				|| ("http".equals(uri.getScheme()) && RedirectUris.isLoopback(uri))))) {
+			throw new InvalidClientSettingException(setting,
+					setting + " must be an absolute https URI (http only on loopback)");
+		}
 	}
 
 	/** The pairwise sector: the configured one, else the host of the first redirect URI, else the client id. */

@@ -35,7 +35,7 @@ public final class DepartmentClients {
 
 	private static final Logger log = LoggerFactory.getLogger(DepartmentClients.class);
 
-	private final RegisteredClientRepository repository;
+	private final CachingRegisteredClientRepository repository;
 
 	private final PasswordEncoder secretHasher;
 
@@ -47,7 +47,7 @@ public final class DepartmentClients {
 
 	private final Clock clock;
 
-	DepartmentClients(RegisteredClientRepository repository, ClientSecretHasher secretHasher, SecureRandom random,
+	DepartmentClients(CachingRegisteredClientRepository repository, ClientSecretHasher secretHasher, SecureRandom random,
 			OidcProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.secretHasher = secretHasher;
@@ -63,7 +63,7 @@ public final class DepartmentClients {
 	 * in clear)
 	 */
 	public Optional<String> register(DepartmentClient client) {
-		RegisteredClient existing = this.repository.findByClientId(client.clientId());
+		RegisteredClient existing = this.repository.findAnyByClientId(client.clientId());
 		String generated = null;
 		String storedSecret = null;
 		if (usesSecret(client)) {
@@ -80,12 +80,20 @@ public final class DepartmentClients {
 		}
 		RegisteredClient registration = toRegisteredClient(client,
 				(existing != null) ? existing.getId() : UUID.randomUUID().toString(), storedSecret);
+		if (existing != null && KhyberPassClientSettings.disabled(existing)) {
+			// a client the security team disabled stays disabled when the seed file runs again
+			registration = RegisteredClient.from(registration)
+				.clientSettings(ClientSettings.withSettings(registration.getClientSettings().getSettings())
+					.setting(KhyberPassClientSettings.DISABLED, true)
+					.build())
+				.build();
+		}
 		try {
 			this.repository.save(registration);
 		}
 		catch (DuplicateKeyException ex) {
 			// Another node registered the same client id a moment ago (several nodes seeding at once).
-			RegisteredClient winner = this.repository.findByClientId(client.clientId());
+			RegisteredClient winner = this.repository.findAnyByClientId(client.clientId());
 			if (winner == null) {
 				throw ex;
 			}

@@ -19,12 +19,19 @@ final class KhyberPassClientSettings {
 
 	static final String AUDIENCES = "khyberpass.audiences";
 
+	static final String DISABLED = "khyberpass.disabled";
+
 	private KhyberPassClientSettings() {
 	}
 
 	static String sector(RegisteredClient client) {
 		Object sector = client.getClientSettings().getSetting(SECTOR);
 		return (sector != null) ? sector.toString() : client.getClientId();
+	}
+
+	/** Whether the security team disabled the client: it cannot authenticate or be authorized. */
+	static boolean disabled(RegisteredClient client) {
+		return Boolean.TRUE.equals(client.getClientSettings().getSetting(DISABLED));
 	}
 
 	static boolean publicSubject(RegisteredClient client) {

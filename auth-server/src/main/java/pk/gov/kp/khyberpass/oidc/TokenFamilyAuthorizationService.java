@@ -154,6 +154,17 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 		});
 	}
 
+	/** Revokes every token family of one client (client disabled or deleted). */
+	int revokeAllForClient(String registeredClientId) {
+		return this.transactions.execute((status) -> {
+			this.jdbc.sql("DELETE FROM spent_refresh_token WHERE family_id IN "
+					+ "(SELECT id FROM token_family WHERE registered_client_id = ?)").param(registeredClientId).update();
+			return this.jdbc.sql("DELETE FROM token_family WHERE registered_client_id = ?")
+				.param(registeredClientId)
+				.update();
+		});
+	}
+
 	/** Families that a single sign-on session produced, for back-channel logout. */
 	List<OAuth2Authorization> findBySession(String sessionId) {
 		return this.jdbc.sql("SELECT registered_client_id, document FROM token_family WHERE session_id = ?")

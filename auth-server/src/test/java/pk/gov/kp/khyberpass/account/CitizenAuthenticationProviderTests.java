@@ -9,6 +9,7 @@ import pk.gov.kp.khyberpass.account.password.HashingCost;
 import pk.gov.kp.khyberpass.account.password.PasswordHasher;
 
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -84,6 +85,29 @@ class CitizenAuthenticationProviderTests {
 
 		assertThatThrownBy(() -> this.provider.authenticate(login("17301-1234567-5", TestAccounts.PASSWORD)))
 			.isInstanceOf(LockedException.class);
+	}
+
+	@Test
+	void authenticateWhenPasswordResetForcedAndRightPasswordThenCredentialsExpired() {
+		AccountAdministration administration = new AccountAdministration(this.stack.repository(),
+				java.time.Clock.systemUTC());
+		administration.requirePasswordReset(this.id);
+
+		assertThatThrownBy(() -> this.provider.authenticate(login("17301-1234567-5", TestAccounts.PASSWORD)))
+			.isInstanceOf(CredentialsExpiredException.class);
+		assertThatThrownBy(() -> this.provider.authenticate(login("17301-1234567-5", "wrong password here")))
+			.isInstanceOf(BadCredentialsException.class);
+	}
+
+	@Test
+	void authenticateWhenPasswordChangedAfterForcedResetThenSignsIn() {
+		new AccountAdministration(this.stack.repository(), java.time.Clock.systemUTC()).requirePasswordReset(this.id);
+
+		this.stack.repository()
+			.changePassword(this.id, this.stack.hasher().hash(TestAccounts.PASSWORD), java.time.Instant.now());
+
+		assertThat(this.provider.authenticate(login("17301-1234567-5", TestAccounts.PASSWORD)).isAuthenticated())
+			.isTrue();
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package pk.gov.kp.khyberpass.oidc;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import pk.gov.kp.khyberpass.keys.MasterKey;
+import pk.gov.kp.khyberpass.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -16,7 +19,37 @@ class ClientSecretHasherTests {
 
 	private static final String SECRET = "kQ3v2m9Xb7Yt1Zc4Lp8Rw0Ns6Hd5Jf2Gg1Aa3Ss4Dd5";
 
-	private final ClientSecretHasher hasher = new ClientSecretHasher(masterKey((byte) 1));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+
+	private final ClientSecretHasher hasher = new ClientSecretHasher(masterKey((byte) 1), this.clock);
+
+	@Test
+	void matchesWhenRotatedThenNewAndPreviousSecretUntilGraceEnds() {
+		String rotated = this.hasher.encodeRotation("new-" + SECRET, this.hasher.encode(SECRET),
+				this.clock.instant().plus(Duration.ofHours(1)));
+
+		assertThat(this.hasher.matches("new-" + SECRET, rotated)).isTrue();
+		assertThat(this.hasher.matches(SECRET, rotated)).isTrue();
+		assertThat(this.hasher.previousValidUntil(rotated)).contains(Instant.parse("2026-05-01T11:00:00Z"));
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(this.hasher.matches(SECRET, rotated)).isFalse();
+		assertThat(this.hasher.matches("new-" + SECRET, rotated)).isTrue();
+		assertThat(this.hasher.previousValidUntil(rotated)).isEmpty();
+	}
+
+	@Test
+	void encodeRotationWhenRotatedTwiceThenOnlyTheLatestPreviousSecretKept() {
+		String first = this.hasher.encodeRotation("second-" + SECRET, this.hasher.encode(SECRET),
+				this.clock.instant().plus(Duration.ofHours(1)));
+
+		String second = this.hasher.encodeRotation("third-" + SECRET, first,
+				this.clock.instant().plus(Duration.ofHours(1)));
+
+		assertThat(this.hasher.matches("third-" + SECRET, second)).isTrue();
+		assertThat(this.hasher.matches("second-" + SECRET, second)).isTrue();
+		assertThat(this.hasher.matches(SECRET, second)).isFalse();
+		assertThat(second).hasSizeLessThanOrEqualTo(200);
+	}
 
 	@Test
 	void encodeWhenSecretThenPrefixedAndWithoutSecret() {
@@ -42,7 +75,7 @@ class ClientSecretHasherTests {
 
 	@Test
 	void matchesWhenEncodedUnderOtherMasterKeyThenFalse() {
-		String foreign = new ClientSecretHasher(masterKey((byte) 2)).encode(SECRET);
+		String foreign = new ClientSecretHasher(masterKey((byte) 2), this.clock).encode(SECRET);
 
 		assertThat(foreign).isNotEqualTo(this.hasher.encode(SECRET));
 		assertThat(this.hasher.matches(SECRET, foreign)).isFalse();
