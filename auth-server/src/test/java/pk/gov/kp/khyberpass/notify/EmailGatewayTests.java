@@ -115,7 +115,8 @@ class EmailGatewayTests {
 		this.server.start();
 		return new HttpEmailGateway(HttpClient.newHttpClient(),
 				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/mail"), "mail-api-key",
-				Duration.ofMillis(500));
+				// generous: a busy CI machine must not turn an answer into a timeout
+				Duration.ofSeconds(10));
 	}
 
 }
