@@ -132,6 +132,7 @@ SPRING_PROFILES_ACTIVE=production \
 	KHYBERPASS_MASTER_KEY="$(openssl rand -base64 32)" \
 	KHYBERPASS_SEED="file:$ROOT/bench/seed.yml" \
 	KHYBERPASS_SMS_ENDPOINT=http://127.0.0.1:9/never-called KHYBERPASS_SMS_API_KEY=bench-unused \
+	KHYBERPASS_EMAIL_ENDPOINT=http://127.0.0.1:9/never-called KHYBERPASS_EMAIL_API_KEY=bench-unused \
 	KHYBERPASS_CIVIL_REGISTRY_ENDPOINT=http://127.0.0.1:9/never-called \
 	SERVER_PORT="$PORT" \
 	SERVER_ADDRESS=127.0.0.1 \

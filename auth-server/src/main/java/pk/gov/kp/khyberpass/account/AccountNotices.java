@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pk.gov.kp.khyberpass.notify.EmailGateway;
+import pk.gov.kp.khyberpass.notify.EmailMessage;
 import pk.gov.kp.khyberpass.notify.SmsGateway;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Text messages that tell a citizen something happened to their account (locked, password changed, mobile
- * number changed), and the recovery code, in the language of the page that caused them. Sent in the background: the page must not wait on the SMS gateway, and answering a
+ * number or e-mail address changed), and the recovery code, in the language of the page that caused them. Sent in the background: the page must not wait on the SMS gateway, and answering a
  * lock or a recovery exactly as fast for an account that exists as for one that does not keeps account
  * existence hidden. A failed delivery is logged and dropped; the audit log still has the event.
  */
@@ -28,6 +30,8 @@ public final class AccountNotices implements DisposableBean {
 
 	private final SmsGateway sms;
 
+	private final EmailGateway email;
+
 	private final MessageSource messages;
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(2, (runnable) -> {
@@ -36,8 +40,9 @@ public final class AccountNotices implements DisposableBean {
 		return thread;
 	});
 
-	AccountNotices(SmsGateway sms, MessageSource messages) {
+	AccountNotices(SmsGateway sms, EmailGateway email, MessageSource messages) {
 		this.sms = sms;
+		this.email = email;
 		this.messages = messages;
 	}
 
@@ -59,6 +64,21 @@ public final class AccountNotices implements DisposableBean {
 	/** The account's mobile number moved to another number; sent to the old one. */
 	public void mobileChanged(MobileNumber oldNumber, MobileNumber newNumber) {
 		send(oldNumber, "sms.notice.mobile-changed", newNumber.masked());
+	}
+
+	/** The account's e-mail address was changed or removed; sent to the old address. */
+	public void emailChanged(EmailAddress oldAddress) {
+		String subject = this.messages.getMessage("email.notice.changed.subject", null,
+				LocaleContextHolder.getLocale());
+		String text = this.messages.getMessage("email.notice.changed.text", null, LocaleContextHolder.getLocale());
+		this.executor.execute(() -> {
+			try {
+				this.email.send(new EmailMessage(oldAddress.value(), subject, text));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Account notice to {} not delivered: {}", oldAddress, ex.getMessage());
+			}
+		});
 	}
 
 	/** Sends in the background, in the language of the request that caused it. */

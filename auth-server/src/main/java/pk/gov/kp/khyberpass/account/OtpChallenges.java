@@ -12,10 +12,10 @@ import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
- * One-time codes sent to a mobile number: six digits from a {@link SecureRandom}, valid for a few minutes,
+ * One-time codes sent to a mobile number (or an e-mail address being confirmed): six digits from a {@link SecureRandom}, valid for a few minutes,
  * a few attempts, single use. Only a keyed hash of challenge id and code is kept, in the
  * {@link EphemeralStore} (shared by every node), and codes are compared in constant time. Sending is throttled
- * per mobile number (keyed by a hash of it, never the number itself), whatever the code is for, so
+ * per mobile number or address (keyed by a hash of it, never the number itself), whatever the code is for, so
  * registration and the SMS second factor share one budget per number.
  */
 public final class OtpChallenges {
@@ -50,7 +50,20 @@ public final class OtpChallenges {
 	 * many this hour
 	 */
 	public OtpChallenge issue(MobileNumber mobile) {
-		String throttle = this.mobileHash.base64Url(mobile.e164());
+		return throttled(mobile.e164());
+	}
+
+	/**
+	 * Issues a new code for an e-mail address, throttled per address exactly like codes to a mobile number.
+	 * @throws OtpThrottledException if a code went to this address less than the resend interval ago, or too
+	 * many this hour
+	 */
+	public OtpChallenge issue(EmailAddress email) {
+		return throttled(email.value().toLowerCase(java.util.Locale.ROOT));
+	}
+
+	private OtpChallenge throttled(String recipient) {
+		String throttle = this.mobileHash.base64Url(recipient);
 		if (!this.store.putIfAbsent("otp-gap:" + throttle, new byte[] { 1 }, this.settings.resendInterval())) {
 			throw new OtpThrottledException();
 		}

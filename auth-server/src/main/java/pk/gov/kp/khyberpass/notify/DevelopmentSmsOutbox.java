@@ -2,8 +2,6 @@ package pk.gov.kp.khyberpass.notify;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +18,9 @@ public final class DevelopmentSmsOutbox implements SmsGateway {
 	private static final Logger log = LoggerFactory.getLogger(DevelopmentSmsOutbox.class);
 
 	/** How many messages are kept; older ones are dropped. */
-	public static final int CAPACITY = 100;
+	public static final int CAPACITY = BoundedOutbox.CAPACITY;
 
-	private final Deque<Delivered> messages = new ArrayDeque<>();
+	private final BoundedOutbox<Delivered> messages = new BoundedOutbox<>();
 
 	private final Clock clock;
 
@@ -32,20 +30,13 @@ public final class DevelopmentSmsOutbox implements SmsGateway {
 
 	@Override
 	public void send(SmsMessage message) {
-		synchronized (this.messages) {
-			if (this.messages.size() == CAPACITY) {
-				this.messages.removeLast();
-			}
-			this.messages.addFirst(new Delivered(message, this.clock.instant()));
-		}
+		this.messages.add(new Delivered(message, this.clock.instant()));
 		log.info("SMS to {} kept in the development outbox", message.maskedRecipient());
 	}
 
 	/** The kept messages, newest first. */
 	public List<Delivered> messages() {
-		synchronized (this.messages) {
-			return List.copyOf(this.messages);
-		}
+		return this.messages.items();
 	}
 
 	/** The newest message sent to {@code to} (E.164). */

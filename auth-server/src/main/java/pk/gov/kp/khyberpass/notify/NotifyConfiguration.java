@@ -1,5 +1,6 @@
 package pk.gov.kp.khyberpass.notify;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
@@ -19,13 +20,46 @@ class NotifyConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "khyberpass.notify.sms", havingValue = "http")
 	SmsGateway httpSmsGateway(NotifyProperties properties) {
-		NotifyProperties.SmsHttp http = properties.smsHttp();
+		NotifyProperties.RelayHttp http = properties.smsHttp();
+		return new HttpSmsGateway(client(http, "khyberpass.notify.sms=http", "sms-http"), endpoint(http), apiKey(http),
+				http.timeout());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "khyberpass.notify.email", havingValue = "outbox", matchIfMissing = true)
+	DevelopmentEmailOutbox developmentEmailOutbox(Clock clock) {
+		return new DevelopmentEmailOutbox(clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "khyberpass.notify.email", havingValue = "http")
+	EmailGateway httpEmailGateway(NotifyProperties properties) {
+		NotifyProperties.RelayHttp http = properties.emailHttp();
+		return new HttpEmailGateway(client(http, "khyberpass.notify.email=http", "email-http"), endpoint(http),
+				apiKey(http), http.timeout());
+	}
+
+	private static HttpClient client(NotifyProperties.RelayHttp http, String choice, String prefix) {
 		if (http.endpoint() == null || http.apiKey() == null || http.apiKey().isBlank()) {
-			throw new IllegalStateException(
-					"khyberpass.notify.sms=http needs khyberpass.notify.sms-http.endpoint and api-key");
+			throw new IllegalStateException(choice + " needs khyberpass.notify." + prefix + ".endpoint and api-key");
 		}
-		return new HttpSmsGateway(HttpClient.newBuilder().connectTimeout(http.timeout()).build(), http.endpoint(),
-				http.apiKey(), http.timeout());
+		return HttpClient.newBuilder().connectTimeout(http.timeout()).build();
+	}
+
+	private static URI endpoint(NotifyProperties.RelayHttp http) {
+		URI endpoint = http.endpoint();
+		if (endpoint == null) {
+			throw new IllegalStateException("No endpoint");
+		}
+		return endpoint;
+	}
+
+	private static String apiKey(NotifyProperties.RelayHttp http) {
+		String apiKey = http.apiKey();
+		if (apiKey == null) {
+			throw new IllegalStateException("No API key");
+		}
+		return apiKey;
 	}
 
 }

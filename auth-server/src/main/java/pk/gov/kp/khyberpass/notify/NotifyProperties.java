@@ -14,30 +14,33 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param sms which SMS adapter delivers messages
  * @param smsHttp the HTTP SMS gateway, required when {@code sms} is {@code http}
+ * @param email which e-mail adapter delivers messages
+ * @param emailHttp the HTTP mail relay, required when {@code email} is {@code http}
  */
 @Validated
 @ConfigurationProperties("khyberpass.notify")
-public record NotifyProperties(@DefaultValue("outbox") SmsAdapter sms, @DefaultValue SmsHttp smsHttp) {
+public record NotifyProperties(@DefaultValue("outbox") Adapter sms, @DefaultValue RelayHttp smsHttp,
+		@DefaultValue("outbox") Adapter email, @DefaultValue RelayHttp emailHttp) {
 
-	/** The SMS adapters. */
-	public enum SmsAdapter {
+	/** The adapters of a notification port. */
+	public enum Adapter {
 
-		/** In-memory development outbox, shown on {@code /dev/sms-outbox}. */
+		/** In-memory development outbox, shown on {@code /dev/sms-outbox} or {@code /dev/email-outbox}. */
 		OUTBOX,
 
-		/** The HTTP SMS gateway. */
+		/** The HTTP relay (SMS gateway or mail relay). */
 		HTTP
 
 	}
 
 	/**
-	 * The HTTP SMS gateway.
+	 * An HTTP relay messages are posted to.
 	 *
 	 * @param endpoint the URL messages are posted to
 	 * @param apiKey the bearer API key (no default: a secret)
 	 * @param timeout connect and response time-out
 	 */
-	public record SmsHttp(@Nullable URI endpoint, @Nullable String apiKey, @DefaultValue("5s") Duration timeout) {
+	public record RelayHttp(@Nullable URI endpoint, @Nullable String apiKey, @DefaultValue("5s") Duration timeout) {
 	}
 
 }

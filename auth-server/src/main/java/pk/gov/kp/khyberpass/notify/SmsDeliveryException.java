@@ -1,5 +1,7 @@
 package pk.gov.kp.khyberpass.notify;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SMS gateway could not be reached or refused a message. The message never carries the recipient or text.
  */
@@ -9,7 +11,7 @@ public final class SmsDeliveryException extends RuntimeException {
 		super(message);
 	}
 
-	SmsDeliveryException(String message, Throwable cause) {
+	SmsDeliveryException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

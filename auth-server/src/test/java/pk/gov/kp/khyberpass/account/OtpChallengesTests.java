@@ -36,6 +36,20 @@ class OtpChallengesTests {
 	}
 
 	@Test
+	void issueWhenEmailThenThrottledPerAddressWithoutKeepingIt() {
+		EmailAddress email = EmailAddress.parse("junaid@example.pk").orElseThrow();
+		OtpChallenge challenge = this.otps.issue(email);
+
+		assertThatExceptionOfType(OtpThrottledException.class)
+			.isThrownBy(() -> this.otps.issue(EmailAddress.parse("JUNAID@example.pk").orElseThrow()));
+		assertThat(this.otps.issue(EmailAddress.parse("sana@example.pk").orElseThrow()).code()).matches("[0-9]{6}");
+		assertThat(this.otps.issue(MOBILE).code()).matches("[0-9]{6}");
+		assertThat(this.store.keys()).noneMatch((key) -> key.contains("junaid") || key.contains(challenge.code()));
+		assertThat(this.otps.verify(challenge.id(), challenge.code())).isEqualTo(OtpOutcome.ACCEPTED);
+		assertThat(this.otps.verify(challenge.id(), challenge.code())).isEqualTo(OtpOutcome.DEAD);
+	}
+
+	@Test
 	void issueDecoyWhenWrongCodesThenAnsweredLikeARealChallenge() {
 		OtpChallenge decoy = this.otps.issueDecoy();
 		String wrong = decoy.code().equals("000000") ? "000001" : "000000";

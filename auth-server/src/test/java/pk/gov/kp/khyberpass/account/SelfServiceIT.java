@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import pk.gov.kp.khyberpass.audit.AuditEntry;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.audit.AuditLog;
 import pk.gov.kp.khyberpass.cnic.Cnic;
+import pk.gov.kp.khyberpass.notify.DevelopmentEmailOutbox;
 import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
+import pk.gov.kp.khyberpass.notify.EmailMessage;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
@@ -41,6 +44,9 @@ class SelfServiceIT {
 
 	@Autowired
 	DevelopmentSmsOutbox outbox;
+
+	@Autowired
+	DevelopmentEmailOutbox emailOutbox;
 
 	@Autowired
 	AuditLog auditLog;
@@ -230,19 +236,140 @@ class SelfServiceIT {
 	}
 
 	@Test
-	void changeEmailWhenValidThenStoredAndInvalidRefused() {
+	void changeEmailWhenCodeFromNewAddressRightThenStoredAuditedAndOldAddressTold() {
+		CitizenAgent browser = signedIn("17301-9100031-3", "selfservice-email-passphrase-thirty-one");
+
+		String first = confirmEmail(browser, "imran.khalil@example.test");
+		assertThat(first).endsWith("/account/profile?changed=email");
+		assertThat(storedEmail("17301-9100031-3")).isEqualTo("imran.khalil@example.test");
+
+		HttpResponse<String> profile = browser.get("/account/profile");
+		HttpResponse<String> asked = browser.postForm("/account/profile/email",
+				Map.of("email", "  Imran.K@Mail.Example.TEST ", "_csrf", CitizenAgent.csrf(profile.body())));
+		assertThat(browser.location(asked).getPath()).isEqualTo("/account/profile/email/verify");
+		HttpResponse<String> pendingProfile = browser.get("/account/profile");
+		assertThat(pendingProfile.body()).contains("id=\"pending-email\"", "Imran.K@mail.example.test",
+				"href=\"/account/profile/email/verify\"");
+		assertThat(storedEmail("17301-9100031-3")).as("unconfirmed address not stored")
+			.isEqualTo("imran.khalil@example.test");
+		String code = code(this.emailOutbox.latestTo("Imran.K@mail.example.test").orElseThrow().text());
+		HttpResponse<String> verifyPage = browser.get("/account/profile/email/verify");
+		assertThat(verifyPage.body()).contains("Imran.K@mail.example.test", "name=\"_csrf\"");
+
+		HttpResponse<String> wrong = browser.postForm("/account/profile/email/verify", Map.of("code",
+				code.equals("000000") ? "000001" : "000000", "_csrf", CitizenAgent.csrf(verifyPage.body())));
+		assertThat(wrong.statusCode()).isEqualTo(200);
+		assertThat(wrong.body()).contains("<a href=\"#code\">That code is not right. Check the e-mail");
+		assertThat(storedEmail("17301-9100031-3")).isEqualTo("imran.khalil@example.test");
+
+		HttpResponse<String> right = browser.postForm("/account/profile/email/verify",
+				Map.of("code", code, "_csrf", CitizenAgent.csrf(wrong.body())));
+
+		assertThat(browser.location(right).toString()).endsWith("/account/profile?changed=email");
+		assertThat(storedEmail("17301-9100031-3")).isEqualTo("Imran.K@mail.example.test");
+		assertThat(browser.get("/account/profile").body()).doesNotContain("id=\"pending-email\"");
+		assertThat(awaitEmail("imran.khalil@example.test", "changed")).hasValueSatisfying(
+				(message) -> assertThat(message.text()).doesNotContain("Imran.K@").doesNotContain(code));
+		List<AuditEntry> changes = this.auditLog
+			.search(null, null, null, null, accountId("17301-9100031-3"), null, 100)
+			.stream()
+			.filter((entry) -> entry.event().type() == AuditEventType.EMAIL_CHANGED)
+			.toList();
+		assertThat(changes).hasSize(2).allSatisfy((entry) -> {
+			assertThat(entry.event().details()).containsEntry("change", "verified");
+			assertThat(entry.event().details().toString()).doesNotContain("@").doesNotContain("example");
+		});
+		assertThat(this.auditLog.search(null, null, null, null, accountId("17301-9100031-3"), null, 100).toString())
+			.doesNotContain(code);
+
+		HttpResponse<String> again = browser.get("/account/profile");
+		HttpResponse<String> removed = browser.postForm("/account/profile/email",
+				Map.of("email", "", "_csrf", CitizenAgent.csrf(again.body())));
+
+		assertThat(browser.location(removed).toString()).endsWith("/account/profile?changed=email-removed");
+		assertThat(storedEmail("17301-9100031-3")).isNull();
+		assertThat(awaitEmail("Imran.K@mail.example.test", "changed or removed")).isPresent();
+		assertThat(this.auditLog.search(null, null, null, null, accountId("17301-9100031-3"), null, 100))
+			.anySatisfy((entry) -> assertThat(entry.event().details()).containsEntry("change", "removed"));
+		assertThat(browser.get("/dev/email-outbox").body()).contains("I***@mail.example.test")
+			.doesNotContain("Imran.K@mail.example.test");
+	}
+
+	@Test
+	void changeEmailWhenInvalidOrNeverConfirmedThenNotStored() {
 		CitizenAgent browser = signedIn("17301-9100007-7", "selfservice-activity-passphrase-seven");
 		HttpResponse<String> profile = browser.get("/account/profile");
 
 		HttpResponse<String> refused = browser.postForm("/account/profile/email",
-				Map.of("email", "not an address", "_csrf", CitizenAgent.csrf(profile.body())));
-		HttpResponse<String> saved = browser.postForm("/account/profile/email",
+				Map.of("email", "junaid@example.test\r\nBcc: all@example.test", "_csrf",
+						CitizenAgent.csrf(profile.body())));
+		HttpResponse<String> asked = browser.postForm("/account/profile/email",
 				Map.of("email", "junaid@example.test", "_csrf", CitizenAgent.csrf(refused.body())));
+		HttpResponse<String> badCode = browser.postForm("/account/profile/email/verify",
+				Map.of("code", "12", "_csrf", CitizenAgent.csrf(refused.body())));
 
-		assertThat(refused.body()).contains("<a href=\"#email\">");
-		assertThat(browser.location(saved).toString()).endsWith("/account/profile?changed=email");
-		assertThat(this.accounts.findByCnic(cnic("17301-9100007-7")).orElseThrow().email())
-			.isEqualTo("junaid@example.test");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("<a href=\"#email\">Enter an e-mail address like name@example.com");
+		assertThat(browser.location(asked).getPath()).isEqualTo("/account/profile/email/verify");
+		assertThat(this.emailOutbox.latestTo("junaid@example.test")).isPresent();
+		assertThat(badCode.body()).contains("<a href=\"#code\">Enter the 6 digits of the code.</a>");
+		assertThat(storedEmail("17301-9100007-7")).isNull();
+		assertThat(types("17301-9100007-7")).doesNotContain(AuditEventType.EMAIL_CHANGED);
+	}
+
+	@Test
+	void verifyEmailWhenNothingPendingThenBackToProfile() {
+		CitizenAgent browser = signedIn("17301-9100009-9", "selfservice-compare-passphrase-nine");
+
+		HttpResponse<String> page = browser.get("/account/profile/email/verify");
+
+		assertThat(browser.location(page).getPath()).isEqualTo("/account/profile");
+	}
+
+	private String confirmEmail(CitizenAgent browser, String address) {
+		HttpResponse<String> profile = browser.get("/account/profile");
+		browser.postForm("/account/profile/email", Map.of("email", address, "_csrf", CitizenAgent.csrf(profile.body())));
+		HttpResponse<String> verifyPage = browser.get("/account/profile/email/verify");
+		HttpResponse<String> verified = browser.postForm("/account/profile/email/verify",
+				Map.of("code", code(this.emailOutbox.latestTo(address).orElseThrow().text()), "_csrf",
+						CitizenAgent.csrf(verifyPage.body())));
+		return browser.location(verified).toString();
+	}
+
+	private String storedEmail(String cnic) {
+		return this.accounts.findByCnic(cnic(cnic)).orElseThrow().email();
+	}
+
+	private String accountId(String cnic) {
+		return this.accounts.findByCnic(cnic(cnic)).orElseThrow().id().toString();
+	}
+
+	private Optional<EmailMessage> awaitEmail(String to, String marker) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+		while (Instant.now().isBefore(deadline)) {
+			Optional<EmailMessage> found = this.emailOutbox.messages()
+				.stream()
+				.map(DevelopmentEmailOutbox.Delivered::message)
+				.filter((m) -> m.to().equals(to) && m.text().contains(marker))
+				.findFirst();
+			if (found.isPresent()) {
+				return found;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String code(String text) {
+		Matcher matcher = CODE.matcher(text);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
 	}
 
 	@Test

@@ -49,12 +49,16 @@ class CitizenPagesIT {
 			"/login?registered", "/login?error&lang=ur", "/login?error&lang=ps", "/register", "/register?lang=ur",
 			"/register?lang=ps", "/recover", "/recover?lang=ur");
 
-	/** Pages of a signed-in citizen (Ayesha Khan, no second factor) opened with a plain GET. */
+	/**
+	 * Pages of a signed-in citizen (Ayesha Khan, no second factor) opened with a plain GET, after she asked for a
+	 * new e-mail address (so the profile shows it pending and the e-mail code page is there).
+	 */
 	static final List<String> SIGNED_IN_PAGES = List.of("/account", "/account?lang=ur", "/account/profile",
 			"/account/password", "/account/sessions", "/account/activity", "/account/activity?lang=ps",
 			"/account/departments", "/account/departments?withdrawn", "/account/security",
 			"/account/security/authenticator", "/account/security/authenticator?lang=ur", "/account/security/sms",
-			"/account/security/passkeys", "/account/security/recovery-codes");
+			"/account/security/passkeys", "/account/security/recovery-codes", "/account/profile/email/verify",
+			"/account/profile/email/verify?lang=ps");
 
 	private static HeadlessBrowser browser;
 
@@ -123,6 +127,14 @@ class CitizenPagesIT {
 		browser.driver().manage().deleteAllCookies();
 		signIn("17301-1234567-2", "a-long-integration-passphrase");
 		SoftAssertions softly = new SoftAssertions();
+		browser.open(this.issuer + "/account/profile?lang=en");
+		browser.type(By.id("email"), "not an address");
+		check(softly, submit(By.cssSelector("form[action='/account/profile/email'] button[type=submit]")), 200);
+		browser.type(By.id("email"), "ayesha.pages@example.test");
+		PageInspection emailCode = submit(By.cssSelector("form[action='/account/profile/email'] button[type=submit]"));
+		softly.assertThat(emailCode.url()).as("e-mail code asked").endsWith("/account/profile/email/verify");
+		browser.type(By.id("code"), "12");
+		check(softly, submit(By.cssSelector("main form button[type=submit]")), 200);
 
 		for (String page : SIGNED_IN_PAGES) {
 			check(softly, PageInspection.open(browser, this.issuer + page), 200);

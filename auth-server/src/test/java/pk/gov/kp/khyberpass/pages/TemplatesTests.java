@@ -45,7 +45,7 @@ class TemplatesTests {
 	static final Path SOURCES = Path.of("src/main/java");
 
 	/** Development-only pages, never shown to citizens, in English on purpose. */
-	private static final Set<String> DEVELOPMENT_PAGES = Set.of("notify/sms-outbox.html");
+	private static final Set<String> DEVELOPMENT_PAGES = Set.of("notify/sms-outbox.html", "notify/email-outbox.html");
 
 	/** Elements whose text Thymeleaf replaces: anything inside is a preview, not output. */
 	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert",

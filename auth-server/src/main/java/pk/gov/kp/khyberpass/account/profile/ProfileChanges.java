@@ -1,6 +1,7 @@
 package pk.gov.kp.khyberpass.account.profile;
 
 import java.time.Clock;
+import java.util.Map;
 
 import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.audit.AuditEvent;
@@ -27,6 +28,12 @@ final class ProfileChanges {
 	void record(AuditEventType type, AccountId account) {
 		this.events
 			.publishEvent(AuditEvent.of(type, account.toString(), account.toString(), null, this.clock.instant()));
+	}
+
+	/** Records with details, which must name no address, number or code. */
+	void record(AuditEventType type, AccountId account, Map<String, String> details) {
+		this.events.publishEvent(new AuditEvent(type, account.toString(), account.toString(), null,
+				this.clock.instant(), details));
 	}
 
 }

@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.account.profile;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +21,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * {@code /account/profile}: the citizen's name, mobile number and e-mail address, each changed on its own
  * form. A new name must be confirmed by the civil registry with the CNIC and date of birth; the mobile number
- * changes through {@link MobileChangeController}.
+ * changes through {@link MobileChangeController}, the e-mail address through {@link EmailChangeController}.
  */
 @Controller
 final class ProfileController {
@@ -36,8 +38,6 @@ final class ProfileController {
 	private static final Logger log = LoggerFactory.getLogger(ProfileController.class);
 
 	private static final int MAX_NAME_LENGTH = 100;
-
-	private static final int MAX_EMAIL_LENGTH = 254;
 
 	private final AccountService accounts;
 
@@ -53,6 +53,13 @@ final class ProfileController {
 		this.registry = registry;
 		this.changes = changes;
 		this.messages = messages;
+	}
+
+	/** The e-mail address waiting for its code, shown as pending on the page. */
+	@ModelAttribute("pendingEmail")
+	@Nullable String pendingEmail(HttpSession session) {
+		return (session.getAttribute(PendingEmailChange.SESSION_ATTRIBUTE) instanceof PendingEmailChange pending)
+				? pending.email() : null;
 	}
 
 	@GetMapping(PATH)
@@ -90,28 +97,13 @@ final class ProfileController {
 		return page(account, Map.of("fullName", fullName), errors.byField(), null, model);
 	}
 
-	@PostMapping(PATH + "/email")
-	String changeEmail(Authentication citizen, @RequestParam(name = "email", defaultValue = "") String emailText,
-			Model model, Locale locale) {
-		Account account = account(this.accounts, citizen);
-		String email = emailText.strip();
-		if (!email.isEmpty() && (email.length() > MAX_EMAIL_LENGTH || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-			FormErrors errors = new FormErrors(this.messages, locale);
-			errors.add("email", "register.email.invalid");
-			return page(account, Map.of("email", emailText), errors.byField(), null, model);
-		}
-		this.accounts.changeEmail(account.id(), email.isEmpty() ? null : email);
-		this.changes.record(AuditEventType.EMAIL_CHANGED, account.id());
-		return "redirect:" + PATH + "?changed=email";
-	}
-
 	static String page(Account account, Map<String, String> form, Map<String, String> errors,
 			@Nullable String changed, Model model) {
 		model.addAttribute("account", account);
 		model.addAttribute("mobile", (account.mobile() != null) ? account.mobile().national() : "");
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("changed", (changed != null && changed.matches("name|mobile|email")) ? changed : null);
+		model.addAttribute("changed", (changed != null && changed.matches("name|mobile|email|email-removed")) ? changed : null);
 		return "account/profile/profile";
 	}
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
@@ -43,8 +44,6 @@ final class RegistrationController {
 	private static final Logger log = LoggerFactory.getLogger(RegistrationController.class);
 
 	private static final int MAX_NAME_LENGTH = 100;
-
-	private static final int MAX_EMAIL_LENGTH = 254;
 
 	private final RegistrationService registrations;
 
@@ -83,7 +82,7 @@ final class RegistrationController {
 		LocalDate birthDate = parseBirthDate(value(form, "birthDate"), errors);
 		MobileNumber mobile = parseMobile(value(form, "mobile"), errors);
 		String email = value(form, "email").strip();
-		if (!email.isEmpty() && (email.length() > MAX_EMAIL_LENGTH || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+		if (!email.isEmpty() && EmailAddress.parse(email).isEmpty()) {
 			errors.add("email", "register.email.invalid");
 		}
 		String password = value(form, "password");
