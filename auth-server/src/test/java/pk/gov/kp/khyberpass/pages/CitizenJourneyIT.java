@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.test.context.TestPropertySource;
 
 import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
@@ -44,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * there) with a code, its state and the issuer. Also the wrong-password and too-many-failures messages, and
  * the whole registration in Urdu, right to left.
  */
+// A first sign-in delay longer than any pause of a loaded machine, so that "told to wait" does not depend on timing
 @KhyberPassIntegrationTest
+@TestPropertySource(properties = "khyberpass.protection.sign-in.first-delay=120s")
 class CitizenJourneyIT {
 
 	static final String CLIENT_ID = "it-browser-department";
@@ -207,7 +210,7 @@ class CitizenJourneyIT {
 	private void signIn(String username, String password) {
 		this.browser.type(By.id("username"), username);
 		this.browser.type(By.id("password"), password);
-		this.browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+		this.browser.clickAndWaitForNextPage(By.cssSelector("main form button[type=submit]"));
 		this.browser.waitFor(By.tagName("h1"));
 	}
 

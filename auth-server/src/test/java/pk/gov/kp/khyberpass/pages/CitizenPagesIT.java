@@ -222,7 +222,7 @@ class CitizenPagesIT {
 	private static PageInspection submit(By button) {
 		PageInspection.reset(browser);
 		String before = browser.currentUrl();
-		browser.driver().findElement(button).click();
+		browser.clickAndWaitForNextPage(button);
 		browser.waitFor(By.tagName("h1"));
 		assertThat(browser.driver().getTitle()).as("page after submitting from %s", before).isNotBlank();
 		return PageInspection.current(browser);

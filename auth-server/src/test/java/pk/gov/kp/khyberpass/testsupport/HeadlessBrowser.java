@@ -87,6 +87,17 @@ public final class HeadlessBrowser implements AutoCloseable {
 		return new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
+	/**
+	 * Clicks what submits a form or follows a link and waits until the browser has left the current document,
+	 * so that nothing read afterwards belongs to the old page (waiting for an element alone can find the old
+	 * page's copy of it).
+	 */
+	public void clickAndWaitForNextPage(By locator) {
+		WebElement current = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(locator).click();
+		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.stalenessOf(current));
+	}
+
 	public void waitForUrlStartingWith(String prefix) {
 		new WebDriverWait(this.driver, WAIT).until((d) -> d.getCurrentUrl().startsWith(prefix));
 	}
