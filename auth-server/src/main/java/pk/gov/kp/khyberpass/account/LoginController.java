@@ -19,9 +19,13 @@ final class LoginController {
 			@RequestParam(name = "logout", required = false) @Nullable String logout,
 			@RequestParam(name = "throttled", required = false) @Nullable String throttled,
 			@RequestParam(name = "registered", required = false) @Nullable String registered,
-			@RequestParam(name = "recovered", required = false) @Nullable String recovered, Model model) {
+			@RequestParam(name = "recovered", required = false) @Nullable String recovered,
+			@RequestParam(name = "email-confirmed", required = false) @Nullable String emailConfirmed,
+			@RequestParam(name = "email-not-sent", required = false) @Nullable String emailNotSent, Model model) {
 		model.addAttribute("recovered", recovered != null);
 		model.addAttribute("registered", registered != null);
+		model.addAttribute("emailConfirmed", registered != null && emailConfirmed != null);
+		model.addAttribute("emailNotSent", registered != null && emailNotSent != null);
 		model.addAttribute("failed", error != null);
 		model.addAttribute("throttled", throttled != null);
 		model.addAttribute("signedOut", logout != null);

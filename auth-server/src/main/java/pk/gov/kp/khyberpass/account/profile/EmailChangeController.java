@@ -12,15 +12,13 @@ import org.slf4j.LoggerFactory;
 import pk.gov.kp.khyberpass.account.Account;
 import pk.gov.kp.khyberpass.account.AccountNotices;
 import pk.gov.kp.khyberpass.account.AccountService;
+import pk.gov.kp.khyberpass.account.EmailCodes;
 import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.FormErrors;
-import pk.gov.kp.khyberpass.account.OtpChallenge;
 import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.account.OtpThrottledException;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.notify.EmailDeliveryException;
-import pk.gov.kp.khyberpass.notify.EmailGateway;
-import pk.gov.kp.khyberpass.notify.EmailMessage;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -48,7 +46,7 @@ final class EmailChangeController {
 
 	private final OtpChallenges otps;
 
-	private final EmailGateway email;
+	private final EmailCodes codes;
 
 	private final AccountNotices notices;
 
@@ -56,11 +54,11 @@ final class EmailChangeController {
 
 	private final MessageSource messages;
 
-	EmailChangeController(AccountService accounts, OtpChallenges otps, EmailGateway email, AccountNotices notices,
+	EmailChangeController(AccountService accounts, OtpChallenges otps, EmailCodes codes, AccountNotices notices,
 			ProfileChanges changes, MessageSource messages) {
 		this.accounts = accounts;
 		this.otps = otps;
-		this.email = email;
+		this.codes = codes;
 		this.notices = notices;
 		this.changes = changes;
 		this.messages = messages;
@@ -85,13 +83,9 @@ final class EmailChangeController {
 		else {
 			EmailAddress address = parsed.get();
 			try {
-				OtpChallenge challenge = this.otps.issue(address);
-				this.email.send(new EmailMessage(address.value(),
-						this.messages.getMessage("email.code.subject", null, locale),
-						this.messages.getMessage("email.code.text",
-								new Object[] { challenge.code(), this.otps.rules().ttl().toMinutes() }, locale)));
+				String challengeId = this.codes.send(address, locale);
 				session.setAttribute(PendingEmailChange.SESSION_ATTRIBUTE,
-						new PendingEmailChange(address.value(), challenge.id()));
+						new PendingEmailChange(address.value(), challengeId));
 				return "redirect:" + PATH + "/verify";
 			}
 			catch (OtpThrottledException ex) {

@@ -4,6 +4,8 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 import pk.gov.kp.khyberpass.account.CitizenRegistration;
 import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.cnic.Cnic;
@@ -18,9 +20,10 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
  * @param mobile the mobile number in E.164 form
  * @param passwordHash the Argon2id hash of the chosen password
  * @param challengeId the one-time code challenge sent to the mobile number
+ * @param email the optional e-mail address, not the account's until proved by a code after registration
  */
 record PendingRegistration(String cnic, String fullName, LocalDate birthDate, String mobile, String passwordHash,
-		String challengeId) implements Serializable {
+		String challengeId, @Nullable String email) implements Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -29,7 +32,8 @@ record PendingRegistration(String cnic, String fullName, LocalDate birthDate, St
 	static final String SESSION_ATTRIBUTE = PendingRegistration.class.getName();
 
 	PendingRegistration withChallenge(String id) {
-		return new PendingRegistration(this.cnic, this.fullName, this.birthDate, this.mobile, this.passwordHash, id);
+		return new PendingRegistration(this.cnic, this.fullName, this.birthDate, this.mobile, this.passwordHash, id,
+				this.email);
 	}
 
 	MobileNumber mobileNumber() {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The registration pages: {@code /register} (who you are, mobile number, password) and
  * {@code /register/verify} (the code sent by SMS). The pending registration lives in the HTTP session, with
- * the password already hashed.
+ * the password already hashed. An e-mail address given on the form is proved afterwards by
+ * {@link RegistrationEmailController}.
  */
 @Controller
 final class RegistrationController {
@@ -53,9 +55,12 @@ final class RegistrationController {
 
 	private final Clock clock;
 
+	private final RegistrationEmailController emailStep;
+
 	RegistrationController(RegistrationService registrations, PasswordPolicy passwordPolicy, MessageSource messages,
-			Clock clock) {
+			Clock clock, RegistrationEmailController emailStep) {
 		this.registrations = registrations;
+		this.emailStep = emailStep;
 		this.passwordPolicy = passwordPolicy;
 		this.messages = messages;
 		this.clock = clock;
@@ -81,15 +86,20 @@ final class RegistrationController {
 		}
 		LocalDate birthDate = parseBirthDate(value(form, "birthDate"), errors);
 		MobileNumber mobile = parseMobile(value(form, "mobile"), errors);
-		String email = value(form, "email").strip();
-		if (!email.isEmpty() && EmailAddress.parse(email).isEmpty()) {
-			errors.add("email", "register.email.invalid");
+		String emailText = value(form, "email").strip();
+		EmailAddress email = null;
+		if (!emailText.isEmpty()) {
+			email = EmailAddress.parse(emailText).orElse(null);
+			if (email == null) {
+				errors.add("email", "register.email.invalid");
+			}
 		}
 		String password = value(form, "password");
 		checkPassword(password, value(form, "confirmPassword"), contextWords(cnic, fullName, mobile), errors);
 		if (errors.isEmpty() && cnic != null && birthDate != null && mobile != null) {
 			try {
-				PendingRegistration pending = this.registrations.start(cnic, fullName, birthDate, mobile, password);
+				PendingRegistration pending = this.registrations.start(cnic, fullName, birthDate, mobile, email,
+						password);
 				session.setAttribute(PendingRegistration.SESSION_ATTRIBUTE, pending);
 				return "redirect:/register/verify";
 			}
@@ -141,10 +151,15 @@ final class RegistrationController {
 		}
 		else {
 			try {
-				switch (this.registrations.complete(pending, digits)) {
+				RegistrationService.Completion completion = this.registrations.complete(pending, digits);
+				switch (completion.outcome()) {
 					case ACCEPTED -> {
 						session.removeAttribute(PendingRegistration.SESSION_ATTRIBUTE);
-						return "redirect:/login?registered";
+						String email = pending.email();
+						AccountId account = completion.account();
+						return (email != null && account != null)
+								? this.emailStep.start(account, new EmailAddress(email), session, locale)
+								: "redirect:/login?registered";
 					}
 					case WRONG_CODE -> errors.add("code", "register.code.wrong");
 					case DEAD -> errors.add("code", "register.code.dead");

@@ -2,11 +2,14 @@ package pk.gov.kp.khyberpass.account.registration;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.account.CnicAlreadyRegisteredException;
+import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.account.MobileNumberTakenException;
 import pk.gov.kp.khyberpass.account.OtpChallenge;
@@ -54,7 +57,8 @@ final class RegistrationService {
 	 * @throws RegistryUnavailableException if the registry cannot answer
 	 * @throws pk.gov.kp.khyberpass.notify.SmsDeliveryException if the code could not be sent
 	 */
-	PendingRegistration start(Cnic cnic, String fullName, LocalDate birthDate, MobileNumber mobile, String password) {
+	PendingRegistration start(Cnic cnic, String fullName, LocalDate birthDate, MobileNumber mobile,
+			@Nullable EmailAddress email, String password) {
 		if (!this.registry.confirms(cnic, fullName, birthDate)) {
 			log.debug("Registration for {} refused: not confirmed by the civil registry", cnic);
 			throw new RegistrationRefusedException(RegistrationRefusedException.Reason.IDENTITY_NOT_CONFIRMED);
@@ -67,7 +71,7 @@ final class RegistrationService {
 		}
 		String passwordHash = this.hasher.hash(password);
 		PendingRegistration pending = new PendingRegistration(cnic.digits(), fullName.strip().replaceAll("\\s+", " "),
-				birthDate, mobile.e164(), passwordHash, "");
+				birthDate, mobile.e164(), passwordHash, "", (email != null) ? email.value() : null);
 		return send(pending);
 	}
 
@@ -81,14 +85,14 @@ final class RegistrationService {
 
 	/**
 	 * Checks the code and, when it is right, creates the account.
-	 * @return the outcome; the account exists only after {@link OtpOutcome#ACCEPTED}
+	 * @return the outcome; the account exists only after {@link OtpOutcome#ACCEPTED}, and then it is named
 	 * @throws RegistrationRefusedException if the CNIC or mobile number was taken meanwhile
 	 */
-	OtpOutcome complete(PendingRegistration pending, String code) {
+	Completion complete(PendingRegistration pending, String code) {
 		OtpOutcome outcome = this.otps.verify(pending.challengeId(), code);
 		if (outcome == OtpOutcome.ACCEPTED) {
 			try {
-				this.accounts.register(pending.toRegistration());
+				return new Completion(outcome, this.accounts.register(pending.toRegistration()));
 			}
 			catch (CnicAlreadyRegisteredException ex) {
 				throw new RegistrationRefusedException(RegistrationRefusedException.Reason.CNIC_REGISTERED);
@@ -97,7 +101,15 @@ final class RegistrationService {
 				throw new RegistrationRefusedException(RegistrationRefusedException.Reason.MOBILE_TAKEN);
 			}
 		}
-		return outcome;
+		return new Completion(outcome, null);
+	}
+
+	/**
+	 * What became of a registration code.
+	 * @param outcome the code's outcome
+	 * @param account the new account, only when the code was accepted
+	 */
+	record Completion(OtpOutcome outcome, @Nullable AccountId account) {
 	}
 
 	private PendingRegistration send(PendingRegistration pending) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.cnic.Cnic;
+import pk.gov.kp.khyberpass.notify.DevelopmentEmailOutbox;
 import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
@@ -36,6 +37,9 @@ class RegistrationIT {
 
 	@Autowired
 	DevelopmentSmsOutbox outbox;
+
+	@Autowired
+	DevelopmentEmailOutbox emailOutbox;
 
 	@Autowired
 	AccountService accounts;
@@ -154,8 +158,80 @@ class RegistrationIT {
 		assertThat(browser.location(submitCode(browser, page, code)).toString()).endsWith("/login?registered");
 	}
 
+	@Test
+	void registerWhenEmailGivenAndEmailCodeRightThenAddressStoredOnlyThen() {
+		CitizenAgent browser = new CitizenAgent(this.issuer);
+		register(browser, "15502-7890123-6", "Gul Bano", "1969-12-19", "0301 2345601", "Gul.Bano@Mail.example.test",
+				PASSWORD);
+		HttpResponse<String> verifyPage = browser.get("/register/verify");
+
+		HttpResponse<String> verified = submitCode(browser, verifyPage, codeSentTo("+923012345601"));
+
+		assertThat(browser.location(verified).getPath()).isEqualTo("/register/email");
+		Cnic cnic = Cnic.parse("15502-7890123-6");
+		assertThat(this.accounts.findByCnic(cnic)).hasValueSatisfying((account) -> assertThat(account.email()).isNull());
+		HttpResponse<String> emailPage = browser.get("/register/email");
+		assertThat(emailPage.statusCode()).isEqualTo(200);
+		assertThat(emailPage.body()).contains("Gul.Bano@mail.example.test").contains("/register/email/skip");
+		String code = emailCodeSentTo("Gul.Bano@mail.example.test");
+
+		HttpResponse<String> confirmed = browser.postForm("/register/email",
+				Map.of("code", code, "_csrf", CitizenAgent.csrf(emailPage.body())));
+
+		assertThat(confirmed.statusCode()).isEqualTo(302);
+		assertThat(browser.location(confirmed).toString()).endsWith("/login?registered&email-confirmed");
+		assertThat(browser.get("/login?registered&email-confirmed").body()).contains("id=\"email-confirmed\"");
+		assertThat(this.accounts.findByCnic(cnic))
+			.hasValueSatisfying((account) -> assertThat(account.email()).isEqualTo("Gul.Bano@mail.example.test"));
+		assertThat(browser.get("/register/email").headers().firstValue("Location").orElseThrow()).endsWith("/register");
+	}
+
+	@Test
+	void registerWhenEmailCodeWrongThenRefusedAndAddressNotStoredAndSkipSignsInWithoutIt() {
+		CitizenAgent browser = new CitizenAgent(this.issuer);
+		register(browser, "16101-8901234-7", "Farhan Ali Shah", "2000-03-10", "0301 2345602",
+				"farhan@mail.example.test", PASSWORD);
+		HttpResponse<String> verifyPage = browser.get("/register/verify");
+		submitCode(browser, verifyPage, codeSentTo("+923012345602"));
+		HttpResponse<String> emailPage = browser.get("/register/email");
+		String right = emailCodeSentTo("farhan@mail.example.test");
+		String wrong = right.equals("000000") ? "111111" : "000000";
+
+		HttpResponse<String> refused = browser.postForm("/register/email",
+				Map.of("code", wrong, "_csrf", CitizenAgent.csrf(emailPage.body())));
+
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"code-error\"");
+		Cnic cnic = Cnic.parse("16101-8901234-7");
+		assertThat(this.accounts.findByCnic(cnic)).hasValueSatisfying((account) -> assertThat(account.email()).isNull());
+
+		HttpResponse<String> skipped = browser.postForm("/register/email/skip",
+				Map.of("_csrf", CitizenAgent.csrf(refused.body())));
+
+		assertThat(browser.location(skipped).toString()).endsWith("/login?registered");
+		assertThat(browser.get("/register/email").statusCode()).isEqualTo(302);
+		assertThat(this.accounts.findByCnic(cnic)).hasValueSatisfying((account) -> assertThat(account.email()).isNull());
+		HttpResponse<String> signedIn = new CitizenAgent(this.issuer).signIn("16101-8901234-7", PASSWORD);
+		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+	}
+
+	@Test
+	void emailStepWhenNoRegistrationInSessionThenBackToRegistration() {
+		CitizenAgent browser = new CitizenAgent(this.issuer);
+
+		HttpResponse<String> page = browser.get("/register/email");
+
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(browser.location(page).getPath()).isEqualTo("/register");
+	}
+
 	private HttpResponse<String> register(CitizenAgent browser, String cnic, String name, String birthDate,
 			String mobile, String password) {
+		return register(browser, cnic, name, birthDate, mobile, "", password);
+	}
+
+	private HttpResponse<String> register(CitizenAgent browser, String cnic, String name, String birthDate,
+			String mobile, String email, String password) {
 		HttpResponse<String> form = browser.get("/register");
 		assertThat(form.statusCode()).isEqualTo(200);
 		Map<String, String> fields = new LinkedHashMap<>();
@@ -163,7 +239,7 @@ class RegistrationIT {
 		fields.put("fullName", name);
 		fields.put("birthDate", birthDate);
 		fields.put("mobile", mobile);
-		fields.put("email", "");
+		fields.put("email", email);
 		fields.put("password", password);
 		fields.put("confirmPassword", password);
 		fields.put("_csrf", CitizenAgent.csrf(form.body()));
@@ -172,6 +248,12 @@ class RegistrationIT {
 
 	private static HttpResponse<String> submitCode(CitizenAgent browser, HttpResponse<String> page, String code) {
 		return browser.postForm("/register/verify", Map.of("code", code, "_csrf", CitizenAgent.csrf(page.body())));
+	}
+
+	private String emailCodeSentTo(String address) {
+		Matcher matcher = CODE.matcher(this.emailOutbox.latestTo(address).orElseThrow().text());
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
 	}
 
 	private String codeSentTo(String e164) {
