@@ -3,6 +3,8 @@ package pk.gov.kp.khyberpass.pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
+import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
 import pk.gov.kp.khyberpass.testsupport.AxeCore;
 import pk.gov.kp.khyberpass.testsupport.HeadlessBrowser;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
@@ -70,6 +73,9 @@ class CitizenPagesIT {
 	@Autowired
 	private MockMvc mvc;
 
+	@Autowired
+	private DevelopmentSmsOutbox smsOutbox;
+
 	@BeforeAll
 	static void startBrowser() {
 		axe = AxeCore.load();
@@ -110,11 +116,18 @@ class CitizenPagesIT {
 		browser.type(By.id("fullName"), "Imran Khattak");
 		browser.type(By.id("birthDate"), "01151979");
 		browser.type(By.id("mobile"), "0300 2345001");
+		browser.type(By.id("email"), "imran.pages@example.test");
 		browser.type(By.id("password"), "correct horse battery staple pages");
 		browser.type(By.id("confirmPassword"), "correct horse battery staple pages");
 		PageInspection verify = submit(By.cssSelector("main form button[type=submit]"));
 		softly.assertThat(verify.url()).as("registration accepted").endsWith("/register/verify");
 		check(softly, verify, 200);
+		browser.type(By.id("code"), "12");
+		check(softly, submit(By.cssSelector("main form button[type=submit]")), 200);
+		browser.type(By.id("code"), code(this.smsOutbox.latestTo("+923002345001").orElseThrow().text()));
+		PageInspection emailStep = submit(By.cssSelector("main form button[type=submit]"));
+		softly.assertThat(emailStep.url()).as("account created, e-mail code asked").endsWith("/register/email");
+		check(softly, emailStep, 200);
 		browser.type(By.id("code"), "12");
 		check(softly, submit(By.cssSelector("main form button[type=submit]")), 200);
 		browser.driver().manage().deleteAllCookies();
@@ -217,6 +230,12 @@ class CitizenPagesIT {
 		browser.type(By.id("password"), password);
 		browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
 		browser.waitFor(By.tagName("h1"));
+	}
+
+	private static String code(String text) {
+		Matcher matcher = Pattern.compile("([0-9]{6})").matcher(text);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
 	}
 
 	private static PageInspection submit(By button) {

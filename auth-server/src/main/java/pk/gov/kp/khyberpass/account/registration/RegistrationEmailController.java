@@ -1,5 +1,6 @@
 package pk.gov.kp.khyberpass.account.registration;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,8 +16,11 @@ import pk.gov.kp.khyberpass.account.EmailCodes;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.account.OtpThrottledException;
+import pk.gov.kp.khyberpass.audit.AuditEvent;
+import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.notify.EmailDeliveryException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,8 +51,14 @@ final class RegistrationEmailController {
 
 	private final MessageSource messages;
 
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
 	RegistrationEmailController(EmailCodes codes, OtpChallenges otps, AccountService accounts,
-			MessageSource messages) {
+			MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
 		this.codes = codes;
 		this.otps = otps;
 		this.accounts = accounts;
@@ -100,6 +110,10 @@ final class RegistrationEmailController {
 				case ACCEPTED -> {
 					session.removeAttribute(RegisteredEmail.SESSION_ATTRIBUTE);
 					this.accounts.changeEmail(AccountId.parse(pending.accountId()), pending.email());
+					// the same entry as a change in the profile, so the activity page shows it; never the address
+					this.events.publishEvent(new AuditEvent(AuditEventType.EMAIL_CHANGED, pending.accountId(),
+							pending.accountId(), null, this.clock.instant(),
+							Map.of("change", "verified-at-registration")));
 					return DONE + "&email-confirmed";
 				}
 				case WRONG_CODE -> errors.add("code", "profile.email.code.wrong");

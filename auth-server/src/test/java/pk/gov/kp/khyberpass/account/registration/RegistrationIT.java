@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.account.registration;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import pk.gov.kp.khyberpass.account.AccountService;
+import pk.gov.kp.khyberpass.audit.AuditEntry;
+import pk.gov.kp.khyberpass.audit.AuditEventType;
+import pk.gov.kp.khyberpass.audit.AuditLog;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.notify.DevelopmentEmailOutbox;
 import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
@@ -43,6 +47,9 @@ class RegistrationIT {
 
 	@Autowired
 	AccountService accounts;
+
+	@Autowired
+	AuditLog auditLog;
 
 	@Test
 	void registerWhenRegistryConfirmsAndCodeRightThenAccountCanSignIn() {
@@ -183,6 +190,10 @@ class RegistrationIT {
 		assertThat(browser.get("/login?registered&email-confirmed").body()).contains("id=\"email-confirmed\"");
 		assertThat(this.accounts.findByCnic(cnic))
 			.hasValueSatisfying((account) -> assertThat(account.email()).isEqualTo("Gul.Bano@mail.example.test"));
+		List<AuditEntry> audited = emailChanges(cnic);
+		assertThat(audited).hasSize(1);
+		assertThat(audited.get(0).event().details()).containsEntry("change", "verified-at-registration");
+		assertThat(audited.get(0).event().details().toString()).doesNotContain("@");
 		assertThat(browser.get("/register/email").headers().firstValue("Location").orElseThrow()).endsWith("/register");
 	}
 
@@ -209,6 +220,7 @@ class RegistrationIT {
 				Map.of("_csrf", CitizenAgent.csrf(refused.body())));
 
 		assertThat(browser.location(skipped).toString()).endsWith("/login?registered");
+		assertThat(emailChanges(cnic)).isEmpty();
 		assertThat(browser.get("/register/email").statusCode()).isEqualTo(302);
 		assertThat(this.accounts.findByCnic(cnic)).hasValueSatisfying((account) -> assertThat(account.email()).isNull());
 		HttpResponse<String> signedIn = new CitizenAgent(this.issuer).signIn("16101-8901234-7", PASSWORD);
@@ -248,6 +260,14 @@ class RegistrationIT {
 
 	private static HttpResponse<String> submitCode(CitizenAgent browser, HttpResponse<String> page, String code) {
 		return browser.postForm("/register/verify", Map.of("code", code, "_csrf", CitizenAgent.csrf(page.body())));
+	}
+
+	private List<AuditEntry> emailChanges(Cnic cnic) {
+		String account = this.accounts.findByCnic(cnic).orElseThrow().id().toString();
+		return this.auditLog.search(null, null, null, null, account, null, 100)
+			.stream()
+			.filter((entry) -> entry.event().type() == AuditEventType.EMAIL_CHANGED)
+			.toList();
 	}
 
 	private String emailCodeSentTo(String address) {
