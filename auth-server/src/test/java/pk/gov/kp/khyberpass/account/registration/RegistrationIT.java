@@ -228,6 +228,26 @@ class RegistrationIT {
 	}
 
 	@Test
+	void registerWhenEmailCodeCannotBeSentThenAccountCreatedWithoutAddressAndCitizenTold() {
+		CitizenAgent first = new CitizenAgent(this.issuer);
+		register(first, "21102-9012345-8", "Nazia Wazir", "1998-08-08", "0301 2345603", "shared@mail.example.test",
+				PASSWORD);
+		submitCode(first, first.get("/register/verify"), codeSentTo("+923012345603"));
+		CitizenAgent second = new CitizenAgent(this.issuer);
+		register(second, "21203-0123456-9", "Hamid Gul Mehsud", "1983-05-25", "0301 2345604",
+				"shared@mail.example.test", PASSWORD);
+
+		// a code went to the same address moments ago, so this one is throttled
+		HttpResponse<String> verified = submitCode(second, second.get("/register/verify"),
+				codeSentTo("+923012345604"));
+
+		assertThat(second.location(verified).toString()).endsWith("/login?registered&email-not-sent");
+		assertThat(second.get("/login?registered&email-not-sent").body()).contains("id=\"email-not-sent\"");
+		assertThat(this.accounts.findByCnic(Cnic.parse("21203-0123456-9")))
+			.hasValueSatisfying((account) -> assertThat(account.email()).isNull());
+	}
+
+	@Test
 	void emailStepWhenNoRegistrationInSessionThenBackToRegistration() {
 		CitizenAgent browser = new CitizenAgent(this.issuer);
 
