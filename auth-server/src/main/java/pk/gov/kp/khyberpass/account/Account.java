@@ -26,6 +26,24 @@ public record Account(AccountId id, Cnic cnic, String fullName, LocalDate birthD
 		@Nullable String email, AccountStatus status, Instant createdAt, Instant updatedAt,
 		Instant passwordChangedAt) {
 
+	/**
+	 * Words a password of this citizen must not contain: the CNIC digits, the mobile number and the parts of
+	 * the name (three letters or more).
+	 */
+	public java.util.List<String> passwordContextWords() {
+		java.util.List<String> words = new java.util.ArrayList<>();
+		words.add(this.cnic.digits());
+		if (this.mobile != null) {
+			words.add(this.mobile.e164().substring(3));
+		}
+		for (String part : this.fullName.split("\\s+")) {
+			if (part.length() >= 3) {
+				words.add(part);
+			}
+		}
+		return words;
+	}
+
 	@Override
 	public String toString() {
 		return "Account[id=" + this.id + ", status=" + this.status + "]";

@@ -88,6 +88,24 @@ final class AccountRepository {
 			.update();
 	}
 
+	void updateName(AccountId id, String fullName, Instant now) {
+		this.jdbc.sql("UPDATE accounts SET full_name = ?, updated_at = ? WHERE id = ?")
+			.params(fullName, timestamp(now), id.value())
+			.update();
+	}
+
+	void updateMobile(AccountId id, MobileNumber mobile, Instant now) {
+		this.jdbc.sql("UPDATE accounts SET mobile_e164 = ?, updated_at = ? WHERE id = ?")
+			.params(mobile.e164(), timestamp(now), id.value())
+			.update();
+	}
+
+	void updateEmail(AccountId id, @Nullable String email, Instant now) {
+		this.jdbc.sql("UPDATE accounts SET email = ?, updated_at = ? WHERE id = ?")
+			.params(email, timestamp(now), id.value())
+			.update();
+	}
+
 	/** Stores a new password's hash; a forced reset is then done. */
 	void changePassword(AccountId id, String passwordHash, Instant now) {
 		this.jdbc

@@ -108,6 +108,49 @@ public final class AccountService {
 		return this.repository.findById(id).map(StoredAccount::account);
 	}
 
+	/**
+	 * Whether {@code password} is the account's current password. Costs one Argon2id computation even when
+	 * the account does not exist.
+	 */
+	public boolean passwordMatches(AccountId id, String password) {
+		Optional<StoredAccount> stored = this.repository.findById(id);
+		return stored.isPresent() && this.hasher.verify(password, stored.get().passwordHash());
+	}
+
+	/**
+	 * Replaces the password. The caller has applied the password policy and proved who the citizen is; the
+	 * consequences (sessions, tokens, notice) are the caller's too.
+	 */
+	public void changePassword(AccountId id, String newPassword) {
+		String hash = this.hasher.hash(newPassword);
+		this.repository.changePassword(id, hash, this.clock.instant());
+		log.info("Password changed for account {}", id);
+	}
+
+	/** Replaces the name; the caller has had it confirmed by the civil registry. */
+	public void changeName(AccountId id, String fullName) {
+		this.repository.updateName(id, fullName, this.clock.instant());
+	}
+
+	/**
+	 * Replaces the mobile number; the caller has proved the citizen holds it.
+	 * @throws MobileNumberTakenException if the number belongs to another account
+	 */
+	public void changeMobile(AccountId id, MobileNumber mobile) {
+		checkMobileFree(mobile, id);
+		try {
+			this.repository.updateMobile(id, mobile, this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new MobileNumberTakenException(mobile);
+		}
+	}
+
+	/** Replaces the e-mail address, or removes it with {@code null}. */
+	public void changeEmail(AccountId id, @Nullable String email) {
+		this.repository.updateEmail(id, email, this.clock.instant());
+	}
+
 	private AccountId provisionOnce(CitizenProvisioning citizen) {
 		Optional<StoredAccount> existing = this.repository.findByCnic(citizen.cnic());
 		// Hash outside the transaction: Argon2id takes tens of milliseconds and should not hold a connection.

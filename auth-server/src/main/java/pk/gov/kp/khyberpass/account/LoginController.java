@@ -18,7 +18,9 @@ final class LoginController {
 	String login(@RequestParam(name = "error", required = false) @Nullable String error,
 			@RequestParam(name = "logout", required = false) @Nullable String logout,
 			@RequestParam(name = "throttled", required = false) @Nullable String throttled,
-			@RequestParam(name = "registered", required = false) @Nullable String registered, Model model) {
+			@RequestParam(name = "registered", required = false) @Nullable String registered,
+			@RequestParam(name = "recovered", required = false) @Nullable String recovered, Model model) {
+		model.addAttribute("recovered", recovered != null);
 		model.addAttribute("registered", registered != null);
 		model.addAttribute("failed", error != null);
 		model.addAttribute("throttled", throttled != null);

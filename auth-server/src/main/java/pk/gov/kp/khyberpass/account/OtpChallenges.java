@@ -57,6 +57,18 @@ public final class OtpChallenges {
 		if (this.store.increment("otp-hour:" + throttle, HOUR) > this.settings.maxPerHour()) {
 			throw new OtpThrottledException();
 		}
+		return newChallenge();
+	}
+
+	/**
+	 * Issues a challenge whose code goes to no one. It answers wrong codes exactly like a real one (attempts,
+	 * expiry), so a page can treat an unknown identity the same way as a known one without telling which.
+	 */
+	public OtpChallenge issueDecoy() {
+		return newChallenge();
+	}
+
+	private OtpChallenge newChallenge() {
 		byte[] id = new byte[32];
 		this.random.nextBytes(id);
 		String challengeId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -83,6 +84,9 @@ class AuthorizationServerConfiguration {
 							provider.setAuthenticationValidator(new RedirectUriValidator());
 							provider.setAuthorizationConsentRequired(new ConsentRequired());
 						})))
+				.tokenEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
+					.replaceAll((provider) -> (provider instanceof OAuth2TokenExchangeAuthenticationProvider)
+							? new TokenExchangeProvider(provider, authorizations) : provider)))
 				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders(
 						(providers) -> providers.replaceAll((provider) -> new SelfContainedIntrospectionProvider(provider,
 								selfContained))))

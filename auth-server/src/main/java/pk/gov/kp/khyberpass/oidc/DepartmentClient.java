@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param clientSecret the secret to set, or {@code null} to have the server generate one (ignored for
  * {@code none} and {@code private_key_jwt})
  * @param authMethod how the client authenticates at the token endpoint
- * @param grantTypes {@code authorization_code}, {@code refresh_token}, {@code client_credentials}
+ * @param grantTypes {@code authorization_code}, {@code refresh_token}, {@code client_credentials}, and the token
+ * exchange URN {@value #TOKEN_EXCHANGE} (also accepted as {@code token_exchange})
  * @param redirectUris exact redirect URIs
  * @param postLogoutRedirectUris exact post-logout redirect URIs
  * @param scopes scopes the client may ask for
@@ -37,8 +38,12 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 		@Nullable URI backchannelLogoutUri, @Nullable URI jwkSetUri, String idTokenSigningAlgorithm,
 		Duration refreshTokenLifetime, List<URI> audiences) {
 
+	/** The RFC 8693 token exchange grant type. */
+	public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
 	/** Grant types a department may use; the implicit flow and the password grant are not offered. */
-	public static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
+	public static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials",
+			TOKEN_EXCHANGE);
 
 	public DepartmentClient {
 		Objects.requireNonNull(clientId, "client-id is required");
@@ -52,6 +57,9 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 		if (clientName.length() > 200) {
 			throw new InvalidClientSettingException("client-name", "client-name must have at most 200 characters");
 		}
+		grantTypes = grantTypes.stream()
+			.map((grantType) -> "token_exchange".equals(grantType) ? TOKEN_EXCHANGE : grantType)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 		for (String grantType : grantTypes) {
 			if (!GRANT_TYPES.contains(grantType)) {
 				throw new InvalidClientSettingException("grant-types",
@@ -68,6 +76,13 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 			throw new InvalidClientSettingException("auth-method",
 					"a public client (auth-method none) cannot use client_credentials");
 		}
+		if (authMethod == AuthMethod.NONE && grantTypes.contains(TOKEN_EXCHANGE)) {
+			throw new IllegalArgumentException("a public client (auth-method none) cannot use token_exchange");
+		}
+		if (grantTypes.contains(TOKEN_EXCHANGE) && audiences.isEmpty()) {
+			throw new IllegalArgumentException(
+					"token_exchange needs audiences: the APIs this client may call on a citizen's behalf");
+		}
 		if (authMethod == AuthMethod.PRIVATE_KEY_JWT && jwkSetUri == null) {
 			throw new InvalidClientSettingException("jwks-uri", "private_key_jwt needs jwks-uri");
 		}
@@ -82,7 +97,6 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 		if (refreshTokenLifetime.isNegative() || refreshTokenLifetime.isZero()) {
 			throw new InvalidClientSettingException("refresh-token-lifetime", "refresh-token-lifetime must be positive");
 		}
-		grantTypes = Set.copyOf(grantTypes);
 		redirectUris = List.copyOf(redirectUris);
 		postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
 		scopes = Set.copyOf(scopes);

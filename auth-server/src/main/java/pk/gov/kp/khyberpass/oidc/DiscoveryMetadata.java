@@ -7,7 +7,7 @@ import org.springframework.security.oauth2.server.authorization.oidc.OidcProvide
 
 /**
  * What OpenID Connect Discovery says beyond Spring's defaults: pairwise subjects, our assurance levels,
- * S256-only PKCE, {@code iss} in authorization responses, back-channel logout, and no implicit flow.
+ * S256-only PKCE, {@code iss} in authorization responses, back-channel logout, token exchange (RFC 8693), and no implicit flow.
  */
 final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Builder> {
 
@@ -30,7 +30,10 @@ final class DiscoveryMetadata implements Consumer<OidcProviderConfiguration.Buil
 				types.clear();
 				types.add("code");
 			})
-			.grantTypes((types) -> types.retainAll(DepartmentClient.GRANT_TYPES))
+			.grantTypes((types) -> {
+				types.clear();
+				types.addAll(DepartmentClient.GRANT_TYPES);
+			})
 			.codeChallengeMethods((methods) -> {
 				methods.clear();
 				methods.add("S256");

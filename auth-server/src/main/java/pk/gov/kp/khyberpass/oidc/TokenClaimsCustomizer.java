@@ -1,8 +1,11 @@
 package pk.gov.kp.khyberpass.oidc;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -12,6 +15,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -34,11 +38,13 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 		RegisteredClient client = context.getRegisteredClient();
 		JwtClaimsSet.Builder claims = context.getClaims();
 		boolean citizenToken = !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
+		String exchangeTarget = (context.getAuthorizationGrant() instanceof OAuth2TokenExchangeAuthenticationToken exchange)
+				? TokenExchangeProvider.target(exchange) : null;
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).type("at+jwt");
 			claims.claim("client_id", client.getClientId());
 			// A mutable list: stored token metadata only reads back the collection types Spring allows.
-			claims.audience(new ArrayList<>(audience(client, context)));
+			claims.audience(new ArrayList<>((exchangeTarget != null) ? List.of(exchangeTarget) : audience(client, context)));
 			if (!context.getAuthorizedScopes().isEmpty()) {
 				claims.claim("scope", String.join(" ", context.getAuthorizedScopes()));
 			}
@@ -46,13 +52,35 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 		else if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
 			return;
 		}
-		if (citizenToken) {
+		if (exchangeTarget != null) {
+			exchanged(client, context.getPrincipal().getName(), exchangeTarget, claims);
+		}
+		else if (citizenToken) {
 			claims.subject(this.subjects.subjectFor(client, context.getPrincipal().getName()));
+		}
+		if (citizenToken) {
 			AuthenticationFactors factors = AuthenticationFactors.of(context.getPrincipal());
 			claims.claim("acr", factors.acr());
 			claims.claim("amr", new ArrayList<>(factors.amr()));
 			factors.authenticatedAt().ifPresent((at) -> claims.claim("auth_time", Date.from(at)));
 		}
+	}
+
+	/**
+	 * RFC 8693 §4.1: a token exchanged to call another department's API carries the citizen's {@code sub} as
+	 * that API's sector sees it (the pairwise identifier for the target's host, so the target finds the
+	 * citizen in its own records and the caller's identifier does not travel on), and an {@code act} claim
+	 * naming the calling client.
+	 */
+	private void exchanged(RegisteredClient client, String accountId, String target, JwtClaimsSet.Builder claims) {
+		claims.subject(this.subjects.pairwise(targetSector(target), accountId));
+		claims.claim("act", new LinkedHashMap<>(Map.of("sub", client.getClientId())));
+	}
+
+	/** The pairwise sector of an API: its host, as for a client whose sector defaults to its redirect host. */
+	static String targetSector(String target) {
+		String host = URI.create(target).getHost();
+		return (host != null) ? host : target;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
@@ -32,10 +33,14 @@ public final class SignInThrottle {
 
 	private final KeyedHash hash;
 
-	SignInThrottle(EphemeralStore store, SignInThrottleProperties properties, MasterKey masterKey) {
+	private final ApplicationEventPublisher events;
+
+	SignInThrottle(EphemeralStore store, SignInThrottleProperties properties, MasterKey masterKey,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.properties = properties;
 		this.hash = masterKey.keyedHash("sign-in-throttle");
+		this.events = events;
 	}
 
 	/**
@@ -55,15 +60,22 @@ public final class SignInThrottle {
 		}
 	}
 
-	/** Counts a failed attempt and applies the delay or the lock it earns. */
+	/**
+	 * Counts a failed attempt and applies the delay or the lock it earns; a new lock is published as
+	 * {@link SignInLocked}.
+	 */
 	public void recordFailure(String username, String clientAddress) {
 		String account = accountKey(username);
 		long failures = this.store.increment("signin-fail:" + account, this.properties.window());
 		this.store.increment("signin-fail-ip:" + clientAddress, this.properties.window());
 		if (failures >= this.properties.lockAfter()) {
-			this.store.put("signin-lock:" + account, MARK, this.properties.lockDuration());
+			// putIfAbsent: two nodes counting the last failures at once lock (and tell the citizen) once.
+			boolean locked = this.store.putIfAbsent("signin-lock:" + account, MARK, this.properties.lockDuration());
 			this.store.delete("signin-fail:" + account);
-			log.warn("Sign-in locked for {} after {} failures", account.substring(0, 12), failures);
+			if (locked) {
+				log.warn("Sign-in locked for {} after {} failures", account.substring(0, 12), failures);
+				this.events.publishEvent(new SignInLocked(username, this.properties.lockDuration()));
+			}
 		}
 		else if (failures >= this.properties.delayAfter()) {
 			this.store.put("signin-wait:" + account, MARK, delayFor(failures));

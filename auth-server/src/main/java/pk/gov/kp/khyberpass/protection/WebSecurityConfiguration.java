@@ -30,12 +30,15 @@ class WebSecurityConfiguration {
 			throws Exception {
 		http.authenticationProvider(signIn).authorizeHttpRequests((authorize) -> authorize
 			// /register itself, not only below it; /dev/** exists only in the development default (the SMS outbox).
-			.requestMatchers("/login", "/login/passkey", "/login/passkey/options", "/register", "/register/**", "/dev/**", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+			.requestMatchers("/login", "/login/passkey", "/login/passkey/options", "/register", "/register/**", "/recover", "/recover/**", "/dev/**", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").failureHandler(new SignInFailureHandler()).permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.defaultSuccessUrl("/account")
+				.failureHandler(new SignInFailureHandler())
+				.permitAll())
 			.logout((logout) -> logout.addLogoutHandler(singleLogout).logoutSuccessUrl("/login?logout"));
 		securityHeaders(http);
 		return http.build();

@@ -36,6 +36,26 @@ class OtpChallengesTests {
 	}
 
 	@Test
+	void issueDecoyWhenWrongCodesThenAnsweredLikeARealChallenge() {
+		OtpChallenge decoy = this.otps.issueDecoy();
+		String wrong = decoy.code().equals("000000") ? "000001" : "000000";
+
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.otps.verify(decoy.id(), wrong)).isEqualTo(OtpOutcome.WRONG_CODE);
+		}
+		assertThat(this.otps.verify(decoy.id(), wrong)).isEqualTo(OtpOutcome.DEAD);
+	}
+
+	@Test
+	void issueDecoyWhenCalledRepeatedlyThenNeverThrottledAndNoMobileCounted() {
+		for (int i = 0; i < 10; i++) {
+			this.otps.issueDecoy();
+		}
+
+		assertThat(this.store.keys()).noneMatch((key) -> key.startsWith("otp-gap:") || key.startsWith("otp-hour:"));
+	}
+
+	@Test
 	void verifyWhenRightCodeThenAcceptedOnlyOnce() {
 		OtpChallenge challenge = this.otps.issue(MOBILE);
 

@@ -133,6 +133,36 @@ class DepartmentClientTests {
 	}
 
 	@Test
+	void constructorWhenTokenExchangeShortNameThenStoredAsUrn() {
+		Fixture fixture = new Fixture();
+		fixture.grantTypes = Set.of("authorization_code", "token_exchange");
+		fixture.audiences = List.of(URI.create("https://registry.kp.gov.pk/api"));
+
+		assertThat(fixture.build().grantTypes()).containsExactlyInAnyOrder("authorization_code",
+				"urn:ietf:params:oauth:grant-type:token-exchange");
+	}
+
+	@Test
+	void constructorWhenTokenExchangeWithoutAudiencesThenThrows() {
+		Fixture fixture = new Fixture();
+		fixture.grantTypes = Set.of("urn:ietf:params:oauth:grant-type:token-exchange");
+
+		assertThatIllegalArgumentException().isThrownBy(fixture::build)
+			.withMessageStartingWith("token_exchange needs audiences");
+	}
+
+	@Test
+	void constructorWhenPublicClientWithTokenExchangeThenThrows() {
+		Fixture fixture = new Fixture();
+		fixture.authMethod = AuthMethod.NONE;
+		fixture.grantTypes = Set.of("authorization_code", "token_exchange");
+		fixture.audiences = List.of(URI.create("https://registry.kp.gov.pk/api"));
+
+		assertThatIllegalArgumentException().isThrownBy(fixture::build)
+			.withMessage("a public client (auth-method none) cannot use token_exchange");
+	}
+
+	@Test
 	void constructorWhenPublicClientWithAuthorizationCodeThenAccepted() {
 		Fixture fixture = new Fixture();
 		fixture.authMethod = AuthMethod.NONE;

@@ -3,7 +3,9 @@ package pk.gov.kp.khyberpass.protection;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,11 +22,13 @@ class SignInThrottleTests {
 
 	final MapStore store = new MapStore();
 
+	final List<Object> published = new ArrayList<>();
+
 	final SignInThrottleProperties properties = new SignInThrottleProperties(5, Duration.ofSeconds(1),
 			Duration.ofSeconds(60), 20, Duration.ofMinutes(15), Duration.ofMinutes(15), 100);
 
 	final SignInThrottle throttle = new SignInThrottle(this.store, this.properties,
-			new MasterKey(new byte[32], new SecureRandom()));
+			new MasterKey(new byte[32], new SecureRandom()), this.published::add);
 
 	@Test
 	void checkAllowedWhenFewerFailuresThanDelayThenAllowed() {
@@ -49,6 +53,20 @@ class SignInThrottleTests {
 		assertThatThrownBy(() -> this.throttle.checkAllowed("17301-1234567-2", "10.0.0.9"))
 			.isInstanceOf(SignInThrottledException.class)
 			.satisfies((ex) -> assertThat(((SignInThrottledException) ex).retryAfter()).isEqualTo(Duration.ofMinutes(15)));
+	}
+
+	@Test
+	void recordFailureWhenLockThresholdReachedThenOneSignInLockedPublished() {
+		fail("17301-1234567-2", 20);
+
+		assertThat(this.published).containsExactly(new SignInLocked("17301-1234567-2", Duration.ofMinutes(15)));
+	}
+
+	@Test
+	void recordFailureWhenAlreadyLockedThenNoSecondSignInLocked() {
+		fail("17301-1234567-2", 40);
+
+		assertThat(this.published).hasSize(1);
 	}
 
 	@Test

@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A citizen's journey through the Motor Vehicle Registration sample and Khyber Pass, both started from
  * their packaged jars, in headless Chromium: sign-in with and without CNIC consent, RP-initiated logout,
- * a payment needing a second factor, the registry API with service tokens, and single logout through
- * back-channel logout. The tests run in order because they share one browser and one citizen.
+ * a payment needing a second factor, the registry API with service tokens and on the citizen's behalf
+ * (token exchange), and single logout through back-channel logout. The tests run in order because they
+ * share one browser and one citizen.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -208,6 +209,29 @@ class SampleRelyingPartyIT {
 
 	@Test
 	@Order(8)
+	void registryCitizenApiWhenServiceTokenNotExchangedThenForbidden() throws Exception {
+		String token = serviceToken("demo-excise-office", "demo-excise-secret-for-development-only");
+
+		HttpResponse<String> response = this.system.send(HttpRequest
+			.newBuilder(URI.create(sample("/api/citizens/me/vehicles")))
+			.header("Authorization", "Bearer " + token)
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	@Order(9)
+	void registryOnCitizensBehalfThenSampleListsTheirVehiclesThroughTokenExchange() {
+		this.browser.get(sample("/registry/mine"));
+
+		assertThat(waitFor(By.id("registry-result")).getText()).contains(this.registrationNumber)
+			.doesNotContain("cannot be reached")
+			.doesNotContain("too old");
+	}
+
+	@Test
+	@Order(10)
 	void signOutAtKhyberPassThenSampleSessionEndsThroughBackChannelLogout() throws InterruptedException {
 		this.browser.get(sample("/"));
 		waitFor(By.id("citizen-name"));

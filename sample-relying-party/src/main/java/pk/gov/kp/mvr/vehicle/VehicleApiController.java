@@ -2,6 +2,8 @@ package pk.gov.kp.mvr.vehicle;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,9 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 
 /**
- * The registry API other departments call with a Khyber Pass service token: the starter admits only
- * access tokens for this API's audience ({@code khyberpass.api-audience}); this controller also needs
- * the {@code vehicles.read} scope. It answers vehicle facts, never the owner.
+ * The registry API other departments call with a Khyber Pass access token: the starter admits only
+ * access tokens for this API's audience ({@code khyberpass.api-audience}). Vehicle facts need a service
+ * token with the {@code vehicles.read} scope and never name the owner; a citizen's own vehicles need a
+ * token exchanged on that citizen's behalf.
  */
 @RestController
 final class VehicleApiController {
@@ -44,6 +47,23 @@ final class VehicleApiController {
 		return this.vehicles.findByRegistrationNumber(registrationNumber)
 			.map((vehicle) -> ResponseEntity.ok(RegistryRecord.of(vehicle, today)))
 			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	/**
+	 * The citizen's own vehicles, for a department acting on the citizen's behalf: only a token exchanged
+	 * at Khyber Pass (RFC 8693) names the acting department in {@code act}; its {@code sub} is the citizen
+	 * as this registry knows them.
+	 */
+	@GetMapping("/api/citizens/me/vehicles")
+	ResponseEntity<List<RegistryRecord>> citizensVehicles(@AuthenticationPrincipal VerifiedAccessToken token) {
+		if (!(token.claims().get("act") instanceof Map<?, ?> actor) || !(actor.get("sub") instanceof String)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		return ResponseEntity.ok(this.vehicles.findRegisteredTo(token.subject())
+			.stream()
+			.map((vehicle) -> RegistryRecord.of(vehicle, today))
+			.toList());
 	}
 
 	/**

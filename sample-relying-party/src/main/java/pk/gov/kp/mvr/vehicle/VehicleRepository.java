@@ -45,6 +45,19 @@ public final class VehicleRepository {
 	}
 
 	/**
+	 * Returns the vehicles registered to an owner, without making demo vehicles for an unknown one.
+	 * @param owner the owner's subject at the registry
+	 * @return the vehicles by registration number, empty if none
+	 */
+	public List<Vehicle> findRegisteredTo(String owner) {
+		return this.byOwner.getOrDefault(owner, List.of())
+			.stream()
+			.map(this.byRegistration::get)
+			.sorted(java.util.Comparator.comparing(Vehicle::registrationNumber))
+			.toList();
+	}
+
+	/**
 	 * Finds a vehicle by registration number, whoever owns it.
 	 * @param registrationNumber the number, in any letter case
 	 * @return the vehicle, or empty

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.account.OtpOutcome;
@@ -70,7 +71,7 @@ final class RegistrationController {
 
 	@PostMapping("/register")
 	String submit(@RequestParam Map<String, String> form, HttpSession session, Model model, Locale locale) {
-		Errors errors = new Errors(this.messages, locale);
+		FormErrors errors = new FormErrors(this.messages, locale);
 		Cnic cnic = parseCnic(value(form, "cnic"), errors);
 		String fullName = value(form, "fullName").strip();
 		if (fullName.isEmpty()) {
@@ -134,7 +135,7 @@ final class RegistrationController {
 		if (pending == null) {
 			return "redirect:/register";
 		}
-		Errors errors = new Errors(this.messages, locale);
+		FormErrors errors = new FormErrors(this.messages, locale);
 		String digits = code.replaceAll("[\\s-]", "");
 		if (!digits.matches("[0-9]{6}")) {
 			errors.add("code", "register.code.format");
@@ -167,7 +168,7 @@ final class RegistrationController {
 		if (pending == null) {
 			return "redirect:/register";
 		}
-		Errors errors = new Errors(this.messages, locale);
+		FormErrors errors = new FormErrors(this.messages, locale);
 		try {
 			session.setAttribute(PendingRegistration.SESSION_ATTRIBUTE, this.registrations.resend(pending));
 			return "redirect:/register/verify?resent";
@@ -195,7 +196,7 @@ final class RegistrationController {
 		return (value != null) ? value : "";
 	}
 
-	private static @Nullable Cnic parseCnic(String text, Errors errors) {
+	private static @Nullable Cnic parseCnic(String text, FormErrors errors) {
 		try {
 			return Cnic.parse(text);
 		}
@@ -205,7 +206,7 @@ final class RegistrationController {
 		}
 	}
 
-	private static @Nullable MobileNumber parseMobile(String text, Errors errors) {
+	private static @Nullable MobileNumber parseMobile(String text, FormErrors errors) {
 		try {
 			return MobileNumber.parse(text);
 		}
@@ -215,7 +216,7 @@ final class RegistrationController {
 		}
 	}
 
-	private @Nullable LocalDate parseBirthDate(String text, Errors errors) {
+	private @Nullable LocalDate parseBirthDate(String text, FormErrors errors) {
 		if (text.isBlank()) {
 			errors.add("birthDate", "register.birth-date.required");
 			return null;
@@ -234,7 +235,7 @@ final class RegistrationController {
 		}
 	}
 
-	private void checkPassword(String password, String confirmation, List<String> contextWords, Errors errors) {
+	private void checkPassword(String password, String confirmation, List<String> contextWords, FormErrors errors) {
 		if (password.isEmpty()) {
 			errors.add("password", "register.password.required");
 			return;
@@ -264,34 +265,6 @@ final class RegistrationController {
 			}
 		}
 		return words;
-	}
-
-	/** The form's errors in field order, each resolved in the citizen's language; the first per field wins. */
-	private static final class Errors {
-
-		private final Map<String, String> byField = new LinkedHashMap<>();
-
-		private final MessageSource messages;
-
-		private final Locale locale;
-
-		Errors(MessageSource messages, Locale locale) {
-			this.messages = messages;
-			this.locale = locale;
-		}
-
-		void add(String field, String key, Object... arguments) {
-			this.byField.putIfAbsent(field, this.messages.getMessage(key, arguments, this.locale));
-		}
-
-		boolean isEmpty() {
-			return this.byField.isEmpty();
-		}
-
-		Map<String, String> byField() {
-			return this.byField;
-		}
-
 	}
 
 }

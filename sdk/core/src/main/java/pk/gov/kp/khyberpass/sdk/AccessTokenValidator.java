@@ -29,7 +29,8 @@ final class AccessTokenValidator {
 	}
 
 	VerifiedAccessToken validate(@Nullable String token, @Nullable AssuranceLevel minimumAcr) {
-		JWTClaimsSet claims = this.verifier.verify(token, TokenKind.ACCESS_TOKEN).claims();
+		SignedJwtVerifier.Verified verified = this.verifier.verify(token, TokenKind.ACCESS_TOKEN);
+		JWTClaimsSet claims = verified.claims();
 		List<String> audiences = claims.getAudience();
 		if (!audiences.contains(this.audience)) {
 			throw new InvalidTokenException(Reason.AUDIENCE,
@@ -42,7 +43,7 @@ final class AccessTokenValidator {
 				claims.getIssueTime().toInstant(), ClaimReader.string(claims, "client_id"), acr,
 				ClaimReader.stringList(claims, "amr"), ClaimReader.instant(claims, "auth_time"),
 				ClaimReader.string(claims, "sid"), ClaimReader.scopes(claims), ClaimReader.string(claims, "jti"),
-				ClaimReader.all(claims));
+				verified.json());
 	}
 
 }

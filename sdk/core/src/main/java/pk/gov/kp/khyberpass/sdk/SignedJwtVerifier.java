@@ -1,5 +1,6 @@
 package pk.gov.kp.khyberpass.sdk;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,7 +87,7 @@ final class SignedJwtVerifier {
 		kind.checkType(header.getType());
 		VerificationKey key = this.keys.select(header.getKeyID(), alg);
 		try {
-			if (!jwt.verify(key.verifier(alg))) {
+			if (!key.verify(alg, jwt)) {
 				throw new InvalidTokenException(Reason.SIGNATURE,
 						"The " + kind.description() + " signature does not verify with the issuer's key");
 			}
@@ -95,9 +96,17 @@ final class SignedJwtVerifier {
 			throw new InvalidTokenException(Reason.SIGNATURE,
 					"The " + kind.description() + " signature cannot be verified: " + ex.getMessage(), ex);
 		}
+		Map<String, Object> json;
 		JWTClaimsSet claims;
 		try {
-			claims = jwt.getJWTClaimsSet();
+			// Parsed once: the claims set for the checks, the map for the caller's claims().
+			json = JSONObjectUtils.parse(new String(
+					java.util.Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString()), StandardCharsets.UTF_8));
+			claims = JWTClaimsSet.parse(json);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidTokenException(Reason.MALFORMED, "The " + kind.description() + " payload is not base64url",
+					ex);
 		}
 		catch (ParseException ex) {
 			throw new InvalidTokenException(Reason.MALFORMED,
@@ -108,7 +117,7 @@ final class SignedJwtVerifier {
 					+ claims.getIssuer() + "', expected '" + this.issuer + "'");
 		}
 		checkTimes(claims, kind);
-		return new Verified(header, claims);
+		return new Verified(header, claims, json);
 	}
 
 	private SignedJWT parse(String token, TokenKind kind) {
@@ -176,8 +185,9 @@ final class SignedJwtVerifier {
 	 *
 	 * @param header the JWS header
 	 * @param claims the claims
+	 * @param json the claims as parsed from the payload (numbers for times); not to be modified
 	 */
-	record Verified(JWSHeader header, JWTClaimsSet claims) {
+	record Verified(JWSHeader header, JWTClaimsSet claims, Map<String, Object> json) {
 
 	}
 

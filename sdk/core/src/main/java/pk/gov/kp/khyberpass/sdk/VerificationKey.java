@@ -17,18 +17,24 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One public key from the issuer's JWKS with its verifiers, created once per algorithm and
- * reused for every token. EC keys are converted to Bouncy Castle keys and verified through
- * its provider: it is many times faster than JDK 17's default provider, and it keeps the
- * point precomputation of a reused key. Thread-safe.
+ * reused for every token. ES256 goes straight through Bouncy Castle's ECDSA
+ * ({@link Es256Signature}): many times faster than JDK 17's default provider, and the
+ * decoded key keeps its point precomputation. RS256 and PS256 use Nimbus's verifiers.
+ * Thread-safe.
  */
 final class VerificationKey {
 
 	private final JWK jwk;
 
 	private final Map<JWSAlgorithm, JWSVerifier> verifiers = new ConcurrentHashMap<>(2);
+
+	// Computed once on first use; a race computes the same value twice, harmlessly.
+	private volatile @Nullable Es256Signature es256;
 
 	VerificationKey(JWK jwk) {
 		this.jwk = jwk;
@@ -50,6 +56,34 @@ final class VerificationKey {
 			return this.jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve());
 		}
 		return (JWSAlgorithm.RS256.equals(alg) || JWSAlgorithm.PS256.equals(alg)) && this.jwk instanceof RSAKey;
+	}
+
+	/**
+	 * Whether the token's signature verifies with this key; the caller has checked that the key
+	 * {@link #fits(JWSAlgorithm) fits} the algorithm.
+	 * @throws InvalidTokenException (UNKNOWN_KEY) if the published key cannot be used
+	 * @throws JOSEException if Nimbus cannot run the verification
+	 */
+	boolean verify(JWSAlgorithm alg, SignedJWT jwt) throws JOSEException {
+		if (JWSAlgorithm.ES256.equals(alg)) {
+			return es256().verify(jwt.getSigningInput(), jwt.getSignature().decode());
+		}
+		return jwt.verify(verifier(alg));
+	}
+
+	private Es256Signature es256() {
+		Es256Signature es256 = this.es256;
+		if (es256 == null) {
+			try {
+				es256 = Es256Signature.of((ECKey) this.jwk);
+			}
+			catch (IllegalArgumentException | ClassCastException ex) {
+				throw new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN_KEY,
+						"JWKS key '" + this.jwk.getKeyID() + "' cannot be used for ES256: " + ex.getMessage(), ex);
+			}
+			this.es256 = es256;
+		}
+		return es256;
 	}
 
 	JWSVerifier verifier(JWSAlgorithm alg) {

@@ -29,8 +29,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Access-token validation per second with a warm JWKS cache, next to raw Nimbus ES256
- * verification (Bouncy Castle provider) of the same token. Target: the SDK at 85% or more of
- * the raw rate. Not a test; run with
+ * verification of the same token: with the JDK's default provider (the issue's baseline), with
+ * Bouncy Castle's provider and a JDK key object, and with Bouncy Castle's provider and a
+ * Bouncy Castle key (the strict baseline: same provider, same key form, same precomputation as
+ * the SDK). Target: the SDK at 85% or more of the raw rate. Not a test; run with
  * {@code ./mvnw -q -o -pl sdk/core test-compile exec:exec@bench} (JMH options in
  * {@code -Dbench.args="-f 1 -wi 2 -i 3 -r 2s"}).
  */
@@ -47,6 +49,8 @@ public class AccessTokenValidationBenchmark {
 
 	private ECDSAVerifier rawVerifier;
 
+	private ECDSAVerifier rawVerifierJdk;
+
 	private ECDSAVerifier rawVerifierBcKey;
 
 	private SignedJWT parsed;
@@ -57,6 +61,7 @@ public class AccessTokenValidationBenchmark {
 		this.client = this.provider.client().build();
 		this.token = this.provider.accessToken().sign();
 		this.client.verifyAccessToken(this.token);
+		this.rawVerifierJdk = new ECDSAVerifier(this.provider.ecKey().toECPublicKey());
 		this.rawVerifier = new ECDSAVerifier(this.provider.ecKey().toECPublicKey());
 		this.rawVerifier.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
 		this.rawVerifierBcKey = new ECDSAVerifier((ECPublicKey) KeyFactory
@@ -78,7 +83,20 @@ public class AccessTokenValidationBenchmark {
 		return this.client.verifyAccessToken(this.token);
 	}
 
-	/** Raw Nimbus: parse the compact JWS and verify its ES256 signature, no claim checks. */
+	/**
+	 * Raw Nimbus as it comes: parse the compact JWS and verify its ES256 signature with the JDK's
+	 * default provider (SunEC), no claim checks.
+	 */
+	@Benchmark
+	public boolean nimbusParseAndVerifyJdk() throws ParseException, JOSEException {
+		return SignedJWT.parse(this.token).verify(this.rawVerifierJdk);
+	}
+
+	/**
+	 * Raw Nimbus with Bouncy Castle's provider and the JDK key object Nimbus makes from the JWK
+	 * (converted to a Bouncy Castle key on every verification): parse and verify, no claim
+	 * checks.
+	 */
 	@Benchmark
 	public boolean nimbusParseAndVerify() throws ParseException, JOSEException {
 		return SignedJWT.parse(this.token).verify(this.rawVerifier);
@@ -101,57 +119,70 @@ public class AccessTokenValidationBenchmark {
 	}
 
 	/**
-	 * Runs the JMH benchmarks, or with {@code ab} as the only argument an interleaved A/B
-	 * comparison (200 ms slices, alternating, median of the ratios), which stays meaningful on
+	 * Runs the JMH benchmarks, or with {@code ab} (optionally followed by the number of rounds,
+	 * 21 by default) an interleaved A/B comparison (200 ms slices, alternating, median of the ratios), which stays meaningful on
 	 * a machine shared with other work, where separate JMH forks see different load.
 	 */
 	public static void main(String[] args) throws Exception {
-		if (args.length == 1 && "ab".equals(args[0])) {
-			interleaved();
+		if (args.length >= 1 && "ab".equals(args[0])) {
+			interleaved((args.length > 1) ? Integer.parseInt(args[1]) : 21);
 			return;
 		}
 		Collection<RunResult> results = new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
 			.include(AccessTokenValidationBenchmark.class.getSimpleName())
 			.build()).run();
 		double sdk = score(results, "sdkVerifyAccessToken");
+		double jdk = score(results, "nimbusParseAndVerifyJdk");
 		double parseAndVerify = score(results, "nimbusParseAndVerify");
 		double parseAndVerifyBcKey = score(results, "nimbusParseAndVerifyBcKey");
 		double verifyParsed = score(results, "nimbusVerifyParsed");
 		System.out.printf("%nSDK %.0f ops/s%n", sdk);
-		System.out.printf("raw Nimbus parse+verify, JWK-derived key:    %.0f ops/s (SDK at %.1f%%)%n", parseAndVerify,
+		System.out.printf("raw Nimbus parse+verify, JDK provider:       %.0f ops/s (SDK at %.1f%%)%n", jdk,
+				100 * sdk / jdk);
+		System.out.printf("raw Nimbus parse+verify, BC, JWK-derived key: %.0f ops/s (SDK at %.1f%%)%n", parseAndVerify,
 				100 * sdk / parseAndVerify);
-		System.out.printf("raw Nimbus verify of a parsed token:         %.0f ops/s (SDK at %.1f%%)%n", verifyParsed,
+		System.out.printf("raw Nimbus verify of a parsed token, BC:      %.0f ops/s (SDK at %.1f%%)%n", verifyParsed,
 				100 * sdk / verifyParsed);
-		System.out.printf("raw Nimbus parse+verify, same BC key as SDK: %.0f ops/s (SDK at %.1f%%)%n",
+		System.out.printf("raw Nimbus parse+verify, same BC key as SDK:  %.0f ops/s (SDK at %.1f%%)%n",
 				parseAndVerifyBcKey, 100 * sdk / parseAndVerifyBcKey);
 	}
 
-	private static void interleaved() throws Exception {
+	private static void interleaved(int rounds) throws Exception {
 		AccessTokenValidationBenchmark bench = new AccessTokenValidationBenchmark();
 		bench.setUp();
 		try {
 			for (int warm = 0; warm < 5; warm++) {
 				rate(bench::sdkVerifyAccessToken);
+				rate(bench::nimbusParseAndVerifyJdk);
 				rate(bench::nimbusParseAndVerify);
 				rate(bench::nimbusParseAndVerifyBcKey);
 			}
-			int rounds = 21;
+			double[] vsJdk = new double[rounds];
 			double[] vsJwkKey = new double[rounds];
 			double[] vsBcKey = new double[rounds];
 			double sdkTotal = 0;
 			for (int round = 0; round < rounds; round++) {
+				// Odd rounds run in reverse order, so neither side always follows the other.
+				boolean reverse = (round % 2) == 1;
+				double rawBc = reverse ? rate(bench::nimbusParseAndVerifyBcKey) : Double.NaN;
 				double sdk = rate(bench::sdkVerifyAccessToken);
+				double jdk = rate(bench::nimbusParseAndVerifyJdk);
 				double raw = rate(bench::nimbusParseAndVerify);
-				double rawBc = rate(bench::nimbusParseAndVerifyBcKey);
+				if (!reverse) {
+					rawBc = rate(bench::nimbusParseAndVerifyBcKey);
+				}
+				vsJdk[round] = sdk / jdk;
 				vsJwkKey[round] = sdk / raw;
 				vsBcKey[round] = sdk / rawBc;
 				sdkTotal += sdk;
 			}
+			java.util.Arrays.sort(vsJdk);
 			java.util.Arrays.sort(vsJwkKey);
 			java.util.Arrays.sort(vsBcKey);
-			System.out.printf("Interleaved A/B, %d rounds: SDK mean %.0f ops/s; median SDK/raw (JWK-derived key) %.1f%%; "
-					+ "median SDK/raw (same BC key) %.1f%%%n", rounds, sdkTotal / rounds, 100 * vsJwkKey[rounds / 2],
-					100 * vsBcKey[rounds / 2]);
+			System.out.printf("Interleaved A/B, %d rounds: SDK mean %.0f ops/s; median SDK/raw (JDK provider) %.1f%%; "
+					+ "median SDK/raw (BC, JWK-derived key) %.1f%%; median SDK/raw (same BC key) %.1f%% "
+					+ "(lowest %.1f%%, highest %.1f%%)%n", rounds, sdkTotal / rounds, 100 * vsJdk[rounds / 2],
+					100 * vsJwkKey[rounds / 2], 100 * vsBcKey[rounds / 2], 100 * vsBcKey[0], 100 * vsBcKey[rounds - 1]);
 		}
 		finally {
 			bench.tearDown();

@@ -76,6 +76,15 @@ class HostileTokenTests {
 						(p) -> p.accessToken().key(p.rsaKey()).alg(JWSAlgorithm.RS256).kid("ec-1").sign(),
 						Reason.ALGORITHM),
 				access("tampered payload", HostileTokenTests::tampered, Reason.SIGNATURE),
+				access("ES256 signature with r = s = 0 (CVE-2022-21449)",
+						(p) -> withSignature(p.accessToken().sign(), new byte[64]), Reason.SIGNATURE),
+				access("ES256 signature with r = s = n (the curve order)",
+						(p) -> withSignature(p.accessToken().sign(), curveOrderTwice()), Reason.SIGNATURE),
+				access("ES256 signature DER-encoded instead of R || S", HostileTokenTests::derSignature,
+						Reason.SIGNATURE),
+				access("ES256 signature one byte short",
+						(p) -> withSignature(p.accessToken().sign(), java.util.Arrays.copyOf(signature(p), 63)),
+						Reason.SIGNATURE),
 				access("critical header", (p) -> p.accessToken().critical().sign(), Reason.MALFORMED),
 				access("not a JWT", (p) -> "not.a.jwt", Reason.MALFORMED),
 				access("missing aud", (p) -> p.accessToken().claim("aud", null).sign(), Reason.AUDIENCE),
@@ -188,6 +197,35 @@ class HostileTokenTests {
 			.replace("citizen-123", "citizen-999");
 		return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
 				+ "." + parts[2];
+	}
+
+	private static byte[] signature(TestOpenIdProvider p) {
+		return java.util.Base64.getUrlDecoder().decode(p.accessToken().sign().split("\\.")[2]);
+	}
+
+	private static String withSignature(String token, byte[] signature) {
+		return token.substring(0, token.lastIndexOf('.') + 1)
+				+ java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+	}
+
+	private static byte[] curveOrderTwice() {
+		byte[] n = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32,
+				org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1").getN());
+		byte[] both = java.util.Arrays.copyOf(n, 64);
+		System.arraycopy(n, 0, both, 32, 32);
+		return both;
+	}
+
+	private static String derSignature(TestOpenIdProvider p) {
+		String token = p.accessToken().sign();
+		try {
+			byte[] der = com.nimbusds.jose.crypto.impl.ECDSA
+				.transcodeSignatureToDER(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[2]));
+			return withSignature(token, der);
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

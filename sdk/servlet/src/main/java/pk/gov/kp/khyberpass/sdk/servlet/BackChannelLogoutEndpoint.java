@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import pk.gov.kp.khyberpass.sdk.InvalidTokenException;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
@@ -13,8 +14,9 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.VerifiedLogoutToken;
 
 /**
- * Receives back-channel logout tokens from Khyber Pass and ends the local sessions they name.
- * Thread-safe.
+ * Receives back-channel logout tokens from Khyber Pass, ends the sessions they name on this
+ * node and, when there is one, records the logout in the {@link EndedSessions} store the other
+ * nodes read. Thread-safe.
  *
  * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html#BCRequest">OIDC
  * Back-Channel Logout §2.5 and §2.8</a>
@@ -27,9 +29,12 @@ final class BackChannelLogoutEndpoint {
 
 	private final SessionIndex sessions;
 
-	BackChannelLogoutEndpoint(KhyberPassClient client, SessionIndex sessions) {
+	private final @Nullable EndedSessions shared;
+
+	BackChannelLogoutEndpoint(KhyberPassClient client, SessionIndex sessions, @Nullable EndedSessions shared) {
 		this.client = client;
 		this.sessions = sessions;
+		this.shared = shared;
 	}
 
 	void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -53,6 +58,10 @@ final class BackChannelLogoutEndpoint {
 			log.log(Level.WARNING, "Cannot verify a logout token: " + ex.getMessage());
 			sendError(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "temporarily_unavailable");
 			return;
+		}
+		if (this.shared != null) {
+			// Before the local sessions end: if the shared store fails, Khyber Pass sees an error.
+			this.shared.end(token.subject(), token.sessionId(), token.issuedAt());
 		}
 		int ended = this.sessions.invalidate(token.subject(), token.sessionId());
 		log.log(Level.DEBUG, "Back-channel logout ended " + ended + " session(s)");

@@ -2,6 +2,7 @@ package pk.gov.kp.khyberpass.sdk.servlet;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
@@ -66,8 +68,10 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
  * }</pre>
  * <p>
  * Back-channel logout finds sessions in an index held in this filter's memory: on several
- * nodes, or with sessions persisted across restarts, sessions on other nodes are not ended;
- * such deployments need a shared session store and their own logout-token handling. Configure
+ * nodes, or with sessions persisted across restarts, a logout token received by one node does
+ * not end sessions held by another, unless the filter is created with an
+ * {@link EndedSessions} store that all nodes share (then each node ends such a session at its
+ * next request). Configure
  * the session cookie as {@code HttpOnly}, {@code Secure} and {@code SameSite=Lax} in the
  * container.
  * <p>
@@ -99,7 +103,21 @@ public final class KhyberPassFilter implements Filter {
 	 * @throws NullPointerException if an argument is {@code null}
 	 */
 	public KhyberPassFilter(KhyberPassClient client, KhyberPassFilterSettings settings) {
-		this.parts = new Parts(Objects.requireNonNull(client, "client"), Objects.requireNonNull(settings, "settings"));
+		this.parts = new Parts(Objects.requireNonNull(client, "client"), Objects.requireNonNull(settings, "settings"),
+				null);
+	}
+
+	/**
+	 * Creates a filter for one node of several: back-channel logouts are recorded in, and every
+	 * signed-in request is checked against, a store all nodes share.
+	 * @param client the client, shared and closed by the caller; not {@code null}
+	 * @param settings the settings, not {@code null}
+	 * @param endedSessions the shared store of back-channel logouts, not {@code null}
+	 * @throws NullPointerException if an argument is {@code null}
+	 */
+	public KhyberPassFilter(KhyberPassClient client, KhyberPassFilterSettings settings, EndedSessions endedSessions) {
+		this.parts = new Parts(Objects.requireNonNull(client, "client"), Objects.requireNonNull(settings, "settings"),
+				Objects.requireNonNull(endedSessions, "endedSessions"));
 	}
 
 	/**
@@ -130,7 +148,7 @@ public final class KhyberPassFilter implements Filter {
 				throw ex;
 			}
 			this.ownedClient = client;
-			this.parts = new Parts(client, settings);
+			this.parts = new Parts(client, settings, null);
 		}
 		catch (KhyberPassClientException | IllegalArgumentException ex) {
 			throw new ServletException("KhyberPassFilter '" + config.getFilterName() + "' is misconfigured: "
@@ -204,12 +222,15 @@ public final class KhyberPassFilter implements Filter {
 
 		private final BackChannelLogoutEndpoint backChannel;
 
-		Parts(KhyberPassClient client, KhyberPassFilterSettings settings) {
+		private final @Nullable EndedSessions endedSessions;
+
+		Parts(KhyberPassClient client, KhyberPassFilterSettings settings, @Nullable EndedSessions endedSessions) {
 			SessionIndex sessions = new SessionIndex();
 			this.settings = settings;
 			this.browser = new BrowserSignIn(client, settings, sessions);
 			this.api = new BearerTokenCheck(client);
-			this.backChannel = new BackChannelLogoutEndpoint(client, sessions);
+			this.backChannel = new BackChannelLogoutEndpoint(client, sessions, endedSessions);
+			this.endedSessions = endedSessions;
 		}
 
 		void route(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -234,7 +255,8 @@ public final class KhyberPassFilter implements Filter {
 
 		private void browse(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
 				throws IOException, ServletException {
-			Optional<KhyberPassPrincipal> principal = KhyberPassPrincipal.of(request);
+			Optional<KhyberPassPrincipal> principal = KhyberPassPrincipal.of(request)
+				.filter((citizen) -> !ended(request, citizen));
 			if (this.settings.isProtected(path)) {
 				Optional<AssuranceLevel> minimumAcr = this.settings.minimumAcrFor(path);
 				if (principal.isEmpty() || !satisfies(principal.get(), minimumAcr)) {
@@ -245,6 +267,29 @@ public final class KhyberPassFilter implements Filter {
 			chain.doFilter(principal.<HttpServletRequest>map(
 					(citizen) -> new AuthenticatedRequest(request, citizen, AuthenticatedRequest.SESSION_AUTH))
 				.orElse(request), response);
+		}
+
+		/** Ends the session if another node recorded a back-channel logout for it. */
+		private boolean ended(HttpServletRequest request, KhyberPassPrincipal citizen) {
+			if (this.endedSessions == null
+					|| !this.endedSessions.isEnded(citizen.subject(), citizen.sessionId(), signedInAt(citizen))) {
+				return false;
+			}
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				try {
+					session.invalidate();
+				}
+				catch (IllegalStateException ex) {
+					// already invalidated
+				}
+			}
+			return true;
+		}
+
+		private static Instant signedInAt(KhyberPassPrincipal citizen) {
+			return (citizen.claims().get("iat") instanceof Number iat) ? Instant.ofEpochSecond(iat.longValue())
+					: Instant.EPOCH;
 		}
 
 		private static boolean satisfies(KhyberPassPrincipal principal, Optional<AssuranceLevel> minimumAcr) {

@@ -39,6 +39,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.jspecify.annotations.Nullable;
+
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
@@ -128,12 +130,15 @@ final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	/** A signed back-channel logout token for this client. */
-	String logoutToken(String subject, String sessionId, String jti) {
+	/** A logout token; {@code sessionId} {@code null} for one that names only the subject. */
+	String logoutToken(String subject, @Nullable String sessionId, String jti) {
 		Instant now = Instant.now();
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("iss", issuer());
 		claims.put("sub", subject);
-		claims.put("sid", sessionId);
+		if (sessionId != null) {
+			claims.put("sid", sessionId);
+		}
 		claims.put("aud", CLIENT_ID);
 		claims.put("jti", jti);
 		claims.put("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));

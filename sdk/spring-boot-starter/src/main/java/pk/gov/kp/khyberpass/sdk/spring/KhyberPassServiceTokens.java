@@ -8,12 +8,13 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.OAuthErrorException;
 import pk.gov.kp.khyberpass.sdk.ServiceToken;
+import pk.gov.kp.khyberpass.sdk.TokenExchangeRequest;
 
 /**
- * Access tokens for the department service itself (client credentials), to call another
- * department's API; cached by {@link KhyberPassClient} until shortly before they expire.
- * Inject it, or add {@link KhyberPassServiceTokenInterceptor} to a {@code RestClient}.
- * Thread-safe.
+ * Access tokens to call another department's API: for the department service itself (client
+ * credentials, cached by {@link KhyberPassClient} until shortly before they expire), or on a
+ * signed-in citizen's behalf (token exchange, never cached). Inject it, or add
+ * {@link KhyberPassServiceTokenInterceptor} to a {@code RestClient}. Thread-safe.
  */
 public final class KhyberPassServiceTokens {
 
@@ -47,6 +48,31 @@ public final class KhyberPassServiceTokens {
 	 */
 	public ServiceToken token(Set<String> scopes) {
 		return this.client.clientCredentialsToken(Set.copyOf(scopes));
+	}
+
+	/**
+	 * Exchanges a citizen's access token for one to call another department's API on the
+	 * citizen's behalf (RFC 8693 token exchange). Khyber Pass accepts only a live access token it
+	 * issued to this client (such as {@code KhyberPassAuthentication.accessToken()} after the
+	 * citizen signed in here), for an API registered for this client; the new token names this
+	 * client in its {@code act} claim and carries the citizen's {@code sub} as the target sees
+	 * it. Not cached: call it for each piece of work done for the citizen. The sign-in's access
+	 * token is not refreshed, so this works only while it lives (five minutes by default);
+	 * afterwards Khyber Pass answers {@code invalid_grant}.
+	 * @param citizenAccessToken the citizen's access token, not {@code null} or empty
+	 * @param audience the target API, one of this client's registered audiences, not
+	 * {@code null}
+	 * @param scopes the scopes the target needs, within the citizen token's; none for all of them
+	 * @return the token, never {@code null}
+	 * @throws OAuthErrorException if Khyber Pass refuses: {@code invalid_target} (API not
+	 * registered for this client), {@code invalid_scope}, {@code invalid_grant} (token expired,
+	 * revoked or not issued to this client), {@code unauthorized_client} (not registered for
+	 * token exchange)
+	 * @throws KhyberPassClientException on other failures, or if the token is empty
+	 */
+	public ServiceToken onBehalfOf(String citizenAccessToken, String audience, String... scopes) {
+		return this.client
+			.exchangeToken(TokenExchangeRequest.forAccessToken(citizenAccessToken).audience(audience).scopes(scopes));
 	}
 
 }

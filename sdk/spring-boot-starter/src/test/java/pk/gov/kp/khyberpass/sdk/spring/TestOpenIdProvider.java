@@ -50,6 +50,9 @@ public final class TestOpenIdProvider implements AutoCloseable {
 
 	public static final String CLIENT_SECRET = "a-secret-with-plenty-of-entropy-0123456789";
 
+	/** The one API the test client may exchange tokens for. */
+	public static final String REGISTERED_API = "https://registry.kp.gov.pk/api";
+
 	public static final String SUBJECT = "citizen-7";
 
 	private static final ECKey KEY = generate("kp-1");
@@ -177,6 +180,15 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		if ("client_credentials".equals(form.get("grant_type"))) {
 			send(exchange, 200, Map.of("access_token", accessToken("urn:kp:loa:1"), "token_type", "Bearer",
 					"expires_in", 300, "scope", form.getOrDefault("scope", "")));
+			return;
+		}
+		if ("urn:ietf:params:oauth:grant-type:token-exchange".equals(form.get("grant_type"))) {
+			if (!REGISTERED_API.equals(form.get("audience"))) {
+				send(exchange, 400, Map.of("error", "invalid_target"));
+				return;
+			}
+			send(exchange, 200, Map.of("access_token", accessToken("urn:kp:loa:1"), "token_type", "Bearer",
+					"expires_in", 300, "issued_token_type", "urn:ietf:params:oauth:token-type:access_token"));
 			return;
 		}
 		Grant grant = this.codes.remove(form.getOrDefault("code", ""));
