@@ -15,7 +15,7 @@ import org.springframework.ui.Model;
  * @param action where the confirmed form posts
  * @param hidden fields carried through the step unchanged (a client's settings under review)
  */
-record Confirmation(String what, String subject, String action, Map<String, String> hidden) {
+public record Confirmation(String what, String subject, String action, Map<String, String> hidden) {
 
 	static final String VIEW = "console/confirm";
 

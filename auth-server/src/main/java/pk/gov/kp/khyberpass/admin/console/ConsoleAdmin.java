@@ -6,31 +6,31 @@ import java.util.List;
  * The signed-in administrator's roles, as the admin API states them, and what the pages may offer them.
  * Hiding a button is a courtesy; the API refuses it anyway.
  */
-record ConsoleAdmin(String accountId, List<String> roles) {
+public record ConsoleAdmin(String accountId, List<String> roles) {
 
-	boolean securityAdmin() {
+	public boolean securityAdmin() {
 		return this.roles.contains("security-admin");
 	}
 
 	/** Clients and keys: read by security admins and auditors, changed by security admins. */
-	boolean readsClientsAndKeys() {
+	public boolean readsClientsAndKeys() {
 		return securityAdmin() || this.roles.contains("auditor");
 	}
 
-	boolean managesClientsAndKeys() {
+	public boolean managesClientsAndKeys() {
 		return securityAdmin();
 	}
 
 	/** Citizen support: security admins and helpdesk. */
-	boolean supportsCitizens() {
+	public boolean supportsCitizens() {
 		return securityAdmin() || this.roles.contains("helpdesk");
 	}
 
-	boolean revealsCnic() {
+	public boolean revealsCnic() {
 		return securityAdmin();
 	}
 
-	boolean readsAudit() {
+	public boolean readsAudit() {
 		return securityAdmin() || this.roles.contains("auditor");
 	}
 

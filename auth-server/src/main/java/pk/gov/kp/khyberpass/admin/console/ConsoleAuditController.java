@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Audit search with filters (time in UTC, type, actor, subject, client) and the chain's integrity. */
@@ -27,7 +28,7 @@ class ConsoleAuditController {
 	String search(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String subject,
-			@RequestParam(required = false) @Nullable String clientId, ConsoleAdmin admin, Model model) {
+			@RequestParam(required = false) @Nullable String clientId, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		if (!admin.readsAudit()) {
 			throw new ConsoleApiException(403, "");
 		}
@@ -46,7 +47,7 @@ class ConsoleAuditController {
 	}
 
 	@GetMapping("/admin/console/audit/verify")
-	String verify(ConsoleAdmin admin, Model model) {
+	String verify(@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		if (!admin.readsAudit()) {
 			throw new ConsoleApiException(403, "");
 		}

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +31,7 @@ class ConsoleCitizensController {
 
 	@GetMapping("/admin/console/citizens")
 	String search(@RequestParam(defaultValue = "cnic") String by, @RequestParam(required = false) @Nullable String q,
-			ConsoleAdmin admin, Model model) {
+			@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		requireSupport(admin);
 		String field = Set.of("cnic", "mobile", "name").contains(by) ? by : "cnic";
 		model.addAttribute("by", field);
@@ -42,7 +43,7 @@ class ConsoleCitizensController {
 	}
 
 	@GetMapping("/admin/console/citizens/{id}")
-	String view(@PathVariable String id, @RequestParam(required = false) @Nullable String done, ConsoleAdmin admin,
+	String view(@PathVariable String id, @RequestParam(required = false) @Nullable String done, @ModelAttribute("admin") ConsoleAdmin admin,
 			Model model) {
 		requireSupport(admin);
 		model.addAttribute("citizen", this.api.getObject(path(id), Map.of()));
@@ -51,13 +52,13 @@ class ConsoleCitizensController {
 	}
 
 	@GetMapping("/admin/console/citizens/{id}/{action}")
-	String confirm(@PathVariable String id, @PathVariable String action, ConsoleAdmin admin, Model model) {
+	String confirm(@PathVariable String id, @PathVariable String action, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		return confirmation(id, action, admin).show(model, null);
 	}
 
 	@PostMapping("/admin/console/citizens/{id}/{action}")
 	String act(@PathVariable String id, @PathVariable String action, @RequestParam(required = false) @Nullable String reason,
-			ConsoleAdmin admin, Model model, HttpServletResponse response) {
+			@ModelAttribute("admin") ConsoleAdmin admin, Model model, HttpServletResponse response) {
 		Confirmation confirmation = confirmation(id, action, admin);
 		String why = Confirmation.reason(reason);
 		if (why == null) {

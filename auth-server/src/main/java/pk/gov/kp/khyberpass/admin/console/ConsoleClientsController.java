@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,20 +32,20 @@ class ConsoleClientsController {
 	}
 
 	@GetMapping("/admin/console/clients")
-	String list(ConsoleAdmin admin, Model model) {
+	String list(@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		requireReader(admin);
 		model.addAttribute("clients", this.api.getList("/admin/api/clients", Map.of()));
 		return "console/clients";
 	}
 
 	@GetMapping("/admin/console/clients/new")
-	String createForm(ConsoleAdmin admin, Model model) {
+	String createForm(@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		requireManager(admin);
 		return form(model, ClientForm.empty(), null);
 	}
 
 	@PostMapping("/admin/console/clients/new/review")
-	String createReview(ConsoleAdmin admin, HttpServletRequest request, Model model) {
+	String createReview(@ModelAttribute("admin") ConsoleAdmin admin, HttpServletRequest request, Model model) {
 		requireManager(admin);
 		ClientForm form = ClientForm.of(request.getParameterMap());
 		return new Confirmation("console.client.create", form.get("clientId"), "/admin/console/clients/new",
@@ -52,7 +53,7 @@ class ConsoleClientsController {
 	}
 
 	@PostMapping("/admin/console/clients/new")
-	String create(ConsoleAdmin admin, HttpServletRequest request, HttpServletResponse response, Model model) {
+	String create(@ModelAttribute("admin") ConsoleAdmin admin, HttpServletRequest request, HttpServletResponse response, Model model) {
 		requireManager(admin);
 		ClientForm form = ClientForm.of(request.getParameterMap());
 		String reason = Confirmation.reason(request.getParameter("reason"));
@@ -66,7 +67,7 @@ class ConsoleClientsController {
 	}
 
 	@GetMapping("/admin/console/clients/{clientId}")
-	String view(@PathVariable String clientId, @RequestParam(required = false) @Nullable String done, ConsoleAdmin admin,
+	String view(@PathVariable String clientId, @RequestParam(required = false) @Nullable String done, @ModelAttribute("admin") ConsoleAdmin admin,
 			Model model) {
 		requireReader(admin);
 		Map<String, Object> client = this.api.getObject(path(clientId), Map.of());
@@ -77,20 +78,20 @@ class ConsoleClientsController {
 	}
 
 	@GetMapping("/admin/console/clients/{clientId}/edit")
-	String editForm(@PathVariable String clientId, ConsoleAdmin admin, Model model) {
+	String editForm(@PathVariable String clientId, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		requireManager(admin);
 		return form(model, ClientForm.fromClient(this.api.getObject(path(clientId), Map.of())), clientId);
 	}
 
 	@PostMapping("/admin/console/clients/{clientId}/edit/review")
-	String editReview(@PathVariable String clientId, ConsoleAdmin admin, HttpServletRequest request, Model model) {
+	String editReview(@PathVariable String clientId, @ModelAttribute("admin") ConsoleAdmin admin, HttpServletRequest request, Model model) {
 		requireManager(admin);
 		return new Confirmation("console.client.edit", clientId, editPath(clientId),
 				ClientForm.of(request.getParameterMap()).values()).show(model, null);
 	}
 
 	@PostMapping("/admin/console/clients/{clientId}/edit")
-	String edit(@PathVariable String clientId, ConsoleAdmin admin, HttpServletRequest request,
+	String edit(@PathVariable String clientId, @ModelAttribute("admin") ConsoleAdmin admin, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		requireManager(admin);
 		ClientForm form = ClientForm.of(request.getParameterMap());
@@ -108,13 +109,13 @@ class ConsoleClientsController {
 	}
 
 	@GetMapping("/admin/console/clients/{clientId}/{action}")
-	String confirm(@PathVariable String clientId, @PathVariable String action, ConsoleAdmin admin, Model model) {
+	String confirm(@PathVariable String clientId, @PathVariable String action, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		return confirmation(clientId, action, admin).show(model, null);
 	}
 
 	@PostMapping("/admin/console/clients/{clientId}/{action}")
 	String act(@PathVariable String clientId, @PathVariable String action,
-			@RequestParam(required = false) @Nullable String reason, ConsoleAdmin admin, HttpServletResponse response,
+			@RequestParam(required = false) @Nullable String reason, @ModelAttribute("admin") ConsoleAdmin admin, HttpServletResponse response,
 			Model model) {
 		Confirmation confirmation = confirmation(clientId, action, admin);
 		String why = Confirmation.reason(reason);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,7 @@ class ConsoleController {
 	}
 
 	@GetMapping({ "/admin/console", "/admin/console/" })
-	String dashboard(@RequestParam(defaultValue = "hour") String bucket, ConsoleAdmin admin, Model model) {
+	String dashboard(@RequestParam(defaultValue = "hour") String bucket, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		String period = "day".equals(bucket) ? "day" : "hour";
 		Map<String, Object> stats = this.api.getObject("/admin/api/stats", Map.of("bucket", period));
 		model.addAttribute("bucket", period);

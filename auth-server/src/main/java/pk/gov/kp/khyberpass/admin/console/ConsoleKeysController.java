@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +25,7 @@ class ConsoleKeysController {
 	}
 
 	@GetMapping("/admin/console/keys")
-	String list(@RequestParam(required = false) @Nullable String done, ConsoleAdmin admin, Model model) {
+	String list(@RequestParam(required = false) @Nullable String done, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		if (!admin.readsClientsAndKeys()) {
 			throw new ConsoleApiException(403, "");
 		}
@@ -34,12 +35,12 @@ class ConsoleKeysController {
 	}
 
 	@GetMapping("/admin/console/keys/rotate")
-	String confirmRotation(ConsoleAdmin admin, Model model) {
+	String confirmRotation(@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		return rotation(admin).show(model, null);
 	}
 
 	@PostMapping("/admin/console/keys/rotate")
-	String rotate(@RequestParam(required = false) @Nullable String reason, ConsoleAdmin admin,
+	String rotate(@RequestParam(required = false) @Nullable String reason, @ModelAttribute("admin") ConsoleAdmin admin,
 			HttpServletResponse response, Model model) {
 		String why = Confirmation.reason(reason);
 		if (why == null) {
@@ -51,13 +52,13 @@ class ConsoleKeysController {
 	}
 
 	@GetMapping("/admin/console/keys/{kid}/retire")
-	String confirmRetirement(@PathVariable String kid, ConsoleAdmin admin, Model model) {
+	String confirmRetirement(@PathVariable String kid, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		return retirement(kid, admin).show(model, null);
 	}
 
 	@PostMapping("/admin/console/keys/{kid}/retire")
 	String retire(@PathVariable String kid, @RequestParam(required = false) @Nullable String reason,
-			ConsoleAdmin admin, HttpServletResponse response, Model model) {
+			@ModelAttribute("admin") ConsoleAdmin admin, HttpServletResponse response, Model model) {
 		String why = Confirmation.reason(reason);
 		if (why == null) {
 			response.setStatus(400);
