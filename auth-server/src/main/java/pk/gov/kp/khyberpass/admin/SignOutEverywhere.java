@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import pk.gov.kp.khyberpass.account.AccountId;
+import pk.gov.kp.khyberpass.account.sessions.CitizenSessions;
 import pk.gov.kp.khyberpass.oidc.TokenFamilyRevocation;
-import pk.gov.kp.khyberpass.session.AccountSessions;
 
 /**
  * Ends every session of an account, revokes all its token families and cuts off its admin API access
@@ -15,13 +15,13 @@ import pk.gov.kp.khyberpass.session.AccountSessions;
 @Component
 final class SignOutEverywhere {
 
-	private final AccountSessions sessions;
+	private final CitizenSessions sessions;
 
 	private final TokenFamilyRevocation families;
 
 	private final AccessTokenCutoff cutoff;
 
-	SignOutEverywhere(AccountSessions sessions, TokenFamilyRevocation families, AccessTokenCutoff cutoff) {
+	SignOutEverywhere(CitizenSessions sessions, TokenFamilyRevocation families, AccessTokenCutoff cutoff) {
 		this.sessions = sessions;
 		this.families = families;
 		this.cutoff = cutoff;

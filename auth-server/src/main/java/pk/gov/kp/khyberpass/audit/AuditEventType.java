@@ -59,6 +59,27 @@ public enum AuditEventType {
 	/** A passkey assertion (sign-in or step-up) was refused. */
 	PASSKEY_ASSERTION_FAILED,
 
+	/** Password recovery was asked for an existing account and a code sent to its mobile number. */
+	RECOVERY_STARTED,
+
+	/** The password was reset through recovery; every session and refresh token of the account ended. */
+	PASSWORD_RESET,
+
+	/** The citizen changed their password in the account area. */
+	PASSWORD_CHANGED,
+
+	/** The citizen's name changed (confirmed by the civil registry). */
+	NAME_CHANGED,
+
+	/** The citizen's mobile number changed (the new one proved by a code). */
+	MOBILE_CHANGED,
+
+	/** The citizen's e-mail address was set, changed or removed. */
+	EMAIL_CHANGED,
+
+	/** The citizen signed out one of their sessions, or all others, from the account area. */
+	SESSIONS_ENDED,
+
 	/** An administrator unlocked an account. */
 	ACCOUNT_UNLOCKED,
 
@@ -111,27 +132,6 @@ public enum AuditEventType {
 	ADMIN_ROLE_GRANTED,
 
 	/** An administrator role was withdrawn. */
-	ADMIN_ROLE_REVOKED,
-
-	/** Password recovery was asked for an existing account and a code sent to its mobile number. */
-	RECOVERY_STARTED,
-
-	/** The password was reset through recovery; every session and refresh token of the account ended. */
-	PASSWORD_RESET,
-
-	/** The citizen changed their password in the account area. */
-	PASSWORD_CHANGED,
-
-	/** The citizen's name changed (confirmed by the civil registry). */
-	NAME_CHANGED,
-
-	/** The citizen's mobile number changed (the new one proved by a code). */
-	MOBILE_CHANGED,
-
-	/** The citizen's e-mail address was set, changed or removed. */
-	EMAIL_CHANGED,
-
-	/** The citizen signed out one of their sessions, or all others, from the account area. */
-	SESSIONS_ENDED
+	ADMIN_ROLE_REVOKED
 
 }
