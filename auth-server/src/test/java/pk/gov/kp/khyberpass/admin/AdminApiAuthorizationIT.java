@@ -216,7 +216,7 @@ class AdminApiAuthorizationIT {
 				.getMethods()
 				.forEach((method) -> mapped.add(method.name() + " " + pattern))));
 		assertThat(documented).isEqualTo(mapped);
-		assertThat(mapped).hasSize(27);
+		assertThat(mapped).hasSize(28);
 	}
 
 	@Test
