@@ -157,8 +157,58 @@ class AdminConsoleBrowserIT {
 	}
 
 	@Test
+	void securityAdminEditsDisablesAndDeletesClientRotatesKeysAndRevealsCnic() {
+		this.clients.create(new DepartmentClient("console-edited", "Before", null,
+				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, java.util.Set.of("client_credentials"), List.of(),
+				List.of(), java.util.Set.of("vehicles.read"), null, false, false, "urn:kp:loa:1", null, null, "RS256",
+				Duration.ofHours(1), List.of()));
+		try (HeadlessBrowser browser = signedInToConsole(AdminApiTestSupport.ALPHA_CNIC, ALPHA_PASSWORD)) {
+			// a setting the API refuses: its explanation shown, nothing registered
+			browser.open(this.issuer + "/admin/console/clients/new");
+			browser.type(By.id("clientId"), "console-refused");
+			browser.type(By.id("redirectUris"), "http://department.example.pk/callback");
+			browser.waitFor(By.id("review-client")).click();
+			confirmWithReason(browser, "Testing a refused setting");
+			assertThat(browser.waitFor(By.id("problem-detail")).getText()).contains("https");
+			assertThat(this.clients.find("console-refused")).isEmpty();
+
+			browser.open(this.issuer + "/admin/console/clients/console-edited");
+			browser.waitFor(By.id("edit-client")).click();
+			browser.type(By.id("clientName"), "After");
+			browser.waitFor(By.id("review-client")).click();
+			confirmWithReason(browser, "Department renamed");
+			browser.waitFor(By.id("client-done"));
+			assertThat(this.clients.find("console-edited").orElseThrow().client().clientName()).isEqualTo("After");
+
+			browser.waitFor(By.id("disable-client")).click();
+			confirmWithReason(browser, "Department closed");
+			assertThat(browser.waitFor(By.id("client-state")).getText()).isEqualTo("Disabled");
+			browser.waitFor(By.id("delete-client")).click();
+			confirmWithReason(browser, "Department closed for good");
+			browser.waitFor(By.id("client-deleted"));
+			assertThat(this.clients.find("console-edited")).isEmpty();
+
+			browser.open(this.issuer + "/admin/console/keys");
+			browser.waitFor(By.id("rotate-keys")).click();
+			confirmWithReason(browser, "Quarterly drill");
+			browser.waitFor(By.id("keys-done"));
+			assertThat(this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, null, null, null,
+					10)).isNotEmpty();
+
+			browser.open(this.issuer + "/admin/console/citizens/" + account(CITIZEN_CNIC));
+			browser.waitFor(By.id("action-cnic")).click();
+			confirmWithReason(browser, "Court order 42");
+			assertThat(browser.waitFor(By.id("revealed-cnic")).getText()).isEqualTo(CITIZEN_CNIC);
+			assertThat(this.auditLog.search(null, null, AuditEventType.CNIC_REVEALED, null,
+					account(CITIZEN_CNIC).toString(), null, 10)).isNotEmpty();
+		}
+	}
+
+	@Test
 	void confirmationWithoutReasonThenRefusedAndNothingChanges() {
 		try (HeadlessBrowser browser = signedInToConsole(AdminApiTestSupport.ALPHA_CNIC, ALPHA_PASSWORD)) {
+			int ordered = this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, null, null, null,
+					100).size();
 			browser.open(this.issuer + "/admin/console/keys");
 			browser.waitFor(By.id("rotate-keys")).click();
 			// the browser would insist on the field; a crafted post without a reason must still be refused
@@ -170,7 +220,7 @@ class AdminConsoleBrowserIT {
 			assertThat(browser.waitFor(By.id("error-summary-title")).getText()).isNotBlank();
 			assertThat(browser.driver().findElement(By.id("confirm-title")).getText()).isEqualTo("Rotate the keys now");
 			assertThat(this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, null, null, null,
-					10)).isEmpty();
+					100)).hasSize(ordered);
 		}
 	}
 
