@@ -5,7 +5,7 @@
 #
 #   bash bench/run-load.sh
 #
-# Environment (all optional): SKIP_BUILD=1 reuses the jars in */target; CLIENTS (32); TOKEN_WARMUP (15),
+# Environment (all optional): SKIP_BUILD=1 reuses the jars in */target; CLIENTS (32); TOKEN_WARMUP (20),
 # TOKEN_SECONDS (20) for the token endpoint; WARMUP (5), SECONDS_EACH (10) for the other endpoints;
 # TIME_LIMIT (300 s for the whole run); PGHOST_URL (127.0.0.1), REDIS_URL (redis://127.0.0.1:6379); SERVER_JAVA_OPTS, extra server JVM options
 # (e.g. -XX:StartFlightRecording=filename=/tmp/khyberpass.jfr to profile the run).
@@ -16,7 +16,7 @@ ROOT=$(pwd)
 SERVER_CORE=0
 LOAD_CORE=1
 CLIENTS=${CLIENTS:-32}
-TOKEN_WARMUP=${TOKEN_WARMUP:-15}
+TOKEN_WARMUP=${TOKEN_WARMUP:-20}
 TOKEN_SECONDS=${TOKEN_SECONDS:-20}
 WARMUP=${WARMUP:-5}
 SECONDS_EACH=${SECONDS_EACH:-10}
@@ -66,6 +66,9 @@ exec 3>&2
 WATCHDOG=$!
 
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+# user + system CPU time of a process, in clock ticks
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+CLK_TCK=$(getconf CLK_TCK)
 
 free_port() {
 	local port
@@ -167,12 +170,17 @@ load() {
 		--client-id "$CLIENT_ID" --client-secret "$CLIENT_SECRET" --scope bench.read \
 		>"$out" 2>"$WORK/$1.err" &
 	local pid=$! rss
+	# the server's CPU time over the measurement window: per request, it does not depend on how much of
+	# the core other processes took, unlike requests/s
+	(sleep "$warmup"; cpu_ticks "$SERVER_PID" >"$WORK/$1.cpu0"; sleep "$seconds"; cpu_ticks "$SERVER_PID" >"$WORK/$1.cpu1") &
+	local sampler=$!
 	while kill -0 "$pid" 2>/dev/null; do
 		rss=$(rss_kb "$SERVER_PID")
 		if ((rss > MAX_RSS_KB)); then MAX_RSS_KB=$rss; fi
 		sleep 0.5
 	done
 	wait "$pid" || { cat "$WORK/$1.err" >&2; exit 1; }
+	wait "$sampler" || true
 	cat "$WORK/$1.err" >&2
 	if ! kill -0 "$SERVER_PID" 2>/dev/null; then
 		local code=0
@@ -181,7 +189,11 @@ load() {
 		echo "the server died during the $scenario load (exit status $code)" >&2
 		exit 1
 	fi
-	RESULT[$scenario]=$(grep '^RESULT ' "$out")
+	local line requests
+	line=$(grep '^RESULT ' "$out")
+	requests=$(tr ' ' '\n' <<<"$line" | awk -F= '$1 == "requests" { print $2 }')
+	RESULT[$scenario]="$line $(awk -v a="$(cat "$WORK/$1.cpu0")" -v b="$(cat "$WORK/$1.cpu1")" -v hz="$CLK_TCK" \
+		-v r="$requests" 'BEGIN { printf "server_cpu_ms=%.3f", (r > 0) ? (b - a) * 1000 / hz / r : 0 }')"
 	log "${RESULT[$scenario]}"
 }
 field() { tr ' ' '\n' <<<"${RESULT[$1]}" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
@@ -207,8 +219,8 @@ for s in token introspect jwks discovery; do TOTAL_ERRORS=$((TOTAL_ERRORS + $(fi
 ERRORS_OK=$([[ $TOTAL_ERRORS -eq 0 ]] && echo yes || echo NO)
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 row() {
-	printf '| %s | %s | %s | %s | %s | %s |\n' "$2" "$(field "$1" rps)" "$(field "$1" p50_ms)" \
-		"$(field "$1" p99_ms)" "$(field "$1" max_ms)" "$(field "$1" errors)"
+	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$2" "$(field "$1" rps)" "$(field "$1" p50_ms)" \
+		"$(field "$1" p99_ms)" "$(field "$1" max_ms)" "$(field "$1" errors)" "$(field "$1" server_cpu_ms)"
 }
 
 mkdir -p bench/results
@@ -218,13 +230,13 @@ mkdir -p bench/results
 	echo "Machine: $NPROC cores, $CPU_MODEL; load average at start $LOAD_START, at end $LOAD_END;"
 	echo "1-minute load average when JMH started $LOAD_JMH, when the token load started $LOAD_TOKEN (the ratio"
 	echo "below only means something when these two are alike: other processes on the machine take core time)."
-	echo "Server: \`taskset -c $SERVER_CORE java -Xmx512m -XX:ActiveProcessorCount=1\`, production profile,"
+	echo "Server: \`taskset -c $SERVER_CORE java -Xmx512m -XX:ActiveProcessorCount=1 ${SERVER_JAVA_OPTS:-}\`, production profile,"
 	echo "PostgreSQL and Redis on 127.0.0.1 (not pinned). Load generator: \`taskset -c $LOAD_CORE\`, $CLIENTS"
 	echo "closed-loop clients on keep-alive connections; token ${TOKEN_WARMUP} s warm-up + ${TOKEN_SECONDS} s"
 	echo "measured, the others ${WARMUP} s + ${SECONDS_EACH} s."
 	echo
-	echo "| Endpoint ($CLIENTS clients) | requests/s | p50 ms | p99 ms | max ms | errors |"
-	echo "|---|---:|---:|---:|---:|---:|"
+	echo "| Endpoint ($CLIENTS clients) | requests/s | p50 ms | p99 ms | max ms | errors | server CPU ms/request |"
+	echo "|---|---:|---:|---:|---:|---:|---:|"
 	row token "client credentials (\`/oauth2/token\`)"
 	row introspect "introspection (\`/oauth2/introspect\`)"
 	row jwks "JWKS (\`/oauth2/jwks\`)"

@@ -1,9 +1,13 @@
 package pk.gov.kp.khyberpass.protection;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -40,8 +44,17 @@ class WebSecurityConfiguration {
 				.failureHandler(new SignInFailureHandler())
 				.permitAll())
 			.logout((logout) -> logout.addLogoutHandler(singleLogout).logoutSuccessUrl("/login?logout"));
-		securityHeaders(http);
 		return http.build();
+	}
+
+	/** Before every other filter, so that a waiting request holds no session, context or observation. */
+	@Bean
+	FilterRegistrationBean<CpuBoundRequestsFilter> cpuBoundRequestsFilter(ProtocolConcurrencyProperties properties) {
+		FilterRegistrationBean<CpuBoundRequestsFilter> registration = new FilterRegistrationBean<>(
+				new CpuBoundRequestsFilter(properties.effectiveLimit(), properties.maxWait()));
+		registration.addUrlPatterns(CpuBoundRequestsFilter.URL_PATTERNS);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
@@ -50,11 +63,16 @@ class WebSecurityConfiguration {
 		return new ThrottledSignInProvider(passwords, throttle);
 	}
 
-	/** Applies the Khyber Pass security headers to a filter chain. */
-	static void securityHeaders(HttpSecurity http) throws Exception {
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+	/**
+	 * The Khyber Pass security headers, on every filter chain (Spring Security applies a {@code Customizer} bean
+	 * of a configurer to each {@code HttpSecurity}): the authorization server's own error pages, such as an
+	 * authorization request from an unknown client, carry them too.
+	 */
+	@Bean
+	Customizer<HeadersConfigurer<HttpSecurity>> securityHeaders() {
+		return (headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-			.frameOptions((frame) -> frame.deny()));
+			.frameOptions((frame) -> frame.deny());
 	}
 
 }

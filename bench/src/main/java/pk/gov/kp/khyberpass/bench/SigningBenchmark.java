@@ -1,6 +1,7 @@
 package pk.gov.kp.khyberpass.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
@@ -17,6 +18,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.util.Base64URL;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -61,14 +63,18 @@ public class SigningBenchmark {
 	@Setup
 	public void setUp() throws Exception {
 		JWSAlgorithm jwsAlgorithm = JWSAlgorithm.parse(this.algorithm);
+		// the key comes from the provider that signs, as in the server (SigningKeyGenerator): Bouncy Castle
+		// signing with a JDK key converts it on every signature and misses its fast P-256 curve
+		java.security.Provider keys = (this.provider == Provider.BC) ? BouncyCastleProviderSingleton.getInstance()
+				: null;
 		if (JWSAlgorithm.ES256.equals(jwsAlgorithm)) {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			KeyPairGenerator generator = generator("EC", keys);
 			generator.initialize(new ECGenParameterSpec("secp256r1"));
 			KeyPair keyPair = generator.generateKeyPair();
 			this.signer = new ECDSASigner((ECPrivateKey) keyPair.getPrivate(), Curve.P_256);
 		}
 		else {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			KeyPairGenerator generator = generator("RSA", keys);
 			generator.initialize(2048);
 			this.signer = new RSASSASigner(generator.generateKeyPair().getPrivate());
 		}
@@ -82,6 +88,12 @@ public class SigningBenchmark {
 				+ "\"client_id\":\"excise-and-taxation\",\"scope\":\"openid profile\",\"acr\":\"urn:kp:loa:2\","
 				+ "\"iat\":1767225600,\"exp\":1767225900,\"jti\":\"6f1d0c9e-4b59-4a57-9d0e-1f0a2a7b9c11\"}";
 		this.signingInput = (this.header.toBase64URL() + "." + Base64URL.encode(claims)).getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static KeyPairGenerator generator(String algorithm, java.security.@Nullable Provider provider)
+			throws GeneralSecurityException {
+		return (provider != null) ? KeyPairGenerator.getInstance(algorithm, provider)
+				: KeyPairGenerator.getInstance(algorithm);
 	}
 
 	@Benchmark
