@@ -144,6 +144,8 @@ class AdminConsoleBrowserIT {
 			browser.type(By.id("actor"), account(AdminApiTestSupport.ALPHA_CNIC).toString());
 			browser.waitFor(By.id("audit-submit")).click();
 			String entries = browser.waitFor(By.id("audit-entries")).getText();
+			assertThat(browser.driver().findElement(By.id("actor")).getAttribute("value"))
+				.isEqualTo(account(AdminApiTestSupport.ALPHA_CNIC).toString());
 			assertThat(entries).contains("CLIENT_CREATED", "CLIENT_SECRET_ROTATED", "ACCOUNT_LOCKED",
 					"Citizen reported a stolen phone");
 			browser.waitFor(By.id("verify-link")).click();
@@ -174,6 +176,7 @@ class AdminConsoleBrowserIT {
 
 			browser.open(this.issuer + "/admin/console/clients/console-edited");
 			browser.waitFor(By.id("edit-client")).click();
+			assertThat(browser.waitFor(By.id("grantTypes")).getAttribute("value")).isEqualTo("client_credentials");
 			browser.type(By.id("clientName"), "After");
 			browser.waitFor(By.id("review-client")).click();
 			confirmWithReason(browser, "Department renamed");
