@@ -61,6 +61,11 @@ class ConsoleApi {
 		return call(this.http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)).body(OBJECT);
 	}
 
+	/** A POST whose answer the console does not show (it may be an object or a list). */
+	void postOnly(String path, Object body) {
+		call(this.http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)).toBodilessEntity();
+	}
+
 	@Nullable Map<String, Object> put(String path, Object body) {
 		return call(this.http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)).body(OBJECT);
 	}

@@ -72,7 +72,7 @@ class ConsoleCitizensController {
 			model.addAttribute("revealedCnic", (revealed != null) ? revealed.get("cnic") : null);
 			return "console/citizen";
 		}
-		this.api.post(path(id) + "/" + action, Map.of("reason", why));
+		this.api.postOnly(path(id) + "/" + action, Map.of("reason", why));
 		return "redirect:/admin/console/citizens/" + UriUtils.encodePathSegment(id, "UTF-8") + "?done=" + action;
 	}
 

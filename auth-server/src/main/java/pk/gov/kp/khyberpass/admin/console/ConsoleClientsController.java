@@ -137,7 +137,7 @@ class ConsoleClientsController {
 				return "console/client-secret";
 			}
 			default -> {
-				this.api.post(path(clientId) + "/" + action, Map.of("reason", why));
+				this.api.postOnly(path(clientId) + "/" + action, Map.of("reason", why));
 				return "redirect:/admin/console/clients/" + encode(clientId) + "?done=" + action;
 			}
 		}

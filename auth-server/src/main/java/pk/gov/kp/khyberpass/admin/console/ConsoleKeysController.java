@@ -47,7 +47,7 @@ class ConsoleKeysController {
 			response.setStatus(400);
 			return rotation(admin).show(model, "console.reason.error");
 		}
-		this.api.post("/admin/api/keys/rotate", Map.of("reason", why));
+		this.api.postOnly("/admin/api/keys/rotate", Map.of("reason", why));
 		return "redirect:/admin/console/keys?done=rotate";
 	}
 
@@ -64,7 +64,7 @@ class ConsoleKeysController {
 			response.setStatus(400);
 			return retirement(kid, admin).show(model, "console.reason.error");
 		}
-		this.api.post("/admin/api/keys/" + UriUtils.encodePathSegment(kid, "UTF-8") + "/retire", Map.of("reason", why));
+		this.api.postOnly("/admin/api/keys/" + UriUtils.encodePathSegment(kid, "UTF-8") + "/retire", Map.of("reason", why));
 		return "redirect:/admin/console/keys?done=retire";
 	}
 
