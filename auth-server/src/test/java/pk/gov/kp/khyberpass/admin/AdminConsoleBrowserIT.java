@@ -76,19 +76,23 @@ class AdminConsoleBrowserIT {
 	/** The console's callback on this test's port (the seed names a fixed host; redirect URIs match exactly). */
 	@BeforeEach
 	void consoleCallbackAndRoles() {
-		DepartmentClient console = this.clients.find(AdminApiTestSupport.CONSOLE).orElseThrow().client();
-		URI callback = URI.create(this.issuer + "/admin/callback");
+		registerConsoleCallback(this.clients, this.issuer);
+		this.roles.grant(account(AdminApiTestSupport.BRAVO_CNIC), AdminRole.HELPDESK, "console browser test");
+		this.roles.grant(account(AdminApiTestSupport.CHARLIE_CNIC), AdminRole.AUDITOR, "console browser test");
+	}
+
+	static void registerConsoleCallback(ClientAdministration clients, URI issuer) {
+		DepartmentClient console = clients.find(AdminApiTestSupport.CONSOLE).orElseThrow().client();
+		URI callback = URI.create(issuer + "/admin/callback");
 		if (!console.redirectUris().contains(callback)) {
 			List<URI> redirects = new ArrayList<>(console.redirectUris());
 			redirects.add(callback);
-			this.clients.update(new DepartmentClient(console.clientId(), console.clientName(), null,
+			clients.update(new DepartmentClient(console.clientId(), console.clientName(), null,
 					console.authMethod(), console.grantTypes(), redirects, console.postLogoutRedirectUris(),
 					console.scopes(), console.sector(), console.publicSubject(), console.requireConsent(),
 					console.minAcr(), console.backchannelLogoutUri(), console.jwkSetUri(),
 					console.idTokenSigningAlgorithm(), console.refreshTokenLifetime(), console.audiences()));
 		}
-		this.roles.grant(account(AdminApiTestSupport.BRAVO_CNIC), AdminRole.HELPDESK, "console browser test");
-		this.roles.grant(account(AdminApiTestSupport.CHARLIE_CNIC), AdminRole.AUDITOR, "console browser test");
 	}
 
 	@Test
@@ -285,6 +289,10 @@ class AdminConsoleBrowserIT {
 
 	/** A new browser with a passkey device: password sign-in, a passkey added, then the console with it alone. */
 	private HeadlessBrowser signedInToConsole(String cnic, String password) {
+		return signedInToConsole(this.issuer, cnic, password);
+	}
+
+	static HeadlessBrowser signedInToConsole(URI issuer, String cnic, String password) {
 		HeadlessBrowser browser = HeadlessBrowser.start();
 		try {
 			((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
@@ -293,7 +301,7 @@ class AdminConsoleBrowserIT {
 				.setHasResidentKey(true)
 				.setHasUserVerification(true)
 				.setIsUserVerified(true));
-			browser.open(this.issuer + "/account/security/passkeys");
+			browser.open(issuer + "/account/security/passkeys");
 			browser.type(By.id("username"), cnic);
 			browser.type(By.id("password"), password);
 			browser.driver().findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
@@ -302,9 +310,9 @@ class AdminConsoleBrowserIT {
 			browser.waitFor(By.id("passkey-added"));
 			browser.driver().manage().deleteAllCookies();
 
-			browser.open(this.issuer + "/admin/console");
+			browser.open(issuer + "/admin/console");
 			browser.waitFor(By.id("passkey-sign-in")).click();
-			browser.waitForUrlStartingWith(this.issuer + "/admin/console");
+			browser.waitForUrlStartingWith(issuer + "/admin/console");
 			return browser;
 		}
 		catch (RuntimeException | Error ex) {
