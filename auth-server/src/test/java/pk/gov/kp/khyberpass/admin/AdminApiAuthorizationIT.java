@@ -151,6 +151,7 @@ class AdminApiAuthorizationIT {
 				new Endpoint("GET", "/admin/api/audit?limit=5", null, READERS),
 				new Endpoint("GET", "/admin/api/audit/export", null, READERS),
 				new Endpoint("GET", "/admin/api/audit/verify", null, READERS),
+				new Endpoint("GET", "/admin/api/stats?bucket=day", null, ALL_ADMINS),
 				new Endpoint("GET", "/admin/api/admins", null, SECURITY_ADMIN),
 				new Endpoint("PUT", "/admin/api/admins/{citizen}/roles/auditor", "{\"reason\":\"matrix\"}", SECURITY_ADMIN),
 				new Endpoint("DELETE", "/admin/api/admins/{citizen}/roles/auditor?reason=matrix", null, SECURITY_ADMIN));
@@ -215,7 +216,7 @@ class AdminApiAuthorizationIT {
 				.getMethods()
 				.forEach((method) -> mapped.add(method.name() + " " + pattern))));
 		assertThat(documented).isEqualTo(mapped);
-		assertThat(mapped).hasSize(27);
+		assertThat(mapped).hasSize(28);
 	}
 
 	@Test

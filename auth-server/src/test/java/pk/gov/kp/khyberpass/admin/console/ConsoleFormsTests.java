@@ -1,0 +1,74 @@
+package pk.gov.kp.khyberpass.admin.console;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleFormsTests {
+
+	@Test
+	void clientFormWhenSubmittedThenApiRequestWithListsFlagsAndReason() {
+		ClientForm form = ClientForm.of(Map.of("clientId", new String[] { " mvr " }, "clientName",
+				new String[] { "Motor Vehicles" }, "grantTypes", new String[] { "authorization_code refresh_token" },
+				"redirectUris", new String[] { "https://mvr.example.pk/callback\r\nhttps://mvr.example.pk/cb2" },
+				"requireConsent", new String[] { "true" }, "sector", new String[] { "" }, "unknown",
+				new String[] { "ignored" }));
+
+		Map<String, Object> request = form.request("new department", null);
+
+		assertThat(request).containsEntry("reason", "new department")
+			.containsEntry("clientId", "mvr")
+			.containsEntry("grantTypes", List.of("authorization_code", "refresh_token"))
+			.containsEntry("redirectUris", List.of("https://mvr.example.pk/callback", "https://mvr.example.pk/cb2"))
+			.containsEntry("requireConsent", true)
+			.containsEntry("publicSubject", false)
+			.doesNotContainKeys("sector", "unknown", "scopes");
+	}
+
+	@Test
+	void clientFormWhenEditingThenClientIdLeftToThePath() {
+		ClientForm form = ClientForm.fromClient(Map.of("clientId", "mvr", "scopes", List.of("openid", "profile"),
+				"requireConsent", false));
+
+		Map<String, Object> request = form.request("rename", "mvr");
+
+		assertThat(request).doesNotContainKey("clientId")
+			.containsEntry("scopes", List.of("openid", "profile"))
+			.containsEntry("requireConsent", false);
+	}
+
+	@Test
+	void reasonWhenTooShortOrLongThenNone() {
+		assertThat(Confirmation.reason(null)).isNull();
+		assertThat(Confirmation.reason("  ab  ")).isNull();
+		assertThat(Confirmation.reason("x".repeat(501))).isNull();
+		assertThat(Confirmation.reason("  lost phone ")).isEqualTo("lost phone");
+	}
+
+	@Test
+	void apiProblemWhenDetailThenShownAsTheApiSaidIt() {
+		ConsoleApiException problem = ConsoleApiException.of(400,
+				"{\"type\":\"about:blank\",\"detail\":\"clientId is \\\"taken\\\"\",\"field\":\"clientId\"}");
+
+		assertThat(problem.status()).isEqualTo(400);
+		assertThat(problem.getMessage()).isEqualTo("clientId is \"taken\"");
+		assertThat(ConsoleApiException.of(404, "").getMessage()).isEmpty();
+	}
+
+	@Test
+	void adminRolesThenWhatThePagesOffer() {
+		ConsoleAdmin helpdesk = new ConsoleAdmin("a", List.of("helpdesk"));
+		ConsoleAdmin auditor = new ConsoleAdmin("b", List.of("auditor"));
+		ConsoleAdmin security = new ConsoleAdmin("c", List.of("security-admin"));
+
+		assertThat(helpdesk.supportsCitizens()).isTrue();
+		assertThat(helpdesk.readsClientsAndKeys() || helpdesk.readsAudit() || helpdesk.revealsCnic()).isFalse();
+		assertThat(auditor.readsClientsAndKeys() && auditor.readsAudit()).isTrue();
+		assertThat(auditor.managesClientsAndKeys() || auditor.supportsCitizens()).isFalse();
+		assertThat(security.managesClientsAndKeys() && security.revealsCnic() && security.supportsCitizens()).isTrue();
+	}
+
+}
