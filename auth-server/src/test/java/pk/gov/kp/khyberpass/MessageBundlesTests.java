@@ -56,6 +56,21 @@ class MessageBundlesTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "messages.properties", "messages_ur.properties", "messages_ps.properties" })
+	void bundleWhenReadLineByLineThenNoKeyDefinedTwice(String bundle) throws IOException {
+		Map<String, Integer> definitions = new TreeMap<>();
+		try (InputStream in = MessageBundlesTests.class.getClassLoader().getResourceAsStream(bundle)) {
+			assertThat(in).as(bundle).isNotNull();
+			new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter((line) -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+				.forEach((line) -> definitions.merge(line.substring(0, line.indexOf('=')).strip(), 1, Integer::sum));
+		}
+
+		// a second definition silently replaces the first (merged branches appending the same key)
+		assertThat(definitions).as(bundle).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "messages_ur.properties", "messages_ps.properties" })
 	void bundleWhenRightToLeftLanguageThenPageDirectionRtl(String bundle) throws IOException {
 		assertThat(load(bundle).getProperty("page.direction")).isEqualTo("rtl");
