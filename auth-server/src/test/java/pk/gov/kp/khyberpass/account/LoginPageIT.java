@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -22,7 +24,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The sign-in page rendered through Spring MVC and Thymeleaf, behind a form-login chain like the lead's.
  */
-@WebMvcTest(LoginController.class)
+// The admin console's advice serves only console controllers and needs the console's API client, which this
+// slice does not build.
+@WebMvcTest(controllers = LoginController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "pk\\.gov\\.kp\\.khyberpass\\.admin\\.console\\..*"))
 class LoginPageIT {
 
 	@Autowired
