@@ -96,6 +96,15 @@ public final class OtpChallenges {
 	}
 
 	/**
+	 * What a citizen typed as a code, with the spaces and hyphens they may type between digits removed, if it is
+	 * six digits: the one format check of every page that asks for a code.
+	 */
+	public static Optional<String> typedCode(String typed) {
+		String digits = typed.replaceAll("[\\s-]", "");
+		return digits.matches("[0-9]{6}") ? Optional.of(digits) : Optional.empty();
+	}
+
+	/**
 	 * Judges a submitted code. A right code uses the challenge up; the last allowed wrong code kills it.
 	 */
 	public OtpOutcome verify(String challengeId, String code) {

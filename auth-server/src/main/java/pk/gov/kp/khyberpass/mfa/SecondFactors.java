@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pk.gov.kp.khyberpass.account.AccountId;
+import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.account.OtpOutcome;
 import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
@@ -232,7 +233,7 @@ public class SecondFactors {
 
 	/** Only a six-digit code can be an SMS code: recovery codes must not use up the SMS challenge's attempts. */
 	private Optional<SecondFactor> verifySmsCode(AccountId account, String code) {
-		if (!code.replaceAll("[\\s-]", "").matches("[0-9]{6}") || !this.smsFactor.enrolled(account)) {
+		if (OtpChallenges.typedCode(code).isEmpty() || !this.smsFactor.enrolled(account)) {
 			return Optional.empty();
 		}
 		return (this.smsCodes.check(account, SmsCodes.Purpose.SIGN_IN, code) == OtpOutcome.ACCEPTED)

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.MobileNumber;
+import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.account.OtpOutcome;
 import pk.gov.kp.khyberpass.account.OtpThrottledException;
 import pk.gov.kp.khyberpass.notify.SmsDeliveryException;
@@ -77,7 +78,7 @@ final class SmsFactorController {
 		if (mobile.isEmpty() || this.factor.enrolled(account)) {
 			return "redirect:" + PATH;
 		}
-		if (!code.replaceAll("[\\s-]", "").matches("[0-9]{6}")) {
+		if (OtpChallenges.typedCode(code).isEmpty()) {
 			return show(account, "sms.code.format", model);
 		}
 		OtpOutcome outcome = this.codes.check(account, SmsCodes.Purpose.ENROLMENT, code);

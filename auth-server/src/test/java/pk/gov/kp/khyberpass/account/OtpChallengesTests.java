@@ -25,6 +25,22 @@ class OtpChallengesTests {
 			new SecureRandom(), new OtpRules(Duration.ofMinutes(5), 5, Duration.ofSeconds(60), 5));
 
 	@Test
+	void typedCodeWhenSixDigitsWithSpacesOrHyphensThenDigitsOnly() {
+		assertThat(OtpChallenges.typedCode("123456")).contains("123456");
+		assertThat(OtpChallenges.typedCode(" 123 456 ")).contains("123456");
+		assertThat(OtpChallenges.typedCode("123-456")).contains("123456");
+	}
+
+	@Test
+	void typedCodeWhenNotSixAsciiDigitsThenEmpty() {
+		assertThat(OtpChallenges.typedCode("")).isEmpty();
+		assertThat(OtpChallenges.typedCode("12345")).isEmpty();
+		assertThat(OtpChallenges.typedCode("1234567")).isEmpty();
+		assertThat(OtpChallenges.typedCode("12a456")).isEmpty();
+		assertThat(OtpChallenges.typedCode("\u0661\u0662\u0663\u0664\u0665\u0666")).isEmpty();
+	}
+
+	@Test
 	void issueWhenCalledThenSixDigitsAndOnlyAHashStored() {
 		OtpChallenge challenge = this.otps.issue(MOBILE);
 

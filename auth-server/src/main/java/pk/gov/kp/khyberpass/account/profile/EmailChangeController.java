@@ -120,12 +120,12 @@ final class EmailChangeController {
 			return "redirect:" + ProfileController.PATH;
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		String digits = code.replaceAll("[\\s-]", "");
-		if (!digits.matches("[0-9]{6}")) {
+		Optional<String> digits = OtpChallenges.typedCode(code);
+		if (digits.isEmpty()) {
 			errors.add("code", "register.code.format");
 		}
 		else {
-			switch (this.otps.verify(pending.challengeId(), digits)) {
+			switch (this.otps.verify(pending.challengeId(), digits.get())) {
 				case ACCEPTED -> {
 					session.removeAttribute(PendingEmailChange.SESSION_ATTRIBUTE);
 					return complete(ProfileController.account(this.accounts, citizen),

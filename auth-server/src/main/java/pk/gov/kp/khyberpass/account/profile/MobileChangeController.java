@@ -2,6 +2,7 @@ package pk.gov.kp.khyberpass.account.profile;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -126,12 +127,12 @@ final class MobileChangeController {
 			return "redirect:" + ProfileController.PATH;
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		String digits = code.replaceAll("[\\s-]", "");
-		if (!digits.matches("[0-9]{6}")) {
+		Optional<String> digits = OtpChallenges.typedCode(code);
+		if (digits.isEmpty()) {
 			errors.add("code", "register.code.format");
 		}
 		else {
-			switch (this.otps.verify(pending.challengeId(), digits)) {
+			switch (this.otps.verify(pending.challengeId(), digits.get())) {
 				case ACCEPTED -> {
 					session.removeAttribute(PendingMobileChange.SESSION_ATTRIBUTE);
 					return complete(ProfileController.account(this.accounts, citizen),

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import pk.gov.kp.khyberpass.account.Account;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.NewPasswordValidator;
+import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.cnic.InvalidCnicException;
 
@@ -107,12 +108,12 @@ final class RecoveryController {
 			return "redirect:/recover";
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		String digits = code.replaceAll("[\\s-]", "");
-		if (!digits.matches("[0-9]{6}")) {
+		Optional<String> digits = OtpChallenges.typedCode(code);
+		if (digits.isEmpty()) {
 			errors.add("code", "register.code.format");
 		}
 		else {
-			switch (this.recoveries.verify(pending, digits)) {
+			switch (this.recoveries.verify(pending, digits.get())) {
 				case ACCEPTED -> {
 					session.setAttribute(PendingRecovery.SESSION_ATTRIBUTE, pending.verified(this.clock.instant()));
 					return "redirect:/recover/password";

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
+import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.account.OtpOutcome;
 import pk.gov.kp.khyberpass.account.password.FactorSetting;
 import pk.gov.kp.khyberpass.account.password.PasswordPolicy;
@@ -145,13 +147,13 @@ final class RegistrationController {
 			return "redirect:/register";
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		String digits = code.replaceAll("[\\s-]", "");
-		if (!digits.matches("[0-9]{6}")) {
+		Optional<String> digits = OtpChallenges.typedCode(code);
+		if (digits.isEmpty()) {
 			errors.add("code", "register.code.format");
 		}
 		else {
 			try {
-				RegistrationService.Completion completion = this.registrations.complete(pending, digits);
+				RegistrationService.Completion completion = this.registrations.complete(pending, digits.get());
 				switch (completion.outcome()) {
 					case ACCEPTED -> {
 						session.removeAttribute(PendingRegistration.SESSION_ATTRIBUTE);

@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.account.registration;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -101,12 +102,12 @@ final class RegistrationEmailController {
 			return "redirect:/register";
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		String digits = code.replaceAll("[\\s-]", "");
-		if (!digits.matches("[0-9]{6}")) {
+		Optional<String> digits = OtpChallenges.typedCode(code);
+		if (digits.isEmpty()) {
 			errors.add("code", "register.code.format");
 		}
 		else {
-			switch (this.otps.verify(pending.challengeId(), digits)) {
+			switch (this.otps.verify(pending.challengeId(), digits.get())) {
 				case ACCEPTED -> {
 					session.removeAttribute(RegisteredEmail.SESSION_ATTRIBUTE);
 					this.accounts.changeEmail(AccountId.parse(pending.accountId()), pending.email());
