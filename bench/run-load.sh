@@ -5,7 +5,8 @@
 #
 #   bash bench/run-load.sh
 #
-# Environment (all optional): SKIP_BUILD=1 reuses the jars in */target; CLIENTS (32); TOKEN_WARMUP (20),
+# Environment (all optional): SKIP_BUILD=1 reuses the jars in */target; SERVER_JAR, another server jar;
+# TOKEN_ONLY=1 measures the token endpoint only and prints its line (to compare builds or options); CLIENTS (32); TOKEN_WARMUP (20),
 # TOKEN_SECONDS (20) for the token endpoint; WARMUP (5), SECONDS_EACH (10) for the other endpoints;
 # TIME_LIMIT (300 s for the whole run); PGHOST_URL (127.0.0.1), REDIS_URL (redis://127.0.0.1:6379); SERVER_JAVA_OPTS, extra server JVM options
 # (e.g. -XX:StartFlightRecording=filename=/tmp/khyberpass.jfr to profile the run).
@@ -22,7 +23,7 @@ WARMUP=${WARMUP:-5}
 SECONDS_EACH=${SECONDS_EACH:-10}
 DB_HOST=${PGHOST_URL:-127.0.0.1}
 REDIS=${REDIS_URL:-redis://127.0.0.1:6379}
-SERVER_JAR=auth-server/target/khyberpass-auth-server-0.1.0-SNAPSHOT.jar
+SERVER_JAR=${SERVER_JAR:-auth-server/target/khyberpass-auth-server-0.1.0-SNAPSHOT.jar}
 BENCH_JAR=bench/target/benchmarks.jar
 CLIENT_ID=bench-service
 CLIENT_SECRET=bench-service-secret-0123456789abcdef
@@ -202,6 +203,11 @@ field() { tr ' ' '\n' <<<"${RESULT[$1]}" | awk -F= -v k="$2" '$1 == k { print $2
 LOAD_TOKEN=$(cut -d' ' -f1 /proc/loadavg)
 load token "$TOKEN_WARMUP" "$TOKEN_SECONDS"
 LOADED_RSS_KB=$(rss_kb "$SERVER_PID")
+if [[ "${TOKEN_ONLY:-0}" == 1 ]]; then
+	# a quick comparison of server builds or options: the token figures only, no summary file
+	log "TOKEN_ONLY: ES256 ${BC_ES256}/s; ${RESULT[token]}"
+	exit 0
+fi
 load introspect "$WARMUP" "$SECONDS_EACH"
 load jwks "$WARMUP" "$SECONDS_EACH"
 load discovery "$WARMUP" "$SECONDS_EACH"
