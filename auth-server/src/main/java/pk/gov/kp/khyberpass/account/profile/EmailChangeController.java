@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import pk.gov.kp.khyberpass.account.Account;
 import pk.gov.kp.khyberpass.account.AccountNotices;
 import pk.gov.kp.khyberpass.account.AccountService;
-import pk.gov.kp.khyberpass.account.EmailCodes;
+import pk.gov.kp.khyberpass.account.CodeEntry;
 import pk.gov.kp.khyberpass.account.EmailAddress;
+import pk.gov.kp.khyberpass.account.EmailCodes;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.account.OtpThrottledException;
@@ -41,6 +42,8 @@ final class EmailChangeController {
 	private static final String PATH = ProfileController.PATH + "/email";
 
 	private static final Logger log = LoggerFactory.getLogger(EmailChangeController.class);
+
+	private static final CodeEntry CODE = new CodeEntry("profile.email.code.wrong", "profile.code.dead");
 
 	private final AccountService accounts;
 
@@ -120,20 +123,9 @@ final class EmailChangeController {
 			return "redirect:" + ProfileController.PATH;
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		Optional<String> digits = OtpChallenges.typedCode(code);
-		if (digits.isEmpty()) {
-			errors.add("code", "register.code.format");
-		}
-		else {
-			switch (this.otps.verify(pending.challengeId(), digits.get())) {
-				case ACCEPTED -> {
-					session.removeAttribute(PendingEmailChange.SESSION_ATTRIBUTE);
-					return complete(ProfileController.account(this.accounts, citizen),
-							new EmailAddress(pending.email()));
-				}
-				case WRONG_CODE -> errors.add("code", "profile.email.code.wrong");
-				case DEAD -> errors.add("code", "profile.code.dead");
-			}
+		if (CODE.accepts(code, (digits) -> this.otps.verify(pending.challengeId(), digits), errors)) {
+			session.removeAttribute(PendingEmailChange.SESSION_ATTRIBUTE);
+			return complete(ProfileController.account(this.accounts, citizen), new EmailAddress(pending.email()));
 		}
 		model.addAttribute("email", pending.email());
 		model.addAttribute("errors", errors.byField());

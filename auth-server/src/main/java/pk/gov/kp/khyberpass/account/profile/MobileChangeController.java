@@ -2,7 +2,6 @@ package pk.gov.kp.khyberpass.account.profile;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import pk.gov.kp.khyberpass.account.Account;
 import pk.gov.kp.khyberpass.account.AccountNotices;
 import pk.gov.kp.khyberpass.account.AccountService;
+import pk.gov.kp.khyberpass.account.CodeEntry;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
@@ -43,6 +43,8 @@ final class MobileChangeController {
 	private static final String PATH = ProfileController.PATH + "/mobile";
 
 	private static final Logger log = LoggerFactory.getLogger(MobileChangeController.class);
+
+	private static final CodeEntry CODE = new CodeEntry("register.code.wrong", "profile.code.dead");
 
 	private final AccountService accounts;
 
@@ -127,20 +129,9 @@ final class MobileChangeController {
 			return "redirect:" + ProfileController.PATH;
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		Optional<String> digits = OtpChallenges.typedCode(code);
-		if (digits.isEmpty()) {
-			errors.add("code", "register.code.format");
-		}
-		else {
-			switch (this.otps.verify(pending.challengeId(), digits.get())) {
-				case ACCEPTED -> {
-					session.removeAttribute(PendingMobileChange.SESSION_ATTRIBUTE);
-					return complete(ProfileController.account(this.accounts, citizen),
-							new MobileNumber(pending.mobile()));
-				}
-				case WRONG_CODE -> errors.add("code", "register.code.wrong");
-				case DEAD -> errors.add("code", "profile.code.dead");
-			}
+		if (CODE.accepts(code, (digits) -> this.otps.verify(pending.challengeId(), digits), errors)) {
+			session.removeAttribute(PendingMobileChange.SESSION_ATTRIBUTE);
+			return complete(ProfileController.account(this.accounts, citizen), new MobileNumber(pending.mobile()));
 		}
 		model.addAttribute("mobile", new MobileNumber(pending.mobile()).national());
 		model.addAttribute("errors", errors.byField());

@@ -14,9 +14,9 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import pk.gov.kp.khyberpass.account.Account;
+import pk.gov.kp.khyberpass.account.CodeEntry;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.NewPasswordValidator;
-import pk.gov.kp.khyberpass.account.OtpChallenges;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.cnic.InvalidCnicException;
 
@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 final class RecoveryController {
+
+	private static final CodeEntry CODE = new CodeEntry("register.code.wrong", "recover.code.dead");
 
 	private final RecoveryService recoveries;
 
@@ -108,19 +110,9 @@ final class RecoveryController {
 			return "redirect:/recover";
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		Optional<String> digits = OtpChallenges.typedCode(code);
-		if (digits.isEmpty()) {
-			errors.add("code", "register.code.format");
-		}
-		else {
-			switch (this.recoveries.verify(pending, digits.get())) {
-				case ACCEPTED -> {
-					session.setAttribute(PendingRecovery.SESSION_ATTRIBUTE, pending.verified(this.clock.instant()));
-					return "redirect:/recover/password";
-				}
-				case WRONG_CODE -> errors.add("code", "register.code.wrong");
-				case DEAD -> errors.add("code", "recover.code.dead");
-			}
+		if (CODE.accepts(code, (digits) -> this.recoveries.verify(pending, digits), errors)) {
+			session.setAttribute(PendingRecovery.SESSION_ATTRIBUTE, pending.verified(this.clock.instant()));
+			return "redirect:/recover/password";
 		}
 		model.addAttribute("errors", errors.byField());
 		return "account/recover/verify";

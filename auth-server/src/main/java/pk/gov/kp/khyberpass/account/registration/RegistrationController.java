@@ -16,12 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import pk.gov.kp.khyberpass.account.AccountId;
+import pk.gov.kp.khyberpass.account.CodeEntry;
 import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
-import pk.gov.kp.khyberpass.account.OtpChallenges;
-import pk.gov.kp.khyberpass.account.OtpOutcome;
 import pk.gov.kp.khyberpass.account.password.FactorSetting;
 import pk.gov.kp.khyberpass.account.password.PasswordPolicy;
 import pk.gov.kp.khyberpass.account.password.PasswordViolation;
@@ -48,6 +47,8 @@ final class RegistrationController {
 	private static final Logger log = LoggerFactory.getLogger(RegistrationController.class);
 
 	private static final int MAX_NAME_LENGTH = 100;
+
+	private static final CodeEntry CODE = new CodeEntry("register.code.wrong", "register.code.dead");
 
 	private final RegistrationService registrations;
 
@@ -147,30 +148,22 @@ final class RegistrationController {
 			return "redirect:/register";
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		Optional<String> digits = OtpChallenges.typedCode(code);
-		if (digits.isEmpty()) {
-			errors.add("code", "register.code.format");
-		}
-		else {
-			try {
-				RegistrationService.Completion completion = this.registrations.complete(pending, digits.get());
-				switch (completion.outcome()) {
-					case ACCEPTED -> {
-						session.removeAttribute(PendingRegistration.SESSION_ATTRIBUTE);
-						String email = pending.email();
-						AccountId account = completion.account();
-						return (email != null && account != null)
-								? this.emailStep.start(account, new EmailAddress(email), session, locale)
-								: "redirect:/login?registered";
-					}
-					case WRONG_CODE -> errors.add("code", "register.code.wrong");
-					case DEAD -> errors.add("code", "register.code.dead");
-				}
-			}
-			catch (RegistrationRefusedException ex) {
+		try {
+			Optional<RegistrationService.Completion> completion = CODE.check(code,
+					(digits) -> this.registrations.complete(pending, digits), RegistrationService.Completion::outcome,
+					errors);
+			if (completion.isPresent()) {
 				session.removeAttribute(PendingRegistration.SESSION_ATTRIBUTE);
-				errors.add("code", ex.reason().messageKey());
+				String email = pending.email();
+				AccountId account = completion.get().account();
+				return (email != null && account != null)
+						? this.emailStep.start(account, new EmailAddress(email), session, locale)
+						: "redirect:/login?registered";
 			}
+		}
+		catch (RegistrationRefusedException ex) {
+			session.removeAttribute(PendingRegistration.SESSION_ATTRIBUTE);
+			errors.add(CodeEntry.FIELD, ex.reason().messageKey());
 		}
 		model.addAttribute("mobile", pending.mobileNumber().masked());
 		model.addAttribute("resent", false);

@@ -3,7 +3,6 @@ package pk.gov.kp.khyberpass.account.registration;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
+import pk.gov.kp.khyberpass.account.CodeEntry;
 import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.EmailCodes;
 import pk.gov.kp.khyberpass.account.FormErrors;
@@ -43,6 +43,8 @@ final class RegistrationEmailController {
 	private static final String DONE = "redirect:/login?registered";
 
 	private static final Logger log = LoggerFactory.getLogger(RegistrationEmailController.class);
+
+	private static final CodeEntry CODE = new CodeEntry("profile.email.code.wrong", "register.email.code.dead");
 
 	private final EmailCodes codes;
 
@@ -102,24 +104,13 @@ final class RegistrationEmailController {
 			return "redirect:/register";
 		}
 		FormErrors errors = new FormErrors(this.messages, locale);
-		Optional<String> digits = OtpChallenges.typedCode(code);
-		if (digits.isEmpty()) {
-			errors.add("code", "register.code.format");
-		}
-		else {
-			switch (this.otps.verify(pending.challengeId(), digits.get())) {
-				case ACCEPTED -> {
-					session.removeAttribute(RegisteredEmail.SESSION_ATTRIBUTE);
-					this.accounts.changeEmail(AccountId.parse(pending.accountId()), pending.email());
-					// the same entry as a change in the profile, so the activity page shows it; never the address
-					this.events.publishEvent(new AuditEvent(AuditEventType.EMAIL_CHANGED, pending.accountId(),
-							pending.accountId(), null, this.clock.instant(),
-							Map.of("change", "verified-at-registration")));
-					return DONE + "&email-confirmed";
-				}
-				case WRONG_CODE -> errors.add("code", "profile.email.code.wrong");
-				case DEAD -> errors.add("code", "register.email.code.dead");
-			}
+		if (CODE.accepts(code, (digits) -> this.otps.verify(pending.challengeId(), digits), errors)) {
+			session.removeAttribute(RegisteredEmail.SESSION_ATTRIBUTE);
+			this.accounts.changeEmail(AccountId.parse(pending.accountId()), pending.email());
+			// the same entry as a change in the profile, so the activity page shows it; never the address
+			this.events.publishEvent(new AuditEvent(AuditEventType.EMAIL_CHANGED, pending.accountId(),
+					pending.accountId(), null, this.clock.instant(), Map.of("change", "verified-at-registration")));
+			return DONE + "&email-confirmed";
 		}
 		model.addAttribute("email", pending.email());
 		model.addAttribute("errors", errors.byField());
