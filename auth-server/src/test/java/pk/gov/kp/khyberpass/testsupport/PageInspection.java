@@ -46,6 +46,9 @@ public final class PageInspection {
 				if (['hidden', 'submit', 'button'].includes(field.type)) return;
 				const labelled = field.labels.length > 0 || field.getAttribute('aria-label') || field.getAttribute('aria-labelledby');
 				if (!labelled) problems.push('field ' + (field.id || field.name) + ' has no label');
+				if ((field.autocomplete === 'one-time-code' || field.name === 'cnic') && field.inputMode !== 'numeric')
+					problems.push('field ' + field.id + ' does not bring up the numeric keypad');
+				if (field.type === 'tel' && field.inputMode !== 'tel') problems.push('field ' + field.id + ' does not bring up the phone keypad');
 				if (field.getAttribute('aria-invalid') === 'true') {
 					const described = (field.getAttribute('aria-describedby') || '').split(/\\s+/).filter((id) => id);
 					if (!described.some((id) => document.getElementById(id)?.classList.contains('field__error')))
