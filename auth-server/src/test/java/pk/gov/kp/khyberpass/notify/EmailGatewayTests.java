@@ -1,18 +1,13 @@
 package pk.gov.kp.khyberpass.notify;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +20,12 @@ class EmailGatewayTests {
 	private static final EmailMessage MESSAGE = new EmailMessage("junaid@example.pk", "Your Khyber Pass code",
 			"Your code is 123456.");
 
-	private final AtomicReference<String> body = new AtomicReference<>();
-
-	private final AtomicReference<String> authorization = new AtomicReference<>();
-
-	private HttpServer server;
+	private StubRelay relay;
 
 	@AfterEach
 	void stop() {
-		if (this.server != null) {
-			this.server.stop(0);
+		if (this.relay != null) {
+			this.relay.close();
 		}
 	}
 
@@ -42,9 +33,9 @@ class EmailGatewayTests {
 	void sendWhenRelayAcceptsThenJsonWithBearerKeyPosted() throws IOException {
 		relayAnswering(202).send(MESSAGE);
 
-		assertThat(this.body.get()).isEqualTo(
+		assertThat(this.relay.body()).isEqualTo(
 				"{\"to\":\"junaid@example.pk\",\"subject\":\"Your Khyber Pass code\",\"text\":\"Your code is 123456.\"}");
-		assertThat(this.authorization.get()).isEqualTo("Bearer mail-api-key");
+		assertThat(this.relay.authorization()).isEqualTo("Bearer mail-api-key");
 	}
 
 	@Test
@@ -103,20 +94,9 @@ class EmailGatewayTests {
 	}
 
 	private EmailGateway relayAnswering(int status) throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/mail", (exchange) -> {
-			this.body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-			this.authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-			exchange.sendResponseHeaders(status, -1);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.flush();
-			}
-		});
-		this.server.start();
-		return new HttpEmailGateway(HttpClient.newHttpClient(),
-				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/mail"), "mail-api-key",
-				// generous: a busy CI machine must not turn an answer into a timeout
-				Duration.ofSeconds(10));
+		this.relay = StubRelay.answering("/mail", status);
+		// generous: a busy CI machine must not turn an answer into a timeout
+		return new HttpEmailGateway(HttpClient.newHttpClient(), this.relay.uri(), "mail-api-key", Duration.ofSeconds(10));
 	}
 
 }

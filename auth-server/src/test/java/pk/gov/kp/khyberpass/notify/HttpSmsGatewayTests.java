@@ -1,15 +1,10 @@
 package pk.gov.kp.khyberpass.notify;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +15,12 @@ class HttpSmsGatewayTests {
 
 	private static final SmsMessage MESSAGE = new SmsMessage("+923001234567", "Khyber Pass code: 123456");
 
-	private final AtomicReference<String> body = new AtomicReference<>();
-
-	private final AtomicReference<String> authorization = new AtomicReference<>();
-
-	private HttpServer server;
+	private StubRelay relay;
 
 	@AfterEach
 	void stop() {
-		if (this.server != null) {
-			this.server.stop(0);
+		if (this.relay != null) {
+			this.relay.close();
 		}
 	}
 
@@ -37,8 +28,8 @@ class HttpSmsGatewayTests {
 	void sendWhenGatewayAcceptsThenJsonWithBearerKeyPosted() throws IOException {
 		gatewayAnswering(202).send(MESSAGE);
 
-		assertThat(this.body.get()).isEqualTo("{\"to\":\"+923001234567\",\"text\":\"Khyber Pass code: 123456\"}");
-		assertThat(this.authorization.get()).isEqualTo("Bearer test-api-key");
+		assertThat(this.relay.body()).isEqualTo("{\"to\":\"+923001234567\",\"text\":\"Khyber Pass code: 123456\"}");
+		assertThat(this.relay.authorization()).isEqualTo("Bearer test-api-key");
 	}
 
 	@Test
@@ -74,20 +65,9 @@ class HttpSmsGatewayTests {
 	}
 
 	private SmsGateway gatewayAnswering(int status) throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/sms", (exchange) -> {
-			this.body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-			this.authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-			exchange.sendResponseHeaders(status, -1);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.flush();
-			}
-		});
-		this.server.start();
-		return new HttpSmsGateway(HttpClient.newHttpClient(),
-				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/sms"), "test-api-key",
-				// generous: a busy CI machine must not turn an answer into a timeout
-				Duration.ofSeconds(10));
+		this.relay = StubRelay.answering("/sms", status);
+		// generous: a busy CI machine must not turn an answer into a timeout
+		return new HttpSmsGateway(HttpClient.newHttpClient(), this.relay.uri(), "test-api-key", Duration.ofSeconds(10));
 	}
 
 }
