@@ -3,7 +3,6 @@ package pk.gov.kp.khyberpass.account.recovery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import pk.gov.kp.khyberpass.account.Account;
+import pk.gov.kp.khyberpass.account.BirthDateField;
 import pk.gov.kp.khyberpass.account.CodeEntry;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.NewPasswordValidator;
@@ -77,7 +77,7 @@ final class RecoveryController {
 		catch (InvalidCnicException ex) {
 			errors.add("cnic", ex.messageKey());
 		}
-		LocalDate birthDate = parseBirthDate(birthDateText, errors);
+		LocalDate birthDate = BirthDateField.parse(birthDateText, this.clock, errors);
 		if (cnic != null && birthDate != null) {
 			if (this.throttle.allow(cnic, request.getRemoteAddr())) {
 				session.setAttribute(PendingRecovery.SESSION_ATTRIBUTE, this.recoveries.start(cnic, birthDate));
@@ -162,25 +162,6 @@ final class RecoveryController {
 	private static @Nullable PendingRecovery pending(HttpSession session) {
 		return (session.getAttribute(PendingRecovery.SESSION_ATTRIBUTE) instanceof PendingRecovery pending) ? pending
 				: null;
-	}
-
-	private @Nullable LocalDate parseBirthDate(String text, FormErrors errors) {
-		if (text.isBlank()) {
-			errors.add("birthDate", "register.birth-date.required");
-			return null;
-		}
-		try {
-			LocalDate date = LocalDate.parse(text.strip());
-			if (date.isAfter(LocalDate.now(this.clock)) || date.getYear() < 1900) {
-				errors.add("birthDate", "register.birth-date.invalid");
-				return null;
-			}
-			return date;
-		}
-		catch (DateTimeParseException ex) {
-			errors.add("birthDate", "register.birth-date.invalid");
-			return null;
-		}
 	}
 
 }

@@ -2,7 +2,6 @@ package pk.gov.kp.khyberpass.account.registration;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import pk.gov.kp.khyberpass.account.AccountId;
+import pk.gov.kp.khyberpass.account.BirthDateField;
 import pk.gov.kp.khyberpass.account.CodeEntry;
 import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.FormErrors;
@@ -87,7 +87,7 @@ final class RegistrationController {
 		else if (fullName.length() > MAX_NAME_LENGTH) {
 			errors.add("fullName", "register.name.too-long", MAX_NAME_LENGTH);
 		}
-		LocalDate birthDate = parseBirthDate(value(form, "birthDate"), errors);
+		LocalDate birthDate = BirthDateField.parse(value(form, "birthDate"), this.clock, errors);
 		MobileNumber mobile = parseMobile(value(form, "mobile"), errors);
 		String emailText = value(form, "email").strip();
 		EmailAddress email = null;
@@ -221,25 +221,6 @@ final class RegistrationController {
 		}
 		catch (InvalidMobileNumberException ex) {
 			errors.add("mobile", ex.messageKey());
-			return null;
-		}
-	}
-
-	private @Nullable LocalDate parseBirthDate(String text, FormErrors errors) {
-		if (text.isBlank()) {
-			errors.add("birthDate", "register.birth-date.required");
-			return null;
-		}
-		try {
-			LocalDate date = LocalDate.parse(text.strip());
-			if (date.isAfter(LocalDate.now(this.clock)) || date.getYear() < 1900) {
-				errors.add("birthDate", "register.birth-date.invalid");
-				return null;
-			}
-			return date;
-		}
-		catch (DateTimeParseException ex) {
-			errors.add("birthDate", "register.birth-date.invalid");
 			return null;
 		}
 	}
