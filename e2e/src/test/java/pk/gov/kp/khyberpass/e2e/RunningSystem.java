@@ -22,12 +22,18 @@ import java.util.stream.Stream;
 /**
  * The auth-server and the sample relying party started from their packaged jars as child processes on
  * free loopback ports, with a temporary seed (the sample's {@code khyberpass-seed.yml}, its port put in
- * place of 8080), an in-memory database and a throw-away master key. Logs go to
- * {@code e2e/target/e2e-logs}.
+ * place of 8080), an in-memory database, a throw-away master key and access tokens of
+ * {@link #ACCESS_TOKEN_LIFETIME}. Logs go to {@code e2e/target/e2e-logs}.
  */
 final class RunningSystem implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+	/**
+	 * Access tokens live this long instead of five minutes, so the sample renews the citizen's with the
+	 * refresh token within the run.
+	 */
+	static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
 	private final List<Process> processes = new ArrayList<>();
 
@@ -95,6 +101,7 @@ final class RunningSystem implements AutoCloseable {
 				"--spring.datasource.url=jdbc:h2:mem:e2e;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
 				"--khyberpass.keys.master-key-file=" + work.resolve("master.key"),
 				"--khyberpass.seed-print-credentials=false",
+				"--khyberpass.oidc.access-token-lifetime=" + ACCESS_TOKEN_LIFETIME.toSeconds() + "s",
 				"--logging.level.pk.gov.kp=DEBUG");
 		// The sample reads discovery lazily, so both can start together on this two-core machine.
 		Process sampleApp = spawn(sampleJar, logs.resolve("sample-relying-party.log"), Map.of(),

@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A citizen's journey through the Motor Vehicle Registration sample and Khyber Pass, both started from
  * their packaged jars, in headless Chromium: sign-in with and without CNIC consent, RP-initiated logout,
  * a payment needing a second factor, the registry API with service tokens and on the citizen's behalf
- * (token exchange), and single logout through back-channel logout. The tests run in order because they
+ * (token exchange, with the sign-in's access token renewed by its refresh token, and a revoked refresh
+ * token sending the citizen to sign in again), and single logout through back-channel logout. The tests run in order because they
  * share one browser and one citizen.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -227,11 +228,58 @@ class SampleRelyingPartyIT {
 
 		assertThat(waitFor(By.id("registry-result")).getText()).contains(this.registrationNumber)
 			.doesNotContain("cannot be reached")
-			.doesNotContain("too old");
+			.doesNotContain("no longer accepts");
+	}
+
+	/**
+	 * The sign-in's access token has expired: the sample renews it with the refresh token (rotated) before
+	 * the exchange, in the same session (a new sign-in would change the session cookie), twice in a row so
+	 * the second renewal presents the rotated refresh token.
+	 */
+	@Test
+	@Order(10)
+	void registryOnCitizensBehalfWhenAccessTokenExpiredThenRenewedWithRefreshTokenInTheSameSession()
+			throws InterruptedException {
+		this.browser.get(sample("/registry/mine"));
+		waitFor(By.id("registry-result"));
+		String sessionCookie = this.browser.manage().getCookieNamed("JSESSIONID").getValue();
+
+		for (int round = 0; round < 2; round++) {
+			Thread.sleep(RunningSystem.ACCESS_TOKEN_LIFETIME.plusSeconds(1).toMillis());
+			this.browser.get(sample("/registry/mine"));
+
+			assertThat(waitFor(By.id("registry-result")).getText()).contains(this.registrationNumber)
+				.doesNotContain("no longer accepts")
+				.doesNotContain("cannot be reached");
+			assertThat(this.browser.getCurrentUrl()).isEqualTo(sample("/registry/mine"));
+			assertThat(this.browser.manage().getCookieNamed("JSESSIONID").getValue()).isEqualTo(sessionCookie);
+		}
+	}
+
+	/**
+	 * The citizen withdraws consent at Khyber Pass, which revokes the sample's refresh tokens: the next
+	 * renewal is refused, the sample ends its session and sends the browser to sign in again, where Khyber
+	 * Pass asks for consent anew; afterwards the page works again.
+	 */
+	@Test
+	@Order(11)
+	void registryOnCitizensBehalfWhenRefreshRevokedByConsentWithdrawalThenSignInAgain()
+			throws InterruptedException {
+		this.browser.get(this.system.issuer + "/account/departments");
+		waitFor(By.cssSelector("#department-demo-mvr-portal button[type=submit]")).click();
+		waitFor(By.id("withdrawn"));
+		Thread.sleep(RunningSystem.ACCESS_TOKEN_LIFETIME.dividedBy(2).plusSeconds(1).toMillis());
+
+		this.browser.get(sample("/registry/mine"));
+
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.urlContains("/oauth2/consent"));
+		consent(true);
+		assertThat(waitFor(By.id("registry-result")).getText()).contains(this.registrationNumber);
+		assertThat(this.browser.getCurrentUrl()).isEqualTo(sample("/registry/mine"));
 	}
 
 	@Test
-	@Order(10)
+	@Order(12)
 	void signOutAtKhyberPassThenSampleSessionEndsThroughBackChannelLogout() throws InterruptedException {
 		this.browser.get(sample("/"));
 		waitFor(By.id("citizen-name"));

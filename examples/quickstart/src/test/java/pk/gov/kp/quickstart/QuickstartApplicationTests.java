@@ -18,6 +18,7 @@ import pk.gov.kp.khyberpass.sdk.UserInfo;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassAuthentication;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassUser;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -51,6 +52,7 @@ class QuickstartApplicationTests {
 	void homeWhenSignedInThenShowsNameFromUserInfo() throws Exception {
 		KhyberPassUser user = new KhyberPassUser("subject-1", null, "urn:kp:loa:1", List.of("pwd"), "sid-1",
 				Map.of(), "id-token");
+		given(this.khyberPass.refreshIfExpiring(any())).willAnswer((call) -> call.getArgument(0));
 		given(this.khyberPass.userInfo("access-token", "subject-1"))
 			.willReturn(new UserInfo("subject-1", Map.of("name", "Ayesha Khan")));
 

@@ -13,6 +13,7 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.UserInfo;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassAuthentication;
+import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassCitizenTokens;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassUser;
 
 /**
@@ -29,8 +30,11 @@ public final class CitizenProfiles {
 
 	private final KhyberPassClient khyberPass;
 
-	CitizenProfiles(KhyberPassClient khyberPass) {
+	private final KhyberPassCitizenTokens citizenTokens;
+
+	CitizenProfiles(KhyberPassClient khyberPass, KhyberPassCitizenTokens citizenTokens) {
 		this.khyberPass = khyberPass;
+		this.citizenTokens = citizenTokens;
 	}
 
 	/**
@@ -52,7 +56,7 @@ public final class CitizenProfiles {
 	private CitizenProfile fetch(KhyberPassAuthentication authentication) {
 		KhyberPassUser user = authentication.getPrincipal();
 		try {
-			UserInfo info = this.khyberPass.userInfo(authentication.accessToken(), user.subject());
+			UserInfo info = this.khyberPass.userInfo(this.citizenTokens.accessToken(), user.subject());
 			return new CitizenProfile(info.string("name").orElse(user.name()), info.string("cnic").orElse(null));
 		}
 		catch (InvalidTokenException | KhyberPassClientException ex) {

@@ -8,12 +8,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import pk.gov.kp.khyberpass.sdk.ServiceToken;
-import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
+import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassCitizenTokens;
 
 /**
  * Calls the vehicle registry API on a signed-in citizen's behalf: Khyber Pass exchanges the citizen's
- * access token for one made for the registry (RFC 8693 token exchange), which names this service as the
- * actor and the citizen as the registry knows them. Thread-safe.
+ * access token (renewed by the starter when it is about to expire) for one made for the registry (RFC 8693
+ * token exchange), which names this service as the actor and the citizen as the registry knows them.
+ * Thread-safe.
  */
 @Component
 public final class CitizenRegistryClient {
@@ -21,28 +22,29 @@ public final class CitizenRegistryClient {
 	private static final ParameterizedTypeReference<List<RegistryVehicle>> VEHICLES = new ParameterizedTypeReference<>() {
 	};
 
-	private final KhyberPassServiceTokens tokens;
+	private final KhyberPassCitizenTokens citizenTokens;
 
 	private final String audience;
 
 	private final RestClient registry;
 
-	CitizenRegistryClient(KhyberPassServiceTokens tokens, RegistryProperties properties) {
-		this.tokens = tokens;
+	CitizenRegistryClient(KhyberPassCitizenTokens citizenTokens, RegistryProperties properties) {
+		this.citizenTokens = citizenTokens;
 		this.audience = properties.baseUrl().toString();
 		this.registry = RestClient.builder().baseUrl(this.audience).build();
 	}
 
 	/**
-	 * Lists the citizen's vehicles in the registry.
-	 * @param citizenAccessToken the access token of the citizen's sign-in to this service
+	 * Lists the vehicles of the citizen signed in to the current request.
 	 * @return the vehicles, empty if the registry has none
+	 * @throws pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassSignInRequiredException when the sign-in
+	 * ended (Khyber Pass refused to renew it); the starter then sends the browser to sign in again
 	 * @throws pk.gov.kp.khyberpass.sdk.OAuthErrorException when Khyber Pass refuses the exchange (for
-	 * example {@code invalid_grant} once the sign-in's access token has expired)
+	 * example {@code invalid_grant} when the citizen's token was revoked)
 	 * @throws org.springframework.web.client.RestClientException when the registry refuses or fails
 	 */
-	public List<RegistryVehicle> vehiclesOf(String citizenAccessToken) {
-		ServiceToken token = this.tokens.onBehalfOf(citizenAccessToken, this.audience);
+	public List<RegistryVehicle> vehiclesOfSignedInCitizen() {
+		ServiceToken token = this.citizenTokens.onBehalfOf(this.audience);
 		List<RegistryVehicle> vehicles = this.registry.get()
 			.uri("/citizens/me/vehicles")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())

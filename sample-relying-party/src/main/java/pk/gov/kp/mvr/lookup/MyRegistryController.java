@@ -10,11 +10,11 @@ import org.springframework.web.client.RestClientException;
 
 import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.OAuthErrorException;
-import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassAuthentication;
 
 /**
  * "Your vehicles in the provincial register": asks the registry API on the citizen's behalf, with a
- * token exchanged at Khyber Pass.
+ * token exchanged at Khyber Pass. When the citizen's sign-in has ended at Khyber Pass, the starter's
+ * {@code KhyberPassSignInRequiredException} (not caught here) sends the browser to sign in again and back.
  */
 @Controller
 final class MyRegistryController {
@@ -28,13 +28,13 @@ final class MyRegistryController {
 	}
 
 	@GetMapping("/registry/mine")
-	String mine(KhyberPassAuthentication authentication, Model model) {
+	String mine(Model model) {
 		try {
-			model.addAttribute("vehicles", this.registry.vehiclesOf(authentication.accessToken()));
+			model.addAttribute("vehicles", this.registry.vehiclesOfSignedInCitizen());
 			model.addAttribute("outcome", "found");
 		}
 		catch (OAuthErrorException ex) {
-			// invalid_grant: the sign-in's access token expired; the citizen signs in again to continue.
+			// invalid_grant: Khyber Pass no longer accepts the citizen's token (revoked); sign in again.
 			log.info("Khyber Pass refused the token exchange: {}", ex.error());
 			model.addAttribute("outcome", "invalid_grant".equals(ex.error()) ? "sign-in-again" : "unavailable");
 		}

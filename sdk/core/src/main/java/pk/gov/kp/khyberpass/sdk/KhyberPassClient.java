@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * Build one instance per application and share it: it is immutable and thread-safe, and it
  * caches the provider metadata, the signing keys (refreshed by one background daemon thread)
- * and service tokens. Nothing is fetched until first needed. {@link #close()} stops the
- * background refresh. No method accepts {@code null} unless its documentation says so.
+ * and service tokens, and it refreshes each sign-in's access token once per refresh token
+ * ({@link #refreshIfExpiring(SessionTokens)}). Nothing is fetched until first needed.
+ * {@link #close()} stops the background refresh. No method accepts {@code null} unless its documentation says so.
  */
 public final class KhyberPassClient implements AutoCloseable {
 
@@ -59,6 +60,10 @@ public final class KhyberPassClient implements AutoCloseable {
 
 	private final UserInfoEndpoint userInfo;
 
+	private final SessionTokenRefresher sessionTokens;
+
+	private final Clock clock;
+
 	private KhyberPassClient(Builder builder) {
 		this.issuer = builder.issuer.toString();
 		this.clientId = builder.clientId;
@@ -84,13 +89,17 @@ public final class KhyberPassClient implements AutoCloseable {
 		this.accessTokens = new AccessTokenValidator(verifier,
 				(builder.accessTokenAudience != null) ? builder.accessTokenAudience : this.clientId);
 		this.logoutTokens = new LogoutTokenValidator(verifier, this.clientId,
-				new ReplayCache(builder.clock, builder.logoutReplayCacheSize));
+				(builder.logoutReplayStore != null) ? builder.logoutReplayStore
+						: new InMemoryReplayStore(builder.clock, builder.logoutReplayCacheSize));
 		this.tokenEndpoint = new TokenEndpoint(() -> this.discovery.metadata().tokenEndpoint(), this.clientId,
 				builder.authentication, http, builder.clock, this.random);
 		this.codeFlow = new CodeFlow(this.issuer, this.discovery::metadata, this.tokenEndpoint, this.idTokens);
 		this.serviceTokens = new ServiceTokenCache(builder.clock, builder.serviceTokenRefreshMargin,
 				this::requestClientCredentials);
 		this.userInfo = new UserInfoEndpoint(this.discovery::metadata, http);
+		this.clock = builder.clock;
+		this.sessionTokens = new SessionTokenRefresher(builder.clock, builder.sessionTokenRefreshMargin,
+				this.codeFlow::refresh);
 	}
 
 	/**
@@ -175,7 +184,8 @@ public final class KhyberPassClient implements AutoCloseable {
 	 * @return the verified token, never {@code null}
 	 * @throws InvalidTokenException if the token is rejected, including
 	 * {@link InvalidTokenException.Reason#REPLAY}
-	 * @throws KhyberPassClientException if the keys cannot be fetched
+	 * @throws KhyberPassClientException if the keys cannot be fetched, or the
+	 * {@link Builder#logoutReplayStore(ReplayStore) replay store} fails
 	 * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html#Validation">OIDC
 	 * Back-Channel Logout §2.6</a>
 	 */
@@ -229,6 +239,49 @@ public final class KhyberPassClient implements AutoCloseable {
 	 */
 	public TokenResponse refresh(String refreshToken) {
 		return this.codeFlow.refresh(refreshToken);
+	}
+
+	/**
+	 * Keeps the tokens of a sign-in (from {@link #exchangeCode(Map, PendingAuthorization)}) for
+	 * {@link #refreshIfExpiring(SessionTokens)}: store the result in the citizen's session,
+	 * server-side.
+	 * @param tokens the tokens of the code exchange
+	 * @return the tokens to keep, never {@code null}
+	 */
+	public SessionTokens sessionTokens(TokenResponse tokens) {
+		Objects.requireNonNull(tokens, "tokens");
+		return new SessionTokens(tokens.accessToken(), tokens.expiresAt().orElse(null), this.clock.instant(),
+				tokens.refreshToken().orElse(null), tokens.idToken().map(VerifiedIdToken::subject).orElse(null));
+	}
+
+	/**
+	 * Returns a sign-in's tokens with an access token good for at least the
+	 * {@link Builder#sessionTokenRefreshMargin(Duration) refresh margin}: the same instance while
+	 * it is, otherwise new tokens from a refresh (RFC 6749 §6) carrying the rotated refresh token.
+	 * When the result is not the argument, store it in the session in place of the old tokens.
+	 * <p>
+	 * Khyber Pass revokes every token of the sign-in when a spent refresh token is presented
+	 * again, so this method presents each refresh token once per JVM: concurrent calls with the
+	 * same tokens share one request, and for a minute afterwards a call with the old tokens (a
+	 * copy of the session read before the new ones were stored) gets the new ones without a
+	 * request. Nodes do not coordinate: route a session's concurrent requests to one node (sticky
+	 * sessions) if they may refresh at the same moment.
+	 * <p>
+	 * If Khyber Pass cannot be reached, or answers an error other than {@code invalid_grant},
+	 * the current tokens are returned while the access token has not expired.
+	 * @param tokens the tokens stored in the session
+	 * @return the tokens to use, never {@code null}
+	 * @throws SignInRequiredException when the sign-in cannot go on: Khyber Pass answered
+	 * {@code invalid_grant} (refresh token spent, expired or revoked: the citizen signed out,
+	 * changed the password or withdrew consent), the answer's ID token was rejected or names
+	 * another subject, or the access token expired and there is no refresh token. End the local
+	 * session and sign the citizen in again
+	 * @throws KhyberPassClientException if the access token has expired and Khyber Pass cannot
+	 * be reached
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
+	 */
+	public SessionTokens refreshIfExpiring(SessionTokens tokens) {
+		return this.sessionTokens.refreshIfExpiring(Objects.requireNonNull(tokens, "tokens"));
 	}
 
 	/**
@@ -374,6 +427,10 @@ public final class KhyberPassClient implements AutoCloseable {
 
 		private int logoutReplayCacheSize = 100_000;
 
+		private @Nullable ReplayStore logoutReplayStore;
+
+		private Duration sessionTokenRefreshMargin = Duration.ofSeconds(30);
+
 		private @Nullable HttpClient httpClient;
 
 		private Clock clock = Clock.systemUTC();
@@ -472,7 +529,20 @@ public final class KhyberPassClient implements AutoCloseable {
 		}
 
 		/**
-		 * Sets how many logout token ids are remembered to refuse replays. Default 100,000.
+		 * Sets how long before expiry {@link KhyberPassClient#refreshIfExpiring(SessionTokens)}
+		 * renews a sign-in's access token. Default 30 seconds (half the lifetime for tokens
+		 * living less than twice that).
+		 * @param margin the margin, 0 to 10 minutes
+		 * @return this builder
+		 */
+		public Builder sessionTokenRefreshMargin(Duration margin) {
+			this.sessionTokenRefreshMargin = within(margin, Duration.ZERO, Duration.ofMinutes(10), "margin");
+			return this;
+		}
+
+		/**
+		 * Sets how many logout token ids the default in-memory replay store remembers. Default
+		 * 100,000. Ignored with {@link #logoutReplayStore(ReplayStore)}.
 		 * @param size the size, at least 100
 		 * @return this builder
 		 */
@@ -481,6 +551,18 @@ public final class KhyberPassClient implements AutoCloseable {
 				throw new KhyberPassClientException("logoutReplayCacheSize must be at least 100");
 			}
 			this.logoutReplayCacheSize = size;
+			return this;
+		}
+
+		/**
+		 * Uses this store to refuse replayed back-channel logout tokens. Default: one in this
+		 * JVM's memory ({@link ReplayStore#inMemory(int, Clock)}), right for one node only; a
+		 * service with several nodes passes one store they all share.
+		 * @param store the store, not {@code null}
+		 * @return this builder
+		 */
+		public Builder logoutReplayStore(ReplayStore store) {
+			this.logoutReplayStore = Objects.requireNonNull(store, "store");
 			return this;
 		}
 

@@ -1,6 +1,7 @@
 package pk.gov.kp.khyberpass.sdk;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +30,12 @@ final class LogoutTokenValidator {
 
 	private final String clientId;
 
-	private final ReplayCache replayCache;
+	private final ReplayStore replayStore;
 
-	LogoutTokenValidator(SignedJwtVerifier verifier, String clientId, ReplayCache replayCache) {
+	LogoutTokenValidator(SignedJwtVerifier verifier, String clientId, ReplayStore replayStore) {
 		this.verifier = verifier;
 		this.clientId = clientId;
-		this.replayCache = replayCache;
+		this.replayStore = replayStore;
 	}
 
 	VerifiedLogoutToken validate(@Nullable String token) {
@@ -60,10 +61,24 @@ final class LogoutTokenValidator {
 		}
 		String jwtId = ClaimReader.required(claims, "jti", KIND);
 		Duration skew = this.verifier.clockSkew();
-		if (!this.replayCache.firstUse(jwtId, claims.getExpirationTime().toInstant().plus(skew))) {
+		if (!firstUse(jwtId, claims.getExpirationTime().toInstant().plus(skew))) {
 			throw new InvalidTokenException(Reason.REPLAY, "The logout token (jti) was already used");
 		}
 		return new VerifiedLogoutToken(claims.getIssuer(), subject, sessionId, jwtId, claims.getIssueTime().toInstant());
+	}
+
+	/** A shared store that fails refuses the token as "try again later", never accepts it unchecked. */
+	private boolean firstUse(String jwtId, Instant expiresAt) {
+		try {
+			return this.replayStore.firstUse(jwtId, expiresAt);
+		}
+		catch (KhyberPassClientException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new KhyberPassClientException("The logout token replay store failed ("
+					+ ex.getClass().getSimpleName() + "); check that the shared store is reachable", ex);
+		}
 	}
 
 }

@@ -97,7 +97,7 @@ class BackChannelLogoutTests {
 	@Test
 	void firstUseWhenEntryExpiredThenIdAcceptedAgainAndCacheStaysBounded() {
 		TestClock clock = new TestClock(TestOpenIdProvider.START);
-		ReplayCache cache = new ReplayCache(clock, 100);
+		InMemoryReplayStore cache = new InMemoryReplayStore(clock, 100);
 		assertThat(cache.firstUse("jti-1", clock.instant().plusSeconds(120))).isTrue();
 		clock.advance(Duration.ofSeconds(121));
 

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
+import pk.gov.kp.khyberpass.sdk.EndedSessions;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
@@ -71,9 +72,12 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
  * nodes, or with sessions persisted across restarts, a logout token received by one node does
  * not end sessions held by another, unless the filter is created with an
  * {@link EndedSessions} store that all nodes share (then each node ends such a session at its
- * next request). Configure
- * the session cookie as {@code HttpOnly}, {@code Secure} and {@code SameSite=Lax} in the
- * container.
+ * next request). Likewise the client's default store of logout token ids is per node: build
+ * the client with a shared {@link pk.gov.kp.khyberpass.sdk.ReplayStore}
+ * ({@code KhyberPassClient.Builder.logoutReplayStore}) so a replayed logout token is refused by
+ * every node. The filter keeps no access or refresh token: it never calls an API on the
+ * citizen's behalf, so there is nothing to refresh. Configure the session cookie as
+ * {@code HttpOnly}, {@code Secure} and {@code SameSite=Lax} in the container.
  * <p>
  * Thread-safe once initialised.
  */

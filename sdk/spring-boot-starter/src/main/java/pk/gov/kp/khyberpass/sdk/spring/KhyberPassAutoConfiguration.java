@@ -16,11 +16,13 @@ import org.springframework.core.io.Resource;
 
 import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
+import pk.gov.kp.khyberpass.sdk.ReplayStore;
 
 /**
  * Auto-configures the shared {@link KhyberPassClient} from {@link KhyberPassProperties}, and
  * {@link KhyberPassServiceTokens}. Backs off for a client the application defines itself; uses
- * the application's {@link Clock} bean, if it has one.
+ * the application's {@link Clock} bean, if it has one, and its {@link ReplayStore} bean (such as
+ * the Redis one of {@code KhyberPassRedisAutoConfiguration}) for back-channel logout tokens.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KhyberPassProperties.class)
@@ -28,11 +30,14 @@ public final class KhyberPassAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	KhyberPassClient khyberPassClient(KhyberPassProperties properties, ObjectProvider<Clock> clock) {
+	KhyberPassClient khyberPassClient(KhyberPassProperties properties, ObjectProvider<Clock> clock,
+			ObjectProvider<ReplayStore> replayStore) {
 		KhyberPassClient.Builder builder = KhyberPassClient
 			.builder(properties.issuer(), properties.clientId(), clientAuthentication(properties))
-			.clockSkew(properties.clockSkew());
+			.clockSkew(properties.clockSkew())
+			.sessionTokenRefreshMargin(properties.sessionTokenRefreshMargin());
 		clock.ifUnique(builder::clock);
+		replayStore.ifUnique(builder::logoutReplayStore);
 		if (properties.apiAudience() != null) {
 			builder.accessTokenAudience(properties.apiAudience());
 		}

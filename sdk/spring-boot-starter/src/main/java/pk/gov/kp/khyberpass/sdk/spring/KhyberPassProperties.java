@@ -44,6 +44,12 @@ import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
  * client id
  * @param clockSkew the clock difference tolerated in token times, at most 2 minutes
  * @param assurance the assurance levels required on some paths
+ * @param sessionTokenRefreshMargin how long before it expires the signed-in citizen's access
+ * token is renewed with the refresh token when used ({@code KhyberPassCitizenTokens}), 0 to 10
+ * minutes (half the token's lifetime for tokens living less than twice this)
+ * @param endedSessionRetention how long the shared store (Redis) remembers a back-channel
+ * logout, so that every node ends the sessions it names: at least as long as a local session
+ * can last
  */
 @Validated
 @ConfigurationProperties("khyberpass")
@@ -54,7 +60,8 @@ public record KhyberPassProperties(@Nullable URI issuer, @Nullable String client
 		@DefaultValue("/login/khyberpass/callback") String callbackPath, @Nullable URI postLogoutRedirectUri,
 		@DefaultValue("/logout/backchannel") String backchannelLogoutPath,
 		@DefaultValue("/api/**") List<String> apiPaths, @Nullable String apiAudience,
-		@DefaultValue("10s") Duration clockSkew, @DefaultValue Assurance assurance) {
+		@DefaultValue("10s") Duration clockSkew, @DefaultValue Assurance assurance,
+		@DefaultValue("30s") Duration sessionTokenRefreshMargin, @DefaultValue("24h") Duration endedSessionRetention) {
 
 	/**
 	 * Checks the settings.
@@ -108,6 +115,16 @@ public record KhyberPassProperties(@Nullable URI issuer, @Nullable String client
 		if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(2)) > 0) {
 			throw new InvalidKhyberPassPropertiesException("khyberpass.clock-skew",
 					"is " + clockSkew + ", outside 0 to 2 minutes", "Set khyberpass.clock-skew to at most 2m (default 10s)");
+		}
+		if (sessionTokenRefreshMargin.isNegative() || sessionTokenRefreshMargin.compareTo(Duration.ofMinutes(10)) > 0) {
+			throw new InvalidKhyberPassPropertiesException("khyberpass.session-token-refresh-margin",
+					"is " + sessionTokenRefreshMargin + ", outside 0 to 10 minutes",
+					"Set khyberpass.session-token-refresh-margin to at most 10m (default 30s)");
+		}
+		if (endedSessionRetention.isNegative() || endedSessionRetention.isZero()) {
+			throw new InvalidKhyberPassPropertiesException("khyberpass.ended-session-retention",
+					"is " + endedSessionRetention + ", which is not positive",
+					"Set khyberpass.ended-session-retention to the longest a session can last (default 24h)");
 		}
 		scopes = List.copyOf(scopes);
 		apiPaths = List.copyOf(apiPaths);

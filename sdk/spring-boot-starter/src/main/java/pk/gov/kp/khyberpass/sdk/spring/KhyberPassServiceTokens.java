@@ -53,12 +53,13 @@ public final class KhyberPassServiceTokens {
 	/**
 	 * Exchanges a citizen's access token for one to call another department's API on the
 	 * citizen's behalf (RFC 8693 token exchange). Khyber Pass accepts only a live access token it
-	 * issued to this client (such as {@code KhyberPassAuthentication.accessToken()} after the
-	 * citizen signed in here), for an API registered for this client; the new token names this
+	 * issued to this client, for an API registered for this client; the new token names this
 	 * client in its {@code act} claim and carries the citizen's {@code sub} as the target sees
-	 * it. Not cached: call it for each piece of work done for the citizen. The sign-in's access
-	 * token is not refreshed, so this works only while it lives (five minutes by default);
-	 * afterwards Khyber Pass answers {@code invalid_grant}.
+	 * it. Not cached: call it for each piece of work done for the citizen. For the citizen
+	 * signed in to this service's pages, use
+	 * {@code KhyberPassCitizenTokens.onBehalfOf(audience, scopes)} instead, which renews the
+	 * sign-in's access token first (it lives five minutes); this method exchanges the token as
+	 * given, for example a bearer token your API received.
 	 * @param citizenAccessToken the citizen's access token, not {@code null} or empty
 	 * @param audience the target API, one of this client's registered audiences, not
 	 * {@code null}

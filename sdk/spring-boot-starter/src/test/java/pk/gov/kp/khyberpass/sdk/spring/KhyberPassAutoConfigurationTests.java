@@ -9,21 +9,31 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
+import pk.gov.kp.khyberpass.sdk.EndedSessions;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
+import pk.gov.kp.khyberpass.sdk.ReplayStore;
+import pk.gov.kp.khyberpass.sdk.spring.redis.KhyberPassRedisAutoConfiguration;
+import pk.gov.kp.khyberpass.sdk.spring.redis.RedisEndedSessions;
+import pk.gov.kp.khyberpass.sdk.spring.redis.RedisReplayStore;
+import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassCitizenTokens;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassSecurityConfigurer;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassWebSecurityAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * The auto-configuration: what it defines from the three properties, when it backs off, and
@@ -135,6 +145,71 @@ class KhyberPassAutoConfigurationTests {
 						java.util.List.of("/pay/**", "/fines/**"));
 				assertThat(properties.postLogoutRedirectUri()).isEqualTo(URI.create("https://vehicles.kp.gov.pk/"));
 			});
+	}
+
+	@Test
+	void contextWhenStringRedisTemplateThenLogoutStateSharedThroughRedis() {
+		this.runner.withConfiguration(AutoConfigurations.of(KhyberPassRedisAutoConfiguration.class))
+			.withPropertyValues(MINIMUM)
+			.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(mock(RedisConnectionFactory.class)))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(KhyberPassClient.class);
+				assertThat(context.getBean(ReplayStore.class)).isInstanceOf(RedisReplayStore.class);
+				assertThat(context.getBean(EndedSessions.class)).isInstanceOf(RedisEndedSessions.class);
+			});
+	}
+
+	@Test
+	void contextWhenNoStringRedisTemplateThenNoSharedStores() {
+		this.runner.withConfiguration(AutoConfigurations.of(KhyberPassRedisAutoConfiguration.class))
+			.withPropertyValues(MINIMUM)
+			.run((context) -> assertThat(context).hasSingleBean(KhyberPassClient.class)
+				.doesNotHaveBean(ReplayStore.class)
+				.doesNotHaveBean(EndedSessions.class));
+	}
+
+	@Test
+	void contextWhenSpringDataRedisAbsentThenStarterStillStarts() {
+		this.runner.withConfiguration(AutoConfigurations.of(KhyberPassRedisAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(StringRedisTemplate.class))
+			.withPropertyValues(MINIMUM)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(KhyberPassClient.class)
+				.doesNotHaveBean(ReplayStore.class));
+	}
+
+	@Test
+	void contextWhenApplicationDefinesReplayStoreThenRedisOneBacksOff() {
+		ReplayStore own = ReplayStore.inMemory(100, java.time.Clock.systemUTC());
+		this.runner.withConfiguration(AutoConfigurations.of(KhyberPassRedisAutoConfiguration.class))
+			.withPropertyValues(MINIMUM)
+			.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(mock(RedisConnectionFactory.class)))
+			.withBean(ReplayStore.class, () -> own)
+			.run((context) -> assertThat(context.getBean(ReplayStore.class)).isSameAs(own));
+	}
+
+	@Test
+	void contextWhenServletApplicationThenCitizenTokens() {
+		this.webRunner.withPropertyValues(MINIMUM)
+			.run((context) -> assertThat(context).hasSingleBean(KhyberPassCitizenTokens.class));
+	}
+
+	@Test
+	void contextWhenRefreshMarginAboveTenMinutesThenFailureNamesProperty() {
+		this.runner.withPropertyValues(MINIMUM)
+			.withPropertyValues("khyberpass.session-token-refresh-margin=11m")
+			.run((context) -> assertThat(new InvalidKhyberPassPropertiesFailureAnalyzer()
+				.analyze(context.getStartupFailure())
+				.getDescription()).contains("khyberpass.session-token-refresh-margin"));
+	}
+
+	@Test
+	void contextWhenDefaultsThenRefreshMarginAndRetention() {
+		this.runner.withPropertyValues(MINIMUM).run((context) -> {
+			KhyberPassProperties properties = context.getBean(KhyberPassProperties.class);
+			assertThat(properties.sessionTokenRefreshMargin()).isEqualTo(java.time.Duration.ofSeconds(30));
+			assertThat(properties.endedSessionRetention()).isEqualTo(java.time.Duration.ofHours(24));
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

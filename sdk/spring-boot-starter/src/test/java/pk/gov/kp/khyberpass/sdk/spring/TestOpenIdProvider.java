@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -41,7 +42,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A fake Khyber Pass on a random loopback port (JDK HttpServer): discovery, a JWKS with a
  * generated EC key, and a token endpoint that checks PKCE and issues ES256 ID and access
- * tokens (authorization code) or service tokens (client credentials). {@link #authorize(URI)}
+ * tokens (authorization code) or service tokens (client credentials), and rotates refresh tokens
+ * (a spent one presented again revokes them all, as Khyber Pass does). {@link #authorize(URI)}
  * plays the citizen signing in at a chosen assurance level. Thread-safe.
  */
 public final class TestOpenIdProvider implements AutoCloseable {
@@ -68,6 +70,12 @@ public final class TestOpenIdProvider implements AutoCloseable {
 	private volatile String signInLevel = "urn:kp:loa:1";
 
 	private volatile String sessionId = "kp-session-1";
+
+	private final Map<String, Boolean> liveRefreshTokens = new ConcurrentHashMap<>();
+
+	private final AtomicInteger refreshTokenCount = new AtomicInteger();
+
+	private volatile boolean refreshRevoked;
 
 	private TestOpenIdProvider() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -98,6 +106,16 @@ public final class TestOpenIdProvider implements AutoCloseable {
 
 	public String sessionId() {
 		return this.sessionId;
+	}
+
+	/** Revokes every refresh token, as when the citizen signs out or withdraws consent. */
+	public void revokeRefreshTokens() {
+		this.refreshRevoked = true;
+	}
+
+	/** Whether refresh tokens were revoked, by {@link #revokeRefreshTokens()} or a reuse. */
+	public boolean refreshRevoked() {
+		return this.refreshRevoked;
 	}
 
 	public List<Map<String, String>> tokenRequests() {
@@ -182,6 +200,16 @@ public final class TestOpenIdProvider implements AutoCloseable {
 					"expires_in", 300, "scope", form.getOrDefault("scope", "")));
 			return;
 		}
+		if ("refresh_token".equals(form.get("grant_type"))) {
+			if (this.refreshRevoked || this.liveRefreshTokens.remove(form.getOrDefault("refresh_token", "")) == null) {
+				this.refreshRevoked = true;
+				send(exchange, 400, Map.of("error", "invalid_grant"));
+				return;
+			}
+			send(exchange, 200, Map.of("access_token", accessToken(this.signInLevel), "token_type", "Bearer",
+					"expires_in", 300, "refresh_token", newRefreshToken()));
+			return;
+		}
 		if ("urn:ietf:params:oauth:grant-type:token-exchange".equals(form.get("grant_type"))) {
 			if (!REGISTERED_API.equals(form.get("audience"))) {
 				send(exchange, 400, Map.of("error", "invalid_target"));
@@ -210,7 +238,13 @@ public final class TestOpenIdProvider implements AutoCloseable {
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.build());
 		send(exchange, 200, Map.of("access_token", accessToken(grant.acr()), "token_type", "Bearer", "expires_in",
-				300, "id_token", idToken, "scope", "openid profile"));
+				300, "id_token", idToken, "scope", "openid profile", "refresh_token", newRefreshToken()));
+	}
+
+	private String newRefreshToken() {
+		String token = "refresh-" + this.refreshTokenCount.incrementAndGet();
+		this.liveRefreshTokens.put(token, Boolean.TRUE);
+		return token;
 	}
 
 	private Map<String, Object> metadata() {

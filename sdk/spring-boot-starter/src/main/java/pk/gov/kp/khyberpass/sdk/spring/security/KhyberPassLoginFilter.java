@@ -33,7 +33,8 @@ import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
  * The browser side of sign-in: {@code GET <login-path>} sends the browser to Khyber Pass, and
  * {@code GET <callback-path>} completes the sign-in: checks {@code state} and {@code iss},
  * exchanges the code, verifies the ID token, changes the session id, stores a
- * {@link KhyberPassAuthentication} in the session and returns to the page that needed it.
+ * {@link KhyberPassAuthentication} (with the access and refresh tokens) in the session and
+ * returns to the page that needed it.
  * A callback the session did not ask for is answered 400; a rejected one 401.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth">OIDC Core
@@ -115,7 +116,7 @@ final class KhyberPassLoginFilter extends OncePerRequestFilter {
 		VerifiedIdToken idToken = tokens.idToken()
 			.orElseThrow(() -> new KhyberPassClientException("The code exchange returned no ID token"));
 		KhyberPassUser user = KhyberPassUser.of(idToken);
-		KhyberPassAuthentication authentication = new KhyberPassAuthentication(user, tokens.accessToken(),
+		KhyberPassAuthentication authentication = new KhyberPassAuthentication(user, this.client.sessionTokens(tokens),
 				AuthorityUtils
 					.createAuthorityList(tokens.scopes().stream().map((scope) -> "SCOPE_" + scope).toList()));
 		request.changeSessionId();

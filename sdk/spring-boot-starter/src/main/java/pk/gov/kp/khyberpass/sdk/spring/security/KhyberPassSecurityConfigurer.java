@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.security.autoconfigure.web.StaticResourceLocation;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,6 +22,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import pk.gov.kp.khyberpass.sdk.EndedSessions;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
 
@@ -52,12 +54,15 @@ public final class KhyberPassSecurityConfigurer {
 
 	private final KhyberPassStepUp stepUp;
 
+	private final @Nullable EndedSessions endedSessions;
+
 	KhyberPassSecurityConfigurer(KhyberPassClient client, KhyberPassProperties properties,
-			KhyberPassAssurance assurance, KhyberPassSessionIndex sessions) {
+			KhyberPassAssurance assurance, KhyberPassSessionIndex sessions, @Nullable EndedSessions endedSessions) {
 		this.client = client;
 		this.properties = properties;
 		this.assurance = assurance;
 		this.sessions = sessions;
+		this.endedSessions = endedSessions;
 		this.signIn = new KhyberPassSignIn(client, properties);
 		this.stepUp = new KhyberPassStepUp(this.signIn);
 	}
@@ -88,7 +93,10 @@ public final class KhyberPassSecurityConfigurer {
 	 * Makes the chain the browser side: everything but static resources and the error page
 	 * needs a Khyber Pass sign-in (the login and callback paths), {@code POST /logout} ends
 	 * the local session then the Khyber Pass one, the back-channel logout endpoint ends
-	 * sessions, and the assurance rules step up.
+	 * sessions (and, with a shared {@link EndedSessions} bean, records the logout there and
+	 * ends on every node the sessions it names), and the assurance rules step up; a
+	 * {@link KhyberPassSignInRequiredException} thrown while handling a request sends the
+	 * browser to sign in again.
 	 * @param http the chain builder, not {@code null}
 	 * @return the same builder
 	 */
@@ -103,8 +111,7 @@ public final class KhyberPassSecurityConfigurer {
 				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 			}
 		};
-		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(staticResources())
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(staticResources())
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
@@ -117,11 +124,15 @@ public final class KhyberPassSecurityConfigurer {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInFirst))
 			.logout((logout) -> logout.logoutSuccessHandler(
 					new KhyberPassLogoutSuccessHandler(this.client, this.properties.postLogoutRedirectUri(), this.signIn)))
-			.addFilterBefore(new KhyberPassBackChannelLogoutFilter(this.client, this.sessions,
+			.addFilterBefore(new KhyberPassBackChannelLogoutFilter(this.client, this.sessions, this.endedSessions,
 					this.properties.backchannelLogoutPath()), CsrfFilter.class)
 			.addFilterAfter(new KhyberPassLoginFilter(this.client, this.signIn, this.sessions, contexts, this.properties),
 					LogoutFilter.class)
 			.addFilterBefore(new KhyberPassAssuranceFilter(this.assurance, this.stepUp), AuthorizationFilter.class);
+		if (this.endedSessions != null) {
+			http.addFilterBefore(new KhyberPassEndedSessionFilter(this.endedSessions), AnonymousAuthenticationFilter.class);
+		}
+		return http;
 	}
 
 	/**

@@ -22,13 +22,17 @@ import org.springframework.session.Session;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import pk.gov.kp.khyberpass.sdk.EndedSessions;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassAutoConfiguration;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
+import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
 
 /**
  * Auto-configures Khyber Pass in Spring Security for a servlet application: the
- * {@link KhyberPassSecurityConfigurer}, the session index for back-channel logout, the
+ * {@link KhyberPassSecurityConfigurer} (with the application's shared {@link EndedSessions}
+ * store, if it has one), the session index for back-channel logout, the
+ * {@link KhyberPassCitizenTokens} that renew the signed-in citizen's access token, the
  * {@link RequiresAssuranceLevel} interceptor, and (only when the application defines no
  * {@code SecurityFilterChain}) two default chains: the bearer-token API and the signed-in
  * browser pages.
@@ -46,7 +50,7 @@ public final class KhyberPassWebSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	KhyberPassSecurityConfigurer khyberPassSecurityConfigurer(KhyberPassClient client,
 			KhyberPassProperties properties, ObjectProvider<KhyberPassAssurance> assurances,
-			KhyberPassSessionIndex sessions) {
+			KhyberPassSessionIndex sessions, ObjectProvider<EndedSessions> endedSessions) {
 		KhyberPassAssurance assurance = KhyberPassAssurance.none();
 		for (var entry : properties.assurance().paths().entrySet()) {
 			assurance = assurance.andRequire(entry.getKey()).on(entry.getValue().toArray(String[]::new));
@@ -54,7 +58,13 @@ public final class KhyberPassWebSecurityAutoConfiguration {
 		for (KhyberPassAssurance bean : assurances.orderedStream().toList()) {
 			assurance = assurance.and(bean);
 		}
-		return new KhyberPassSecurityConfigurer(client, properties, assurance, sessions);
+		return new KhyberPassSecurityConfigurer(client, properties, assurance, sessions, endedSessions.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KhyberPassCitizenTokens khyberPassCitizenTokens(KhyberPassClient client, KhyberPassServiceTokens serviceTokens) {
+		return new KhyberPassCitizenTokens(client, serviceTokens);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,14 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers single-use token ids ({@code jti}) until the token expires, in memory and
+ * The default {@link ReplayStore}: token ids in this JVM's memory until the token expires,
  * bounded: when full, the oldest entries go first. Thread-safe.
  * <p>
- * In-memory means per JVM: a service with several nodes sees a replay refused only by the
- * node that saw the token first, which is acceptable for logout tokens (ending a session twice
- * is harmless) but not a general-purpose replay defence.
+ * In-memory means per node: a service with several nodes refuses a replay only on the node
+ * that saw the token first. Give every node a shared {@link ReplayStore} instead.
  */
-final class ReplayCache {
+final class InMemoryReplayStore implements ReplayStore {
 
 	private final Clock clock;
 
@@ -23,16 +22,13 @@ final class ReplayCache {
 	// insertion order; guarded by this
 	private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
 
-	ReplayCache(Clock clock, int maxEntries) {
+	InMemoryReplayStore(Clock clock, int maxEntries) {
 		this.clock = clock;
 		this.maxEntries = maxEntries;
 	}
 
-	/**
-	 * Records the id.
-	 * @return {@code true} the first time, {@code false} if it was seen and has not expired
-	 */
-	synchronized boolean firstUse(String id, Instant expiresAt) {
+	@Override
+	public synchronized boolean firstUse(String id, Instant expiresAt) {
 		Instant now = this.clock.instant();
 		evictExpired(now);
 		Instant known = this.seen.get(id);

@@ -1,4 +1,4 @@
-package pk.gov.kp.khyberpass.sdk.servlet;
+package pk.gov.kp.khyberpass.sdk;
 
 import java.time.Clock;
 import java.time.Duration;
