@@ -84,7 +84,8 @@ class AuthorizationServerConfiguration {
 							provider.setAuthenticationValidator(new RedirectUriValidator());
 							provider.setAuthorizationConsentRequired(new ConsentRequired());
 						})))
-				.tokenEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
+				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(new TokenResponseWriter())
+					.authenticationProviders((providers) -> providers
 					.replaceAll((provider) -> (provider instanceof OAuth2TokenExchangeAuthenticationProvider)
 							? new TokenExchangeProvider(provider, authorizations) : provider)))
 				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders(
