@@ -80,7 +80,7 @@ record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullab
 			return DurationStyle.detectAndParse(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFieldException(field, field + " must be a duration such as PT5M or 5m");
+			throw new InvalidFieldException(field, field + " must be a duration such as PT5M, 5m or 24h");
 		}
 	}
 
