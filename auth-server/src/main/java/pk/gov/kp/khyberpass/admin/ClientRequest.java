@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
+import pk.gov.kp.khyberpass.oidc.ClientJwks;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 import pk.gov.kp.khyberpass.oidc.InvalidClientSettingException;
 
@@ -27,7 +30,8 @@ record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullab
 		@Nullable List<String> postLogoutRedirectUris, @Nullable List<String> scopes, @Nullable String sector,
 		@Nullable Boolean publicSubject, @Nullable Boolean requireConsent, @Nullable String minAcr,
 		@Nullable String backchannelLogoutUri, @Nullable String jwksUri, @Nullable String idTokenSigningAlg,
-		@Nullable String refreshTokenLifetime, @Nullable List<String> audiences) {
+		@Nullable String refreshTokenLifetime, @Nullable List<String> audiences, @Nullable List<String> claimsAllowed,
+		@Nullable String accessTokenLifetime, @Nullable String idTokenLifetime, @Nullable Object jwks) {
 
 	/** The OpenID Connect scopes the server knows; any other scope must name an API ({@code vehicles.read}). */
 	static final Set<String> IDENTITY_SCOPES = Set.of("openid", "profile", "email", "phone", "address", "cnic");
@@ -59,21 +63,40 @@ record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullab
 				new LinkedHashSet<>(scopeList), this.sector, Boolean.TRUE.equals(this.publicSubject),
 				!Boolean.FALSE.equals(this.requireConsent), (this.minAcr != null) ? this.minAcr : AssuranceLevels.LOA1,
 				uri("backchannelLogoutUri", this.backchannelLogoutUri), uri("jwksUri", this.jwksUri),
-				(this.idTokenSigningAlg != null) ? this.idTokenSigningAlg : "RS256", lifetime(),
-				uris("audiences", this.audiences));
+				(this.idTokenSigningAlg != null) ? this.idTokenSigningAlg : "RS256",
+				Objects.requireNonNullElse(duration("refreshTokenLifetime", this.refreshTokenLifetime),
+						Duration.ofHours(24)),
+				uris("audiences", this.audiences),
+				(this.claimsAllowed != null) ? new LinkedHashSet<>(this.claimsAllowed) : null,
+				duration("accessTokenLifetime", this.accessTokenLifetime),
+				duration("idTokenLifetime", this.idTokenLifetime), inlineJwks());
 	}
 
-	private Duration lifetime() {
-		if (this.refreshTokenLifetime == null) {
-			return Duration.ofHours(24);
+	private static @Nullable Duration duration(String field, @Nullable String value) {
+		if (value == null) {
+			return null;
 		}
 		try {
-			return DurationStyle.detectAndParse(this.refreshTokenLifetime);
+			return DurationStyle.detectAndParse(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFieldException("refreshTokenLifetime",
-					"refreshTokenLifetime must be a duration such as PT24H or 24h");
+			throw new InvalidFieldException(field, field + " must be a duration such as PT5M, 5m or 24h");
 		}
+	}
+
+	/** The inline key set: the JWK Set document itself, or its JSON text (as the console's form sends it). */
+	@SuppressWarnings("unchecked")
+	private @Nullable ClientJwks inlineJwks() {
+		if (this.jwks == null || (this.jwks instanceof String text && text.isBlank())) {
+			return null;
+		}
+		if (this.jwks instanceof Map<?, ?> document) {
+			return ClientJwks.of((Map<String, Object>) document);
+		}
+		if (this.jwks instanceof String text) {
+			return ClientJwks.parse(text);
+		}
+		throw new InvalidFieldException("jwks", "jwks must be a JSON Web Key Set object");
 	}
 
 	private static List<String> orDefault(@Nullable List<String> values, List<String> fallback) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,6 +49,9 @@ final class ClientsController {
 	private static final Set<String> CLIENT_FIELDS = Arrays.stream(ClientRequest.class.getRecordComponents())
 		.map(RecordComponent::getName)
 		.collect(Collectors.toUnmodifiableSet());
+
+	private static final Set<String> NOT_SETTINGS = Set.of("clientId", "enabled", "issuedAt",
+			"previousSecretValidUntil");
 
 	private final AdminProperties properties;
 
@@ -92,9 +96,30 @@ final class ClientsController {
 			throw new InvalidFieldException("clientId", "clientId cannot change; it must match the path");
 		}
 		DepartmentClient client = request.toDepartmentClient(clientId);
+		ClientView before = read(clientId);
 		Optional<String> secret = this.clients.update(client);
-		this.audit.record(AuditEventType.CLIENT_UPDATED, admin, clientId, clientId, reason, Map.of());
-		return change(clientId, secret);
+		ClientChange change = change(clientId, secret);
+		this.audit.record(AuditEventType.CLIENT_UPDATED, admin, clientId, clientId, reason,
+				Map.of("changed", String.join(" ", changedSettings(before, change.client()))));
+		return change;
+	}
+
+	/** The names of the settings that differ, in the view's order (state and timestamps are not settings). */
+	static List<String> changedSettings(ClientView before, ClientView after) {
+		return Arrays.stream(ClientView.class.getRecordComponents())
+			.map(RecordComponent::getName)
+			.filter((name) -> !NOT_SETTINGS.contains(name))
+			.filter((name) -> !Objects.equals(component(before, name), component(after, name)))
+			.toList();
+	}
+
+	private static @Nullable Object component(ClientView view, String name) {
+		try {
+			return ClientView.class.getMethod(name).invoke(view);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("ClientView has no accessor " + name, ex);
+		}
 	}
 
 	@PostMapping("/{clientId}/disable")

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenExchangeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
@@ -66,14 +67,19 @@ class AuthorizationServerConfiguration {
 			UserInfoClaims userInfoClaims, RegisteredClientRepository registeredClients, SecondFactors secondFactors,
 			Passkeys passkeys, LogoutHandler singleLogout, Clock clock) throws Exception {
 		AuthorizationResponses responses = new AuthorizationResponses();
+		ClientAssertionDecoders assertionDecoders = new ClientAssertionDecoders();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations)
 				.clientAuthentication((clients) -> clients.errorResponseHandler(new ClientAuthenticationFailureHandler())
-					.authenticationProviders((providers) -> providers.stream()
-					.filter(ClientSecretAuthenticationProvider.class::isInstance)
-					.map(ClientSecretAuthenticationProvider.class::cast)
-					.forEach((provider) -> provider.setPasswordEncoder(secretHasher))))
+					.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof ClientSecretAuthenticationProvider secrets) {
+							secrets.setPasswordEncoder(secretHasher);
+						}
+						else if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+							assertions.setJwtDecoderFactory(assertionDecoders);
+						}
+					})))
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage(ConsentController.PATH)
 					.authorizationResponseHandler(responses)
 					.errorResponseHandler(responses)

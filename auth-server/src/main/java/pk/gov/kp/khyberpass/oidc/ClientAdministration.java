@@ -196,7 +196,11 @@ public final class ClientAdministration {
 				(settings.getJwkSetUrl() != null) ? URI.create(settings.getJwkSetUrl()) : null,
 				registered.getTokenSettings().getIdTokenSignatureAlgorithm().getName(),
 				registered.getTokenSettings().getRefreshTokenTimeToLive(),
-				KhyberPassClientSettings.audiences(registered).stream().map(URI::create).toList());
+				KhyberPassClientSettings.audiences(registered).stream().map(URI::create).toList(),
+				KhyberPassClientSettings.claimsAllowed(registered).orElse(null),
+				KhyberPassClientSettings.accessTokenLifetime(registered).orElse(null),
+				KhyberPassClientSettings.idTokenLifetime(registered).orElse(null),
+				KhyberPassClientSettings.jwks(registered).orElse(null));
 	}
 
 	private static List<URI> uris(Set<String> values) {
@@ -208,7 +212,8 @@ public final class ClientAdministration {
 				new LinkedHashSet<>(client.grantTypes()), client.redirectUris(), client.postLogoutRedirectUris(),
 				client.scopes(), client.sector(), client.publicSubject(), client.requireConsent(), client.minAcr(),
 				client.backchannelLogoutUri(), client.jwkSetUri(), client.idTokenSigningAlgorithm(),
-				client.refreshTokenLifetime(), client.audiences());
+				client.refreshTokenLifetime(), client.audiences(), client.claimsAllowed(), client.accessTokenLifetime(),
+				client.idTokenLifetime(), client.jwks());
 	}
 
 }

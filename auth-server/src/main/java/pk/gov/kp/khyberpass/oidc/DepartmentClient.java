@@ -26,17 +26,25 @@ import org.jspecify.annotations.Nullable;
  * @param requireConsent whether citizens are asked to consent
  * @param minAcr the least assurance level the client accepts
  * @param backchannelLogoutUri where back-channel logout tokens go, or {@code null}
- * @param jwkSetUri the client's JWKS for {@code private_key_jwt}, or {@code null}
+ * @param jwkSetUri where the client publishes its JWKS for {@code private_key_jwt}, or {@code null}
  * @param idTokenSigningAlgorithm {@code RS256} (default) or {@code ES256}
  * @param refreshTokenLifetime absolute lifetime of a refresh-token family
  * @param audiences identifiers of the APIs this client may get access tokens for (RFC 8707 resources);
  * empty means tokens are for the client itself
+ * @param claimsAllowed the only claims about the citizen the client may receive (see {@link ReleasableClaims}),
+ * or {@code null} for everything its scopes give
+ * @param accessTokenLifetime the lifetime of its access tokens, or {@code null} for the server's
+ * ({@code khyberpass.oidc.access-token-lifetime})
+ * @param idTokenLifetime the lifetime of its ID tokens, or {@code null} for the default (30 minutes)
+ * @param jwks the client's public keys for {@code private_key_jwt}, registered inline instead of
+ * {@code jwkSetUri}, or {@code null}
  */
 public record DepartmentClient(String clientId, String clientName, @Nullable String clientSecret, AuthMethod authMethod,
 		Set<String> grantTypes, List<URI> redirectUris, List<URI> postLogoutRedirectUris, Set<String> scopes,
 		@Nullable String sector, boolean publicSubject, boolean requireConsent, String minAcr,
 		@Nullable URI backchannelLogoutUri, @Nullable URI jwkSetUri, String idTokenSigningAlgorithm,
-		Duration refreshTokenLifetime, List<URI> audiences) {
+		Duration refreshTokenLifetime, List<URI> audiences, @Nullable Set<String> claimsAllowed,
+		@Nullable Duration accessTokenLifetime, @Nullable Duration idTokenLifetime, @Nullable ClientJwks jwks) {
 
 	/** The RFC 8693 token exchange grant type. */
 	public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
@@ -44,6 +52,25 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 	/** Grant types a department may use; the implicit flow and the password grant are not offered. */
 	public static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials",
 			TOKEN_EXCHANGE);
+
+	/** The shortest access-token or ID-token lifetime a client may have. */
+	public static final Duration MIN_TOKEN_LIFETIME = Duration.ofMinutes(1);
+
+	/** The longest access-token or ID-token lifetime a client may have. */
+	public static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(1);
+
+	/**
+	 * A client with the server's token lifetimes, every claim its scopes give, and no inline JWKS.
+	 */
+	public DepartmentClient(String clientId, String clientName, @Nullable String clientSecret, AuthMethod authMethod,
+			Set<String> grantTypes, List<URI> redirectUris, List<URI> postLogoutRedirectUris, Set<String> scopes,
+			@Nullable String sector, boolean publicSubject, boolean requireConsent, String minAcr,
+			@Nullable URI backchannelLogoutUri, @Nullable URI jwkSetUri, String idTokenSigningAlgorithm,
+			Duration refreshTokenLifetime, List<URI> audiences) {
+		this(clientId, clientName, clientSecret, authMethod, grantTypes, redirectUris, postLogoutRedirectUris, scopes,
+				sector, publicSubject, requireConsent, minAcr, backchannelLogoutUri, jwkSetUri, idTokenSigningAlgorithm,
+				refreshTokenLifetime, audiences, null, null, null, null);
+	}
 
 	public DepartmentClient {
 		Objects.requireNonNull(clientId, "client-id is required");
@@ -77,14 +104,18 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 					"a public client (auth-method none) cannot use client_credentials");
 		}
 		if (authMethod == AuthMethod.NONE && grantTypes.contains(TOKEN_EXCHANGE)) {
-			throw new IllegalArgumentException("a public client (auth-method none) cannot use token_exchange");
+			throw new InvalidClientSettingException("auth-method",
+					"a public client (auth-method none) cannot use token_exchange");
 		}
 		if (grantTypes.contains(TOKEN_EXCHANGE) && audiences.isEmpty()) {
-			throw new IllegalArgumentException(
+			throw new InvalidClientSettingException("audiences",
 					"token_exchange needs audiences: the APIs this client may call on a citizen's behalf");
 		}
-		if (authMethod == AuthMethod.PRIVATE_KEY_JWT && jwkSetUri == null) {
-			throw new InvalidClientSettingException("jwks-uri", "private_key_jwt needs jwks-uri");
+		if (jwks != null && jwkSetUri != null) {
+			throw new InvalidClientSettingException("jwks", "give either jwks or jwks-uri, not both");
+		}
+		if (authMethod == AuthMethod.PRIVATE_KEY_JWT && jwkSetUri == null && jwks == null) {
+			throw new InvalidClientSettingException("jwks-uri", "private_key_jwt needs jwks-uri or jwks");
 		}
 		requireHttps("jwks-uri", jwkSetUri);
 		requireHttps("backchannel-logout-uri", backchannelLogoutUri);
@@ -96,6 +127,11 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 		}
 		if (refreshTokenLifetime.isNegative() || refreshTokenLifetime.isZero()) {
 			throw new InvalidClientSettingException("refresh-token-lifetime", "refresh-token-lifetime must be positive");
+		}
+		requireTokenLifetime("access-token-lifetime", accessTokenLifetime);
+		requireTokenLifetime("id-token-lifetime", idTokenLifetime);
+		if (claimsAllowed != null) {
+			claimsAllowed = ReleasableClaims.requireKnown(claimsAllowed);
 		}
 		redirectUris = List.copyOf(redirectUris);
 		postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
@@ -117,6 +153,14 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 			catch (IllegalArgumentException ex) {
 				throw new InvalidClientSettingException(setting, ex.getMessage());
 			}
+		}
+	}
+
+	private static void requireTokenLifetime(String setting, @Nullable Duration lifetime) {
+		if (lifetime != null && (lifetime.compareTo(MIN_TOKEN_LIFETIME) < 0
+				|| lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0 || lifetime.getNano() != 0)) {
+			throw new InvalidClientSettingException(setting,
+					setting + " must be whole seconds from " + MIN_TOKEN_LIFETIME + " to " + MAX_TOKEN_LIFETIME);
 		}
 	}
 

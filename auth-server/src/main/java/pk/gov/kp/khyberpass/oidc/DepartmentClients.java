@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -135,9 +136,23 @@ public final class DepartmentClients {
 			settings.jwkSetUrl(client.jwkSetUri().toString())
 				.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS256);
 		}
+		if (client.jwks() != null) {
+			settings.setting(KhyberPassClientSettings.JWKS, client.jwks().json());
+		}
+		if (client.claimsAllowed() != null) {
+			settings.setting(KhyberPassClientSettings.CLAIMS_ALLOWED,
+					String.join(" ", new TreeSet<>(client.claimsAllowed())));
+		}
+		if (client.accessTokenLifetime() != null) {
+			settings.setting(KhyberPassClientSettings.ACCESS_TOKEN_LIFETIME, client.accessTokenLifetime().toString());
+		}
+		if (client.idTokenLifetime() != null) {
+			settings.setting(KhyberPassClientSettings.ID_TOKEN_LIFETIME, client.idTokenLifetime().toString());
+		}
 		TokenSettings tokens = TokenSettings.builder()
 			.authorizationCodeTimeToLive(this.properties.authorizationCodeLifetime())
-			.accessTokenTimeToLive(this.properties.accessTokenLifetime())
+			.accessTokenTimeToLive((client.accessTokenLifetime() != null) ? client.accessTokenLifetime()
+					: this.properties.accessTokenLifetime())
 			.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
 			.refreshTokenTimeToLive(client.refreshTokenLifetime())
 			.reuseRefreshTokens(false)

@@ -1,6 +1,7 @@
 package pk.gov.kp.khyberpass.oidc;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
@@ -23,7 +25,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Shapes our JWTs: access tokens as RFC 9068 ({@code typ: at+jwt}, ES256, {@code client_id}, a
  * space-separated {@code scope}, the API as {@code aud}), and for citizens' tokens the pairwise
- * {@code sub} and the assurance claims {@code acr}, {@code amr} and {@code auth_time}.
+ * {@code sub} and the assurance claims {@code acr}, {@code amr} and {@code auth_time}. Then the client's
+ * own policy: its ID-token lifetime, and only the claims it is allowed ({@link ReleasableClaims}).
  */
 final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -64,6 +67,15 @@ final class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingCo
 			claims.claim("amr", new ArrayList<>(factors.amr()));
 			factors.authenticatedAt().ifPresent((at) -> claims.claim("auth_time", Date.from(at)));
 		}
+		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			KhyberPassClientSettings.idTokenLifetime(client).ifPresent((lifetime) -> claims.claims((all) -> {
+				if (all.get(JwtClaimNames.IAT) instanceof Instant issuedAt) {
+					all.put(JwtClaimNames.EXP, issuedAt.plus(lifetime));
+				}
+			}));
+		}
+		KhyberPassClientSettings.claimsAllowed(client)
+			.ifPresent((allowed) -> claims.claims((all) -> ReleasableClaims.retainAllowed(all, allowed)));
 	}
 
 	/**

@@ -20,7 +20,8 @@ import pk.gov.kp.khyberpass.account.AccountService;
 /**
  * The UserInfo response (OpenID Connect Core §5.3): the department's {@code sub} and the claims of the
  * scopes the citizen authorized. The {@code cnic} claim is released only under the {@code cnic} scope,
- * which a department gets only with the citizen's consent.
+ * which a department gets only with the citizen's consent. A client with {@code claims-allowed} gets only
+ * those of them.
  */
 final class UserInfoClaims implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 
@@ -58,6 +59,8 @@ final class UserInfoClaims implements Function<OidcUserInfoAuthenticationContext
 		if (scopes.contains("cnic")) {
 			claims.put("cnic", account.cnic().formatted());
 		}
+		KhyberPassClientSettings.claimsAllowed(client)
+			.ifPresent((allowed) -> ReleasableClaims.retainAllowed(claims, allowed));
 		return new OidcUserInfo(claims);
 	}
 

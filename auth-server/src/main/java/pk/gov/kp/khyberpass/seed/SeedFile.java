@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.seed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.springframework.boot.convert.DurationStyle;
 
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
+import pk.gov.kp.khyberpass.oidc.ClientJwks;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 
 /**
@@ -36,7 +38,8 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 
 	private static final Set<String> CLIENT_KEYS = Set.of("client-id", "client-name", "client-secret", "auth-method", "grant-types",
 			"redirect-uris", "post-logout-redirect-uris", "scopes", "sector", "public-subject", "require-consent",
-			"min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg", "refresh-token-lifetime", "audiences");
+			"min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg", "refresh-token-lifetime", "audiences",
+			"claims-allowed", "access-token-lifetime", "id-token-lifetime", "jwks");
 
 	private static final Set<String> CITIZEN_KEYS = Set.of("cnic", "name", "birth-date", "mobile", "password",
 			"totp-secret", "recovery-codes");
@@ -98,12 +101,47 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 					bool(fields, "public-subject", false, at), bool(fields, "require-consent", true, at),
 					stringOr(fields, "min-acr", AssuranceLevels.LOA1, at), uri(fields, "backchannel-logout-uri", at),
 					uri(fields, "jwks-uri", at), stringOr(fields, "id-token-signing-alg", "RS256", at),
-					DurationStyle.detectAndParse(stringOr(fields, "refresh-token-lifetime", "24h", at)),
-					uris(fields, "audiences", at));
+					duration(fields, "refresh-token-lifetime", "24h", at), uris(fields, "audiences", at),
+					fields.containsKey("claims-allowed")
+							? new LinkedHashSet<>(strings(fields, "claims-allowed", List.of(), at)) : null,
+					duration(fields, "access-token-lifetime", null, at), duration(fields, "id-token-lifetime", null, at),
+					jwks(fields, at));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidSeedException(at + ": " + ex.getMessage());
 		}
+	}
+
+	private static @Nullable Duration duration(Map<String, Object> fields, String key, @Nullable String fallback,
+			String where) {
+		String value = string(fields, key, where);
+		if (value == null) {
+			value = fallback;
+		}
+		if (value == null) {
+			return null;
+		}
+		try {
+			return DurationStyle.detectAndParse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSeedException(where + ": '" + key + "' must be a duration such as 5m or PT5M");
+		}
+	}
+
+	/** The inline JWKS: a YAML mapping (the JWK Set document) or its JSON text. */
+	private static @Nullable ClientJwks jwks(Map<String, Object> fields, String where) {
+		Object value = fields.get("jwks");
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Map<?, ?>) {
+			return ClientJwks.of(map(value, where + ": 'jwks'"));
+		}
+		if (value instanceof String text) {
+			return ClientJwks.parse(text);
+		}
+		throw new InvalidSeedException(where + ": 'jwks' must be a JWK Set (a mapping with 'keys') or its JSON text");
 	}
 
 	private static SeedCitizen citizen(Object entry, String where) {

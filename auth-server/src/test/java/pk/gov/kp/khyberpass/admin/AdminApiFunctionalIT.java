@@ -5,6 +5,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
@@ -339,6 +343,60 @@ class AdminApiFunctionalIT {
 		assertField(this.api.post("/admin/api/keys/rotate", this.token, "{\"reason\":\"x\"}"), "reason");
 		assertField(this.api.post("/admin/api/clients/it-confidential/secret", this.token,
 				"{\"reason\":\"too long grace\",\"gracePeriod\":\"P30D\"}"), "gracePeriod");
+	}
+
+	@Test
+	void clientPoliciesWhenBadThenProblemNamingTheField() throws Exception {
+		String publicKey = new JWKSet(new ECKeyGenerator(Curve.P_256).generate().toPublicJWK()).toString();
+		String privateKey = new JWKSet(new ECKeyGenerator(Curve.P_256).generate()).toString(false);
+
+		assertField(createBad("\"claimsAllowed\":[\"name\",\"salary\"]"), "claimsAllowed");
+		assertField(createBad("\"claimsAllowed\":[]"), "claimsAllowed");
+		assertField(createBad("\"accessTokenLifetime\":\"PT2H\""), "accessTokenLifetime");
+		assertField(createBad("\"accessTokenLifetime\":\"30s\""), "accessTokenLifetime");
+		assertField(createBad("\"idTokenLifetime\":\"PT61M\""), "idTokenLifetime");
+		assertField(createBad("\"idTokenLifetime\":\"later\""), "idTokenLifetime");
+		assertField(createBad("\"authMethod\":\"private_key_jwt\",\"jwks\":" + privateKey), "jwks");
+		assertField(createBad("\"authMethod\":\"private_key_jwt\",\"jwks\":{\"keys\":[{\"kty\":\"oct\","
+				+ "\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\"}]}"), "jwks");
+		assertField(createBad("\"authMethod\":\"private_key_jwt\",\"jwksUri\":\"https://keys.example.test/jwks\","
+				+ "\"jwks\":" + publicKey), "jwks");
+		assertThat(this.api.get("/admin/api/clients/it-bad", this.token).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void clientPoliciesWhenSetAndChangedThenShownAndTheChangeAudited() throws Exception {
+		ECKey key = new ECKeyGenerator(Curve.P_256).keyID("stamps-1").generate();
+		HttpResponse<String> created = this.api.post("/admin/api/clients", this.token, """
+				{"reason":"onboarding stamps api","clientId":"it-admin-policies","authMethod":"private_key_jwt",
+				 "grantTypes":["client_credentials"],"scopes":["stamps.read"],"claimsAllowed":["name","birthdate"],
+				 "accessTokenLifetime":"2m","idTokenLifetime":"PT10M","jwks":%s}""".formatted(
+				new JWKSet(key.toPublicJWK()).toString()));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode view = json(created).get("client");
+		assertThat(view.get("claimsAllowed").toString()).isEqualTo("[\"birthdate\",\"name\"]");
+		assertThat(view.get("accessTokenLifetime").asString()).isEqualTo("PT2M");
+		assertThat(view.get("idTokenLifetime").asString()).isEqualTo("PT10M");
+		assertThat(view.get("jwks").get("keys").get(0).get("kid").asString()).isEqualTo("stamps-1");
+		assertThat(view.get("jwks").get("keys").get(0).has("d")).isFalse();
+		assertThat(view.get("jwksUri").isNull()).isTrue();
+
+		HttpResponse<String> updated = this.api.send("PUT", "/admin/api/clients/it-admin-policies", this.token, """
+				{"reason":"department needs the phone number","authMethod":"private_key_jwt",
+				 "grantTypes":["client_credentials"],"scopes":["stamps.read"],
+				 "claimsAllowed":["name","birthdate","phone_number"],"accessTokenLifetime":"2m","jwks":%s}"""
+			.formatted(new JWKSet(key.toPublicJWK()).toString()));
+
+		assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+		JsonNode after = json(updated).get("client");
+		assertThat(after.get("claimsAllowed").toString()).isEqualTo("[\"birthdate\",\"name\",\"phone_number\"]");
+		assertThat(after.get("idTokenLifetime").isNull()).isTrue();
+		assertThat(this.auditLog.search(null, null, AuditEventType.CLIENT_UPDATED, this.admin, "it-admin-policies",
+				null, 10))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.event().details())
+				.containsEntry("changed", "claimsAllowed idTokenLifetime")
+				.containsEntry("reason", "department needs the phone number"));
 	}
 
 	@Test

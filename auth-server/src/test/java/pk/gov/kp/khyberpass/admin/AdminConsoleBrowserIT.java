@@ -28,6 +28,7 @@ import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.audit.AuditLog;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.oidc.ClientAdministration;
+import pk.gov.kp.khyberpass.oidc.ClientJwks;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 import pk.gov.kp.khyberpass.testsupport.HeadlessBrowser;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
@@ -46,6 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminConsoleBrowserIT {
 
 	static final String ALPHA_PASSWORD = "admin-alpha-long-integration-passphrase";
+
+	/** An EC P-256 public key (RFC 7515 Appendix A.3's). */
+	static final String INLINE_JWKS = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"console-1\","
+			+ "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}]}";
 
 	static final String BRAVO_PASSWORD = "helpdesk-bravo-long-integration-passphrase";
 
@@ -111,13 +116,17 @@ class AdminConsoleBrowserIT {
 			browser.type(By.id("grantTypes"), "client_credentials");
 			browser.type(By.id("scopes"), "vehicles.read");
 			browser.type(By.id("minAcr"), "urn:kp:loa:1");
+			browser.type(By.id("claimsAllowed"), "name birthdate");
+			browser.type(By.id("accessTokenLifetime"), "2m");
 			uncheck(browser, "requireConsent");
 			browser.waitFor(By.id("review-client")).click();
 			assertThat(browser.waitFor(By.id("confirm-title")).getText()).isEqualTo("Register a client");
 			confirmWithReason(browser, "New department for the browser test");
 			String firstSecret = browser.waitFor(By.id("client-secret")).getText();
 			assertThat(firstSecret).isNotBlank();
-			assertThat(this.clients.find("console-made")).isPresent();
+			DepartmentClient made = this.clients.find("console-made").orElseThrow().client();
+			assertThat(made.claimsAllowed()).containsExactlyInAnyOrder("name", "birthdate");
+			assertThat(made.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(2));
 
 			// rotate its secret: a new one, shown once
 			browser.waitFor(By.id("secret-done")).click();
@@ -167,7 +176,8 @@ class AdminConsoleBrowserIT {
 		this.clients.create(new DepartmentClient("console-edited", "Before", null,
 				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, java.util.Set.of("client_credentials"), List.of(),
 				List.of(), java.util.Set.of("vehicles.read"), null, false, false, "urn:kp:loa:1", null, null, "RS256",
-				Duration.ofHours(1), List.of()));
+				Duration.ofHours(1), List.of(), java.util.Set.of("name"), null, Duration.ofMinutes(10),
+				ClientJwks.parse(INLINE_JWKS)));
 		try (HeadlessBrowser browser = signedInToConsole(AdminApiTestSupport.ALPHA_CNIC, ALPHA_PASSWORD)) {
 			// a setting the API refuses: its explanation shown, nothing registered
 			browser.open(this.issuer + "/admin/console/clients/new");
@@ -185,7 +195,13 @@ class AdminConsoleBrowserIT {
 			browser.waitFor(By.id("review-client")).click();
 			confirmWithReason(browser, "Department renamed");
 			browser.waitFor(By.id("client-done"));
-			assertThat(this.clients.find("console-edited").orElseThrow().client().clientName()).isEqualTo("After");
+			DepartmentClient edited = this.clients.find("console-edited").orElseThrow().client();
+			assertThat(edited.clientName()).isEqualTo("After");
+			// settings the edit did not touch survive the form, the review step and the API
+			assertThat(edited.claimsAllowed()).containsExactly("name");
+			assertThat(edited.idTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
+			assertThat(edited.accessTokenLifetime()).isNull();
+			assertThat(edited.jwks()).isEqualTo(ClientJwks.parse(INLINE_JWKS));
 
 			browser.waitFor(By.id("disable-client")).click();
 			confirmWithReason(browser, "Department closed");

@@ -2,6 +2,7 @@ package pk.gov.kp.khyberpass.admin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ClientRequestTests {
+
+	private static final Map<String, Object> JWKS = jwks();
+
+	private static Map<String, Object> jwks() {
+		try {
+			return new com.nimbusds.jose.jwk.JWKSet(new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+					com.nimbusds.jose.jwk.Curve.P_256).keyID("k1").generate().toPublicJWK()).toJSONObject();
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	@Test
 	void toDepartmentClientWhenOnlyRequiredThenSeedDefaults() {
@@ -49,6 +62,60 @@ class ClientRequestTests {
 	}
 
 	@Test
+	void toDepartmentClientWhenPoliciesOmittedThenServerDefaults() {
+		DepartmentClient client = request(List.of("openid"), null, null).toDepartmentClient("it-x");
+
+		assertThat(client.claimsAllowed()).isNull();
+		assertThat(client.accessTokenLifetime()).isNull();
+		assertThat(client.idTokenLifetime()).isNull();
+		assertThat(client.jwks()).isNull();
+	}
+
+	@Test
+	void toDepartmentClientWhenPoliciesGivenThenKept() {
+		DepartmentClient client = withPolicies(List.of("name", "birthdate"), "2m", "PT10M", JWKS)
+			.toDepartmentClient("it-x");
+
+		assertThat(client.claimsAllowed()).containsExactlyInAnyOrder("name", "birthdate");
+		assertThat(client.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(client.idTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(client.jwks().keySet().getKeys()).singleElement()
+			.satisfies((key) -> assertThat(key.getKeyID()).isEqualTo("k1"));
+	}
+
+	@Test
+	void toDepartmentClientWhenJwksIsJsonTextThenParsed() throws Exception {
+		String text = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(JWKS);
+
+		assertThat(withPolicies(null, null, null, text).toDepartmentClient("it-x").jwks()).isNotNull();
+	}
+
+	@Test
+	void toDepartmentClientWhenJwksIsNeitherObjectNorTextThenJwksField() {
+		assertThatExceptionOfType(InvalidFieldException.class)
+			.isThrownBy(() -> withPolicies(null, null, null, List.of("k1")).toDepartmentClient("it-x"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("jwks"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "accessTokenLifetime", "idTokenLifetime" })
+	void toDepartmentClientWhenTokenLifetimeNotADurationThenField(String field) {
+		ClientRequest request = "accessTokenLifetime".equals(field) ? withPolicies(null, "soon", null, null)
+				: withPolicies(null, null, "soon", null);
+
+		assertThatExceptionOfType(InvalidFieldException.class).isThrownBy(() -> request.toDepartmentClient("it-x"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
+	}
+
+	@Test
+	void toDepartmentClientWhenUnknownClaimThenClaimsAllowedSetting() {
+		assertThatExceptionOfType(InvalidClientSettingException.class)
+			.isThrownBy(() -> withPolicies(List.of("name", "salary"), null, null, null).toDepartmentClient("it-x"))
+			.satisfies((ex) -> assertThat(AdminProblemHandler.camelCase(ex.setting())).isEqualTo("claimsAllowed"))
+			.withMessageContaining("'salary'");
+	}
+
+	@Test
 	void toDepartmentClientWhenRedirectNotHttpsThenRedirectUrisSetting() {
 		assertThatExceptionOfType(InvalidClientSettingException.class)
 			.isThrownBy(() -> request(List.of("openid"), null, "http://rp.example.test/cb").toDepartmentClient("it-x"))
@@ -58,7 +125,14 @@ class ClientRequestTests {
 	private static ClientRequest request(List<String> scopes, String lifetime, String redirectUri) {
 		return new ClientRequest("because", "it-x", null, null, null,
 				List.of((redirectUri != null) ? redirectUri : "https://rp.example.test/cb"), null, scopes, null, null,
-				null, null, null, null, null, lifetime, null);
+				null, null, null, null, null, lifetime, null, null, null, null, null);
+	}
+
+	private static ClientRequest withPolicies(List<String> claimsAllowed, String accessTokenLifetime,
+			String idTokenLifetime, Object jwks) {
+		return new ClientRequest("because", "it-x", null, (jwks != null) ? "private_key_jwt" : null, null,
+				List.of("https://rp.example.test/cb"), null, List.of("openid", "profile"), null, null, null, null, null,
+				null, null, null, null, claimsAllowed, accessTokenLifetime, idTokenLifetime, jwks);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient.AuthMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
@@ -175,7 +176,7 @@ class DepartmentClientTests {
 		Fixture fixture = new Fixture();
 		fixture.authMethod = AuthMethod.PRIVATE_KEY_JWT;
 
-		assertThatIllegalArgumentException().isThrownBy(fixture::build).withMessage("private_key_jwt needs jwks-uri");
+		assertThatIllegalArgumentException().isThrownBy(fixture::build).withMessage("private_key_jwt needs jwks-uri or jwks");
 	}
 
 	@Test
@@ -271,6 +272,109 @@ class DepartmentClientTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> AuthMethod.of("client_secret_jwt"));
 	}
 
+	@Test
+	void constructorWhenPoliciesOmittedThenNull() {
+		DepartmentClient client = new Fixture().build();
+
+		assertThat(client.claimsAllowed()).isNull();
+		assertThat(client.accessTokenLifetime()).isNull();
+		assertThat(client.idTokenLifetime()).isNull();
+		assertThat(client.jwks()).isNull();
+	}
+
+	@Test
+	void constructorWhenClaimsAllowedKnownThenKept() {
+		Fixture fixture = new Fixture();
+		fixture.claimsAllowed = Set.of("name", "birthdate", "cnic", "email");
+
+		assertThat(fixture.build().claimsAllowed()).containsExactlyInAnyOrder("name", "birthdate", "cnic", "email");
+	}
+
+	@Test
+	void constructorWhenClaimsAllowedUnknownThenThrowsNamingSettingAndClaim() {
+		Fixture fixture = new Fixture();
+		fixture.claimsAllowed = Set.of("name", "mothers_name");
+
+		assertThatExceptionOfType(InvalidClientSettingException.class).isThrownBy(fixture::build)
+			.withMessageContaining("'mothers_name'")
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("claims-allowed"));
+	}
+
+	@Test
+	void constructorWhenClaimsAllowedEmptyThenThrows() {
+		Fixture fixture = new Fixture();
+		fixture.claimsAllowed = Set.of();
+
+		assertThatExceptionOfType(InvalidClientSettingException.class).isThrownBy(fixture::build)
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("claims-allowed"));
+	}
+
+	@Test
+	void constructorWhenClaimsAllowedNamesProtocolClaimThenThrows() {
+		Fixture fixture = new Fixture();
+		fixture.claimsAllowed = Set.of("sub");
+
+		assertThatExceptionOfType(InvalidClientSettingException.class).isThrownBy(fixture::build)
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("claims-allowed"));
+	}
+
+	@Test
+	void constructorWhenTokenLifetimesAtBoundsThenAccepted() {
+		Fixture fixture = new Fixture();
+		fixture.accessTokenLifetime = Duration.ofMinutes(1);
+		fixture.idTokenLifetime = Duration.ofHours(1);
+
+		DepartmentClient client = fixture.build();
+
+		assertThat(client.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(client.idTokenLifetime()).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void constructorWhenAccessTokenLifetimeOutOfBoundsThenThrows() {
+		for (Duration lifetime : List.of(Duration.ofSeconds(59), Duration.ofMinutes(61), Duration.ofMillis(90_500),
+				Duration.ZERO, Duration.ofMinutes(-5))) {
+			Fixture fixture = new Fixture();
+			fixture.accessTokenLifetime = lifetime;
+
+			assertThatExceptionOfType(InvalidClientSettingException.class).as(lifetime.toString())
+				.isThrownBy(fixture::build)
+				.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("access-token-lifetime"));
+		}
+	}
+
+	@Test
+	void constructorWhenIdTokenLifetimeOutOfBoundsThenThrows() {
+		for (Duration lifetime : List.of(Duration.ofSeconds(30), Duration.ofHours(2))) {
+			Fixture fixture = new Fixture();
+			fixture.idTokenLifetime = lifetime;
+
+			assertThatExceptionOfType(InvalidClientSettingException.class).as(lifetime.toString())
+				.isThrownBy(fixture::build)
+				.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("id-token-lifetime"));
+		}
+	}
+
+	@Test
+	void constructorWhenPrivateKeyJwtWithInlineJwksThenAccepted() throws Exception {
+		Fixture fixture = new Fixture();
+		fixture.authMethod = AuthMethod.PRIVATE_KEY_JWT;
+		fixture.jwks = ClientJwksTests.jwks(ClientJwksTests.rsa(2048).toPublicJWK());
+
+		assertThat(fixture.build().jwks()).isEqualTo(fixture.jwks);
+	}
+
+	@Test
+	void constructorWhenBothJwksAndJwksUriThenThrows() throws Exception {
+		Fixture fixture = new Fixture();
+		fixture.authMethod = AuthMethod.PRIVATE_KEY_JWT;
+		fixture.jwks = ClientJwksTests.jwks(ClientJwksTests.rsa(2048).toPublicJWK());
+		fixture.jwkSetUri = URI.create("https://mvr.kp.gov.pk/jwks");
+
+		assertThatExceptionOfType(InvalidClientSettingException.class).isThrownBy(fixture::build)
+			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("jwks"));
+	}
+
 	/** Mutable arguments for the record's constructor, valid by default. */
 	private static final class Fixture {
 
@@ -308,11 +412,20 @@ class DepartmentClientTests {
 
 		List<URI> audiences = List.of();
 
+		Set<String> claimsAllowed;
+
+		Duration accessTokenLifetime;
+
+		Duration idTokenLifetime;
+
+		ClientJwks jwks;
+
 		DepartmentClient build() {
 			return new DepartmentClient(this.clientId, this.clientName, this.clientSecret, this.authMethod,
 					this.grantTypes, this.redirectUris, this.postLogoutRedirectUris, this.scopes, this.sector,
 					this.publicSubject, this.requireConsent, this.minAcr, this.backchannelLogoutUri, this.jwkSetUri,
-					this.idTokenSigningAlgorithm, this.refreshTokenLifetime, this.audiences);
+					this.idTokenSigningAlgorithm, this.refreshTokenLifetime, this.audiences, this.claimsAllowed,
+					this.accessTokenLifetime, this.idTokenLifetime, this.jwks);
 		}
 
 	}

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -17,6 +20,7 @@ import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @KhyberPassIntegrationTest
 class PrivateKeyJwtIT {
+
+	private static final String INLINE = "it-pkjwt-inline";
 
 	@Value("${khyberpass.oidc.issuer}")
 	URI issuer;
@@ -83,14 +89,72 @@ class PrivateKeyJwtIT {
 		assertThat(((TokenErrorResponse) response).getErrorObject().getCode()).isEqualTo("invalid_client");
 	}
 
-	private TokenResponse request(RSAKey signingKey) throws Exception {
+	@Test
+	void tokenWhenInlineJwksAndAssertionSignedByItsKeyThenIssued() throws Exception {
+		registerInline(new JWKSet(this.clientKey.toPublicJWK()));
+
+		HTTPResponse response = send(assertion(INLINE, this.clientKey));
+
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+	}
+
+	@Test
+	void tokenWhenInlineJwksAndAssertionSignedByOtherKeyThenUnauthorizedInvalidClient() throws Exception {
+		registerInline(new JWKSet(this.clientKey.toPublicJWK()));
+
+		HTTPResponse response = send(
+				assertion(INLINE, new RSAKeyGenerator(2048).keyID(this.clientKey.getKeyID()).generate()));
+
+		assertThat(response.getStatusCode()).isEqualTo(401);
+		assertThat(TokenErrorResponse.parse(response).getErrorObject().getCode()).isEqualTo("invalid_client");
+	}
+
+	@Test
+	void tokenWhenInlineEcJwksAndEs256AssertionThenIssued() throws Exception {
+		ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID("dept-ec-1").generate();
+		registerInline(new JWKSet(ecKey.toPublicJWK()));
 		URI tokenEndpoint = this.issuer.resolve("/oauth2/token");
-		PrivateKeyJWT assertion = new PrivateKeyJWT(new ClientID("it-pkjwt"), tokenEndpoint, JWSAlgorithm.RS256,
+		PrivateKeyJWT assertion = new PrivateKeyJWT(new ClientID(INLINE), tokenEndpoint, JWSAlgorithm.ES256,
+				ecKey.toECPrivateKey(), ecKey.getKeyID(), null);
+
+		HTTPResponse response = send(assertion);
+
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+	}
+
+	@Test
+	void tokenWhenInlineJwksReplacedThenOnlyTheNewKeyWorks() throws Exception {
+		registerInline(new JWKSet(this.clientKey.toPublicJWK()));
+		assertThat(send(assertion(INLINE, this.clientKey)).getStatusCode()).isEqualTo(200);
+		RSAKey successor = new RSAKeyGenerator(2048).keyID("dept-key-2").generate();
+
+		registerInline(new JWKSet(successor.toPublicJWK()));
+
+		assertThat(send(assertion(INLINE, this.clientKey)).getStatusCode()).isEqualTo(401);
+		assertThat(send(assertion(INLINE, successor)).getStatusCode()).isEqualTo(200);
+	}
+
+	private void registerInline(JWKSet keys) {
+		this.departmentClients.register(new DepartmentClient(INLINE, "Inline Key Department", null,
+				DepartmentClient.AuthMethod.PRIVATE_KEY_JWT, Set.of("client_credentials"), List.of(), List.of(),
+				Set.of("vehicles.read"), null, false, false, AssuranceLevels.LOA1, null, null, "RS256",
+				Duration.ofHours(24), List.of(), null, null, null, ClientJwks.parse(keys.toString())));
+	}
+
+	private PrivateKeyJWT assertion(String clientId, RSAKey signingKey) throws Exception {
+		return new PrivateKeyJWT(new ClientID(clientId), this.issuer.resolve("/oauth2/token"), JWSAlgorithm.RS256,
 				signingKey.toRSAPrivateKey(), signingKey.getKeyID(), null);
-		return TokenResponse.parse(new TokenRequest(tokenEndpoint, assertion, new ClientCredentialsGrant(),
+	}
+
+	private HTTPResponse send(PrivateKeyJWT assertion) throws Exception {
+		return new TokenRequest(this.issuer.resolve("/oauth2/token"), assertion, new ClientCredentialsGrant(),
 				new Scope("vehicles.read"))
 			.toHTTPRequest()
-			.send());
+			.send();
+	}
+
+	private TokenResponse request(RSAKey signingKey) throws Exception {
+		return TokenResponse.parse(send(assertion("it-pkjwt", signingKey)));
 	}
 
 }

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.junit.jupiter.api.Test;
 
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
@@ -450,6 +453,148 @@ class SeedFileTests {
 				    min-acr: urn:kp:loa:9
 				""")).isInstanceOf(InvalidSeedException.class)
 			.hasMessageStartingWith("seed.yml: clients[1] (client-id second): min-acr must be one of");
+	}
+
+	@Test
+	void parseWhenClientPoliciesGivenThenRead() {
+		DepartmentClient client = parse("""
+				clients:
+				  - client-id: web
+				    redirect-uris: [https://web.kp.gov.pk/cb]
+				    scopes: [openid, profile, phone]
+				    claims-allowed: [name, birthdate]
+				    access-token-lifetime: 2m
+				    id-token-lifetime: PT10M
+				""").clients().get(0);
+
+		assertThat(client.claimsAllowed()).containsExactlyInAnyOrder("name", "birthdate");
+		assertThat(client.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(client.idTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
+	}
+
+	@Test
+	void parseWhenClientPoliciesOmittedThenServerDefaults() {
+		DepartmentClient client = parse(FULL).clients().get(1);
+
+		assertThat(client.claimsAllowed()).isNull();
+		assertThat(client.accessTokenLifetime()).isNull();
+		assertThat(client.idTokenLifetime()).isNull();
+		assertThat(client.jwks()).isNull();
+	}
+
+	@Test
+	void parseWhenUnknownClaimAllowedThenThrowsNamingEntryAndClaim() {
+		assertThatThrownBy(() -> parse("""
+				clients:
+				  - client-id: web
+				    redirect-uris: [https://web.kp.gov.pk/cb]
+				    claims-allowed: [name, salary]
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessageStartingWith("seed.yml: clients[0] (client-id web): claims-allowed names an unknown claim "
+					+ "'salary'");
+	}
+
+	@Test
+	void parseWhenAccessTokenLifetimeOutOfBoundsThenThrowsNamingEntry() {
+		assertThatThrownBy(() -> parse("""
+				clients:
+				  - client-id: web
+				    redirect-uris: [https://web.kp.gov.pk/cb]
+				    access-token-lifetime: 2h
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessageStartingWith("seed.yml: clients[0] (client-id web): access-token-lifetime must be whole "
+					+ "seconds from PT1M to PT1H");
+	}
+
+	@Test
+	void parseWhenIdTokenLifetimeUnreadableThenThrowsNamingEntryAndKey() {
+		assertThatThrownBy(() -> parse("""
+				clients:
+				  - client-id: web
+				    redirect-uris: [https://web.kp.gov.pk/cb]
+				    id-token-lifetime: soon
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessage("seed.yml: clients[0] (client-id web): 'id-token-lifetime' must be a duration such as 5m or "
+					+ "PT5M");
+	}
+
+	@Test
+	void parseWhenJwksAsYamlMappingThenRead() throws Exception {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("web-1").generate();
+
+		DepartmentClient client = parse("""
+				clients:
+				  - client-id: web
+				    auth-method: private_key_jwt
+				    grant-types: [client_credentials]
+				    jwks:
+				      keys:
+				        - kty: RSA
+				          kid: web-1
+				          e: %s
+				          n: %s
+				""".formatted(key.getPublicExponent(), key.getModulus())).clients().get(0);
+
+		assertThat(client.jwks().keySet().getKeyByKeyId("web-1").toRSAKey().toRSAPublicKey())
+			.isEqualTo(key.toRSAPublicKey());
+	}
+
+	@Test
+	void parseWhenJwksAsJsonTextThenRead() throws Exception {
+		String json = new JWKSet(new RSAKeyGenerator(2048).keyID("web-1").generate().toPublicJWK()).toString();
+
+		DepartmentClient client = parse("""
+				clients:
+				  - client-id: web
+				    auth-method: private_key_jwt
+				    grant-types: [client_credentials]
+				    jwks: '%s'
+				""".formatted(json)).clients().get(0);
+
+		assertThat(client.jwks().keySet().getKeyByKeyId("web-1")).isNotNull();
+	}
+
+	@Test
+	void parseWhenJwksHoldsPrivateKeyThenThrowsNamingEntry() throws Exception {
+		String json = new JWKSet(new RSAKeyGenerator(2048).generate()).toString(false);
+
+		assertThatThrownBy(() -> parse("""
+				clients:
+				  - client-id: web
+				    auth-method: private_key_jwt
+				    grant-types: [client_credentials]
+				    jwks: '%s'
+				""".formatted(json))).isInstanceOf(InvalidSeedException.class)
+			.hasMessage("seed.yml: clients[0] (client-id web): jwks must hold public keys only: a private or "
+					+ "symmetric key was given")
+			.hasMessageNotContaining(json);
+	}
+
+	@Test
+	void parseWhenJwksAndJwksUriThenThrowsNamingEntry() throws Exception {
+		String json = new JWKSet(new RSAKeyGenerator(2048).generate().toPublicJWK()).toString();
+
+		assertThatThrownBy(() -> parse("""
+				clients:
+				  - client-id: web
+				    auth-method: private_key_jwt
+				    grant-types: [client_credentials]
+				    jwks-uri: https://web.kp.gov.pk/jwks
+				    jwks: '%s'
+				""".formatted(json))).isInstanceOf(InvalidSeedException.class)
+			.hasMessage("seed.yml: clients[0] (client-id web): give either jwks or jwks-uri, not both");
+	}
+
+	@Test
+	void parseWhenJwksIsListThenThrowsNamingEntry() {
+		assertThatThrownBy(() -> parse("""
+				clients:
+				  - client-id: web
+				    auth-method: private_key_jwt
+				    grant-types: [client_credentials]
+				    jwks: [a, b]
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessageStartingWith("seed.yml: clients[0] (client-id web): 'jwks' must be a JWK Set");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +17,11 @@ final class ClientForm {
 	/** The form's fields, which are also the API's field names; the review step carries them as hidden fields. */
 	static final List<String> FIELDS = List.of("clientId", "clientName", "authMethod", "grantTypes", "redirectUris",
 			"postLogoutRedirectUris", "scopes", "minAcr", "requireConsent", "publicSubject", "sector",
-			"backchannelLogoutUri", "jwksUri", "audiences", "idTokenSigningAlg", "refreshTokenLifetime");
+			"backchannelLogoutUri", "jwksUri", "jwks", "audiences", "claimsAllowed", "idTokenSigningAlg",
+			"accessTokenLifetime", "idTokenLifetime", "refreshTokenLifetime");
 
 	private static final List<String> LISTS = List.of("grantTypes", "redirectUris", "postLogoutRedirectUris", "scopes",
-			"audiences");
+			"audiences", "claimsAllowed");
 
 	private static final List<String> FLAGS = List.of("requireConsent", "publicSubject");
 
@@ -40,19 +42,24 @@ final class ClientForm {
 	}
 
 	/** From the admin API's view of an existing client, for editing. */
-	@SuppressWarnings("unchecked")
 	static ClientForm fromClient(Map<String, Object> client) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (String field : FIELDS) {
-			Object value = client.get(field);
-			if (value instanceof List<?> list) {
-				values.put(field, String.join(" ", ((List<Object>) list).stream().map(String::valueOf).toList()));
-			}
-			else {
-				values.put(field, (value != null) ? String.valueOf(value) : "");
-			}
+			values.put(field, text(client.get(field)));
 		}
 		return new ClientForm(values);
+	}
+
+	/** A setting as the form and the client page show it: lists space-separated, objects (the JWKS) as JSON. */
+	@SuppressWarnings("unchecked")
+	static String text(@Nullable Object value) {
+		if (value instanceof List<?> list) {
+			return String.join(" ", list.stream().map(String::valueOf).toList());
+		}
+		if (value instanceof Map<?, ?> object) {
+			return JSONObjectUtils.toJSONString((Map<String, ?>) object);
+		}
+		return (value != null) ? String.valueOf(value) : "";
 	}
 
 	static ClientForm empty() {

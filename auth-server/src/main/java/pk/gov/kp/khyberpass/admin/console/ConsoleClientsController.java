@@ -162,11 +162,10 @@ class ConsoleClientsController {
 	private static Map<String, String> shown(Map<String, Object> client) {
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
 		for (String field : java.util.List.of("authMethod", "grantTypes", "redirectUris", "postLogoutRedirectUris",
-				"scopes", "audiences", "minAcr", "requireConsent", "publicSubject", "sector", "backchannelLogoutUri",
-				"jwksUri", "idTokenSigningAlg", "refreshTokenLifetime", "issuedAt", "previousSecretValidUntil")) {
-			Object value = client.get(field);
-			fields.put(field, (value instanceof java.util.List<?> list)
-					? String.join(" ", list.stream().map(String::valueOf).toList()) : (value != null) ? value.toString() : "");
+				"scopes", "audiences", "claimsAllowed", "minAcr", "requireConsent", "publicSubject", "sector",
+				"backchannelLogoutUri", "jwksUri", "jwks", "idTokenSigningAlg", "accessTokenLifetime", "idTokenLifetime",
+				"refreshTokenLifetime", "issuedAt", "previousSecretValidUntil")) {
+			fields.put(field, ClientForm.text(client.get(field)));
 		}
 		return fields;
 	}

@@ -41,6 +41,31 @@ class ConsoleFormsTests {
 	}
 
 	@Test
+	void clientFormWhenEditingClientWithPoliciesThenRequestCarriesThemBack() {
+		Map<String, Object> jwks = Map.of("keys",
+				List.of(Map.of("kty", "EC", "crv", "P-256", "x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y",
+						"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")));
+		ClientForm form = ClientForm.fromClient(Map.of("clientId", "mvr", "claimsAllowed", List.of("birthdate", "name"),
+				"accessTokenLifetime", "PT2M", "jwks", jwks));
+
+		Map<String, Object> request = form.request("keys", "mvr");
+
+		assertThat(request).containsEntry("claimsAllowed", List.of("birthdate", "name"))
+			.containsEntry("accessTokenLifetime", "PT2M")
+			.doesNotContainKey("idTokenLifetime");
+		assertThat((String) request.get("jwks")).startsWith("{\"keys\":[{").contains("\"crv\":\"P-256\"");
+	}
+
+	@Test
+	void clientFormWhenPoliciesLeftEmptyThenLeftOutForServerDefaults() {
+		ClientForm form = ClientForm.of(Map.of("clientId", new String[] { "mvr" }, "claimsAllowed", new String[] { " " },
+				"jwks", new String[] { "" }));
+
+		assertThat(form.request("new", null)).doesNotContainKeys("claimsAllowed", "jwks", "accessTokenLifetime",
+				"idTokenLifetime");
+	}
+
+	@Test
 	void reasonWhenTooShortOrLongThenNone() {
 		assertThat(Confirmation.reason(null)).isNull();
 		assertThat(Confirmation.reason("  ab  ")).isNull();
