@@ -6,7 +6,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -21,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The consent page: names the department and each piece of information it asks for. The CNIC is never
- * pre-selected: sharing it takes the citizen's explicit tick. The form posts back to the authorization
+ * The consent page: names the department and each piece of information it asks for, as narrowed by the
+ * department's {@code claims-allowed}, so the page never promises more than the department will get. The
+ * CNIC is never pre-selected: sharing it takes the citizen's explicit tick. The form posts back to the authorization
  * endpoint, which records the consent.
  */
 @Controller
@@ -54,12 +59,15 @@ final class ConsentController {
 		}
 		OAuth2AuthorizationConsent previous = this.consents.findById(client.getId(), principal.getName());
 		Set<String> granted = (previous != null) ? previous.getScopes() : Set.of();
+		Optional<Set<String>> allowed = KhyberPassClientSettings.claimsAllowed(client);
 		List<ScopeChoice> choices = new ArrayList<>();
 		for (String requested : new LinkedHashSet<>(Arrays.asList(scope.split(" ")))) {
 			if (!OidcScopes.OPENID.equals(requested) && client.getScopes().contains(requested)) {
-				boolean sensitive = SENSITIVE.contains(requested);
-				String label = this.messages.getMessage("consent.scope." + requested, null, requested, locale);
-				choices.add(new ScopeChoice(requested, label, sensitive, granted.contains(requested) || !sensitive));
+				String label = label(requested, allowed, locale);
+				if (label != null) {
+					boolean sensitive = SENSITIVE.contains(requested);
+					choices.add(new ScopeChoice(requested, label, sensitive, granted.contains(requested) || !sensitive));
+				}
 			}
 		}
 		model.addAttribute("department", client.getClientName());
@@ -67,6 +75,24 @@ final class ConsentController {
 		model.addAttribute("state", state);
 		model.addAttribute("choices", choices);
 		return "oidc/consent";
+	}
+
+	/**
+	 * What the page says the department gets under a scope: the scope's own wording, or, for a department
+	 * allowed only some of the scope's claims, those claims; {@code null} when it would get none of them.
+	 */
+	private @Nullable String label(String scope, Optional<Set<String>> allowed, Locale locale) {
+		List<String> everything = ReleasableClaims.releasedBy(scope, Optional.empty());
+		List<String> released = ReleasableClaims.releasedBy(scope, allowed);
+		if (released.equals(everything)) {
+			return this.messages.getMessage("consent.scope." + scope, null, scope, locale);
+		}
+		if (released.isEmpty()) {
+			return null;
+		}
+		return released.stream()
+			.map((claim) -> this.messages.getMessage("consent.claim." + claim, null, claim, locale))
+			.collect(Collectors.joining(", "));
 	}
 
 	/** One requested scope as the page shows it. */

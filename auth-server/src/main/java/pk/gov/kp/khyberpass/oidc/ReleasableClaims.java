@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.oidc;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,6 +28,10 @@ public final class ReleasableClaims {
 	static final Set<String> PROTOCOL = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "auth_time", "nonce",
 			"acr", "amr", "azp", "sid", "at_hash", "c_hash", "s_hash", "client_id", "scope", "act", "may_act", "cnf");
 
+	/** What each scope releases about the citizen, as {@link UserInfoClaims} gives it; other scopes release none. */
+	static final Map<String, List<String>> BY_SCOPE = Map.of("profile", List.of("name", "birthdate"), "phone",
+			List.of("phone_number"), "email", List.of("email"), "cnic", List.of("cnic"));
+
 	private ReleasableClaims() {
 	}
 
@@ -46,6 +51,15 @@ public final class ReleasableClaims {
 			}
 		}
 		return Set.copyOf(claims);
+	}
+
+	/**
+	 * The claims a scope releases to a client with these allowed claims (all of them when it has no such
+	 * setting), in the scope's order; empty when the scope releases nothing about the citizen.
+	 */
+	static List<String> releasedBy(String scope, Optional<Set<String>> allowed) {
+		List<String> released = BY_SCOPE.getOrDefault(scope, List.of());
+		return allowed.map((only) -> released.stream().filter(only::contains).toList()).orElse(released);
 	}
 
 	/** Removes from {@code claims} every claim that is neither a protocol claim nor in {@code allowed}. */

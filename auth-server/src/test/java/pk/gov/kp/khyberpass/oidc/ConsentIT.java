@@ -70,6 +70,26 @@ class ConsentIT {
 	}
 
 	@Test
+	void consentPageWhenDepartmentAllowedFewerClaimsThenPromisesOnlyThose() {
+		OidcTestClient narrow = new OidcTestClient(this.issuer, new ClientSecretPost(new ClientID("it-consent-narrow"),
+				new Secret("it-consent-narrow-secret-0123456789ab")));
+		Attempt attempt = narrow.attempt("https://narrow.example.test/callback", "openid profile phone cnic");
+		HttpResponse<String> page = this.browser.follow(this.browser.get(attempt.uri(narrow, Map.of()).toString()));
+		if (page.body().contains("name=\"password\"")) {
+			page = this.browser.follow(this.browser.signIn(CNIC, PASSWORD));
+		}
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		// profile gives name and date of birth, this department may have the name only; phone gives it nothing
+		assertThat(page.body()).contains("Narrow Consent Department")
+			.contains("Your name")
+			.doesNotContain("date of birth")
+			.doesNotContain("value=\"phone\"")
+			.doesNotContain("Your mobile number")
+			.contains("Your CNIC number");
+	}
+
+	@Test
 	void userinfoWhenCnicNotConsentedThenNoCnicClaim() throws Exception {
 		Attempt attempt = this.client.attempt(CALLBACK, "openid profile cnic");
 		HttpResponse<String> page = consentPage(attempt, Map.of());
