@@ -4,6 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,8 +84,10 @@ final class ClientsController {
 		}
 		DepartmentClient client = request.toDepartmentClient(request.clientId());
 		Optional<String> secret = this.clients.create(client);
-		this.audit.record(AuditEventType.CLIENT_CREATED, admin, client.clientId(), client.clientId(), reason, Map.of());
-		return ResponseEntity.status(HttpStatus.CREATED).body(change(client.clientId(), secret));
+		ClientChange change = change(client.clientId(), secret);
+		this.audit.record(AuditEventType.CLIENT_CREATED, admin, client.clientId(), client.clientId(), reason,
+				Map.of("settings", String.join(" ", givenSettings(change.client()))));
+		return ResponseEntity.status(HttpStatus.CREATED).body(change);
 	}
 
 	@PutMapping("/{clientId}")
@@ -111,6 +114,20 @@ final class ClientsController {
 			.filter((name) -> !NOT_SETTINGS.contains(name))
 			.filter((name) -> !Objects.equals(component(before, name), component(after, name)))
 			.toList();
+	}
+
+	/** The names of the settings a new client has a value for (not empty), in the view's order. */
+	static List<String> givenSettings(ClientView view) {
+		return Arrays.stream(ClientView.class.getRecordComponents())
+			.map(RecordComponent::getName)
+			.filter((name) -> !NOT_SETTINGS.contains(name))
+			.filter((name) -> given(component(view, name)))
+			.toList();
+	}
+
+	private static boolean given(@Nullable Object value) {
+		return value != null && !(value instanceof Collection<?> values && values.isEmpty())
+				&& !(value instanceof Map<?, ?> map && map.isEmpty());
 	}
 
 	private static @Nullable Object component(ClientView view, String name) {

@@ -380,6 +380,13 @@ class AdminApiFunctionalIT {
 		assertThat(view.get("jwks").get("keys").get(0).get("kid").asString()).isEqualTo("stamps-1");
 		assertThat(view.get("jwks").get("keys").get(0).has("d")).isFalse();
 		assertThat(view.get("jwksUri").isNull()).isTrue();
+		assertThat(this.auditLog.search(null, null, AuditEventType.CLIENT_CREATED, this.admin, "it-admin-policies",
+				null, 10))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.event().details().get("settings").split(" "))
+				.contains("authMethod", "grantTypes", "scopes", "claimsAllowed", "accessTokenLifetime",
+						"idTokenLifetime", "jwks")
+				.doesNotContain("jwksUri", "redirectUris"));
 
 		HttpResponse<String> updated = this.api.send("PUT", "/admin/api/clients/it-admin-policies", this.token, """
 				{"reason":"department needs the phone number","authMethod":"private_key_jwt",
