@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -74,18 +75,33 @@ public class AdminRoles {
 	}
 
 	/**
-	 * Takes the role from {@code account}.
-	 * @return whether the account held it
+	 * Takes the role from {@code account}, unless it is the security-admin role of the last active security
+	 * admin (whoever asks, that account itself included): nobody would be left to grant it again. Concurrent
+	 * withdrawals queue on the security admins' rows, so two of them cannot leave none.
+	 * @return what happened
 	 */
-	public boolean revoke(AccountId account, AdminRole role) {
-		return this.jdbc.sql("DELETE FROM admin_role WHERE account_id = ? AND role = ?")
-			.params(account.value(), role.value())
-			.update() == 1;
+	public Revocation revoke(AccountId account, AdminRole role) {
+		Revocation outcome = this.transactions.execute((status) -> {
+			if (role == AdminRole.SECURITY_ADMIN) {
+				this.jdbc.sql("SELECT account_id FROM admin_role WHERE role = ? FOR UPDATE")
+					.param(role.value())
+					.query(Object.class)
+					.list();
+				if (rolesOf(account).contains(role) && activeHolders(role) <= 1) {
+					return Revocation.LAST_SECURITY_ADMIN;
+				}
+			}
+			int deleted = this.jdbc.sql("DELETE FROM admin_role WHERE account_id = ? AND role = ?")
+				.params(account.value(), role.value())
+				.update();
+			return (deleted == 1) ? Revocation.REVOKED : Revocation.NOT_HELD;
+		});
+		return Objects.requireNonNull(outcome);
 	}
 
-	/** How many accounts hold {@code role}. */
-	public long count(AdminRole role) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM admin_role WHERE role = ?")
+	private long activeHolders(AdminRole role) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM admin_role r JOIN accounts a ON a.id = r.account_id "
+				+ "WHERE r.role = ? AND a.status = 'ACTIVE'")
 			.param(role.value())
 			.query(Long.class)
 			.single();
@@ -125,6 +141,20 @@ public class AdminRoles {
 		this.jdbc.sql("INSERT INTO admin_role (account_id, role, granted_at, granted_by) VALUES (?, ?, ?, ?)")
 			.params(account.value(), role.value(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), grantedBy)
 			.update();
+	}
+
+	/** The outcome of a withdrawal. */
+	public enum Revocation {
+
+		/** The account held the role and no longer does. */
+		REVOKED,
+
+		/** The account did not hold the role; nothing changed. */
+		NOT_HELD,
+
+		/** Refused: the account is the last active security admin. */
+		LAST_SECURITY_ADMIN
+
 	}
 
 	/**

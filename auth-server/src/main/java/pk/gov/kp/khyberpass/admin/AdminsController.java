@@ -1,7 +1,9 @@
 package pk.gov.kp.khyberpass.admin;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -17,16 +19,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import pk.gov.kp.khyberpass.account.Account;
 import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
  * Who administers Khyber Pass: the signed-in administrator's own roles, and (security admins) the list of
- * role assignments, granting and withdrawing roles. The last security admin cannot be withdrawn.
+ * role assignments, granting and withdrawing roles. The security-admin role of the last active security admin
+ * cannot be withdrawn, whoever asks (that administrator included): 409.
  */
 @RestController
 final class AdminsController {
+
+	/** The refusal's detail, which the console recognises and words in the administrator's language. */
+	static final String LAST_SECURITY_ADMIN = "The security-admin role of the last active security admin cannot be "
+			+ "withdrawn, not even by that administrator: grant it to someone else first";
 
 	private final AdminRoles roles;
 
@@ -46,13 +54,20 @@ final class AdminsController {
 		return Map.of("accountId", admin.getSubject(), "roles", held.stream().map(AdminRole::value).sorted().toList());
 	}
 
+	/**
+	 * Every role assignment, by account, with who holds it (name, masked CNIC, account status: a locked
+	 * administrator's roles do not count until the account is unlocked).
+	 */
 	@GetMapping("/admin/api/admins")
 	List<AssignmentView> list() {
-		return this.roles.list()
-			.stream()
-			.map((assignment) -> new AssignmentView(assignment.account().toString(), assignment.role().value(),
-					assignment.grantedAt().toString(), assignment.grantedBy()))
-			.toList();
+		Map<AccountId, Optional<Account>> holders = new HashMap<>();
+		return this.roles.list().stream().map((assignment) -> {
+			Optional<Account> holder = holders.computeIfAbsent(assignment.account(), this.accounts::findById);
+			return new AssignmentView(assignment.account().toString(), assignment.role().value(),
+					assignment.grantedAt().toString(), assignment.grantedBy(), holder.map(Account::fullName).orElse(null),
+					holder.map((account) -> account.cnic().masked()).orElse(null),
+					holder.map((account) -> account.status().name()).orElse(null));
+		}).toList();
 	}
 
 	@PutMapping("/admin/api/admins/{accountId}/roles/{role}")
@@ -75,11 +90,11 @@ final class AdminsController {
 		String why = Reason.require(reason);
 		AdminRole adminRole = role(role);
 		AccountId account = account(accountId);
-		if (adminRole == AdminRole.SECURITY_ADMIN && this.roles.rolesOf(account).contains(AdminRole.SECURITY_ADMIN)
-				&& this.roles.count(AdminRole.SECURITY_ADMIN) <= 1) {
-			throw new ConflictException("The last security-admin cannot be withdrawn");
+		AdminRoles.Revocation outcome = this.roles.revoke(account, adminRole);
+		if (outcome == AdminRoles.Revocation.LAST_SECURITY_ADMIN) {
+			throw new ConflictException(LAST_SECURITY_ADMIN);
 		}
-		if (this.roles.revoke(account, adminRole)) {
+		if (outcome == AdminRoles.Revocation.REVOKED) {
 			this.audit.record(AuditEventType.ADMIN_ROLE_REVOKED, admin, accountId, null, why,
 					Map.of("role", adminRole.value()));
 		}
@@ -105,8 +120,19 @@ final class AdminsController {
 		return account;
 	}
 
-	/** One role held by one account. */
-	record AssignmentView(String accountId, String role, String grantedAt, String grantedBy) {
+	/**
+	 * One role held by one account.
+	 *
+	 * @param accountId the holder's account id
+	 * @param role the role
+	 * @param grantedAt when it was granted
+	 * @param grantedBy the granting administrator's account id, or {@code system}
+	 * @param fullName the holder's name
+	 * @param cnic the holder's CNIC, masked
+	 * @param status the holder's account status; roles count only while it is {@code ACTIVE}
+	 */
+	record AssignmentView(String accountId, String role, String grantedAt, String grantedBy,
+			@Nullable String fullName, @Nullable String cnic, @Nullable String status) {
 	}
 
 	/** The outcome of a grant: whether the role was new. */

@@ -22,8 +22,9 @@ import pk.gov.kp.khyberpass.audit.AuditCounts;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * Counts for the console's dashboard: sign-ins, failures, locks and second-factor use per hour or per day,
- * read from the audit log. Aggregates only, so every admin role may read them.
+ * Counts for the console's dashboard: sign-ins, failures, locks and second-factor use per hour or per day (UTC),
+ * counted by the database over the audit log ({@link AuditCounts}). Aggregates only, so every admin role may
+ * read them.
  */
 @RestController
 final class StatsController {
@@ -66,11 +67,10 @@ final class StatsController {
 		SERIES.keySet().forEach((name) -> values.put(name, new long[buckets.size()]));
 		EnumSet<AuditEventType> types = EnumSet.noneOf(AuditEventType.class);
 		SERIES.values().forEach(types::addAll);
-		for (AuditCounts.Occurrence occurrence : this.counts.occurrences(start, end, types)) {
-			int index = (int) unit.between(first, occurrence.occurredAt().truncatedTo(unit));
+		for (AuditCounts.BucketCount counted : this.counts.count(start, end, first, unit.getDuration(), types)) {
 			SERIES.forEach((name, members) -> {
-				if (members.contains(occurrence.type()) && index >= 0 && index < buckets.size()) {
-					values.get(name)[index]++;
+				if (members.contains(counted.type()) && counted.bucket() >= 0 && counted.bucket() < buckets.size()) {
+					values.get(name)[counted.bucket()] += counted.count();
 				}
 			});
 		}

@@ -415,6 +415,64 @@ class AdminApiFunctionalIT {
 		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
 	}
 
+	@Test
+	void listAdminsWhenRolesHeldThenHolderNamedWithMaskedCnicAndStatus() {
+		HttpResponse<String> response = this.api.get("/admin/api/admins", this.token);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode alpha = json(response).valueStream()
+			.filter((assignment) -> assignment.get("accountId").asString().equals(this.admin))
+			.findFirst()
+			.orElseThrow();
+		assertThat(alpha.get("role").asString()).isEqualTo("security-admin");
+		assertThat(alpha.get("fullName").asString()).isEqualTo("Admin Alpha");
+		assertThat(alpha.get("cnic").asString()).startsWith("17301-").doesNotContain("5550001");
+		assertThat(alpha.get("status").asString()).isEqualTo("ACTIVE");
+	}
+
+	/**
+	 * Only active security admins count: with the other one locked, Alpha is the last and keeps the role; with
+	 * both active, two administrators withdrawing each other's role at the same moment cannot leave none.
+	 */
+	@Test
+	void revokeRoleWhenOtherSecurityAdminLockedOrRevokedConcurrentlyThenOneSecurityAdminAlwaysLeft() throws Exception {
+		String charlie = accountId(AdminApiTestSupport.CHARLIE_CNIC);
+		String alphaRole = "/admin/api/admins/" + this.admin + "/roles/security-admin";
+		String charlieRole = "/admin/api/admins/" + charlie + "/roles/security-admin";
+		this.api.send("PUT", charlieRole, this.token, AdminApiTestSupport.reason("second security admin"));
+		this.api.post("/admin/api/citizens/" + charlie + "/lock", this.token, AdminApiTestSupport.reason("on leave"));
+		try {
+			HttpResponse<String> refused = this.api.send("DELETE", alphaRole + "?reason=leaving", this.token, null);
+			assertThat(refused.statusCode()).isEqualTo(409);
+			assertThat(json(refused).get("detail").asString()).contains("last active security admin");
+
+			this.api.post("/admin/api/citizens/" + charlie + "/unlock", this.token, AdminApiTestSupport.reason("back"));
+			// the lock signed Charlie out everywhere: only a token issued in a later second is accepted
+			Thread.sleep(1100);
+			String charlieToken = this.api.adminToken(charlie);
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+			java.util.concurrent.Future<HttpResponse<String>> alphaRemoved = pool
+				.submit(() -> this.api.send("DELETE", alphaRole + "?reason=race", charlieToken, null));
+			java.util.concurrent.Future<HttpResponse<String>> charlieRemoved = pool
+				.submit(() -> this.api.send("DELETE", charlieRole + "?reason=race", this.token, null));
+			List<Integer> statuses = List.of(alphaRemoved.get().statusCode(), charlieRemoved.get().statusCode());
+			pool.shutdown();
+
+			assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+			assertThat(json(this.api.get("/admin/api/admins", (statuses.get(0) == 204) ? charlieToken : this.token))
+				.valueStream()
+				.filter((assignment) -> assignment.get("role").asString().equals("security-admin"))
+				.count()).isEqualTo(1);
+		}
+		finally {
+			// back to Alpha as the only security admin, as the other tests expect
+			Thread.sleep(1100);
+			this.api.send("PUT", alphaRole, this.api.adminToken(charlie), AdminApiTestSupport.reason("restore"));
+			this.api.send("DELETE", charlieRole + "?reason=restore", this.token, null);
+			this.api.post("/admin/api/citizens/" + charlie + "/unlock", this.token, AdminApiTestSupport.reason("restore"));
+		}
+	}
+
 	/**
 	 * The real front channel for the console: a password sign-in cannot reach {@code urn:kp:loa:3}, so the
 	 * console client gets no code at all (passkey sign-in, which reaches it, is another issue's work).

@@ -60,6 +60,9 @@ class AdminConsoleBrowserIT {
 
 	static final String CITIZEN_PASSWORD = "yet-another-long-integration-passphrase";
 
+	/** The account the roles test grants a role to and withdraws it from (no other test here uses it). */
+	static final String ROLES_CNIC = "17301-1234567-2";
+
 	@Value("${khyberpass.oidc.issuer}")
 	URI issuer;
 
@@ -227,6 +230,70 @@ class AdminConsoleBrowserIT {
 		}
 	}
 
+	/**
+	 * Roles: the list, a role granted to an account found by its CNIC and withdrawn, each with a reason; the
+	 * last active security admin's role offered to nobody, and refused by the API when it became the last
+	 * while the confirmation was open.
+	 */
+	@Test
+	void securityAdminGrantsAndWithdrawsRolesButNotTheLastSecurityAdminRole() {
+		AccountId alpha = account(AdminApiTestSupport.ALPHA_CNIC);
+		AccountId ayesha = account(ROLES_CNIC);
+		try (HeadlessBrowser browser = signedInToConsole(AdminApiTestSupport.ALPHA_CNIC, ALPHA_PASSWORD)) {
+			browser.waitFor(By.id("nav-admins")).click();
+			assertThat(browser.waitFor(By.id("admin-" + alpha)).getText()).contains("Admin Alpha", "Security admin");
+			assertThat(browser.driver().findElement(By.id("last-" + alpha)).getText()).contains("last security admin");
+			assertThat(browser.driver().findElements(By.id("remove-security-admin-" + alpha))).isEmpty();
+
+			// grant: the account found by CNIC, the role picked, confirmed with a reason
+			browser.type(By.id("cnic"), ROLES_CNIC);
+			browser.waitFor(By.id("admin-search-submit")).click();
+			assertThat(browser.waitFor(By.id("grant-candidates")).getText()).contains("Ayesha Khan")
+				.doesNotContain("1234567");
+			browser.waitFor(By.id("grant-auditor")).click();
+			assertThat(browser.waitFor(By.id("confirm-title")).getText()).isEqualTo("Grant an admin role");
+			assertThat(browser.driver().findElement(By.id("confirm-subject")).getText()).contains("Ayesha Khan",
+					"auditor");
+			confirmWithReason(browser, "Joins the audit team");
+			browser.waitFor(By.id("admins-done"));
+			assertThat(browser.waitFor(By.id("admin-" + ayesha)).getText()).contains("Auditor");
+			assertThat(this.roles.rolesOf(ayesha)).containsExactly(AdminRole.AUDITOR);
+
+			// withdraw it again
+			browser.waitFor(By.id("remove-auditor-" + ayesha)).click();
+			confirmWithReason(browser, "Left the audit team");
+			browser.waitFor(By.id("admins-done"));
+			assertThat(browser.driver().findElements(By.id("admin-" + ayesha))).isEmpty();
+			assertThat(this.roles.rolesOf(ayesha)).isEmpty();
+
+			// the last security admin's role: refused before the confirmation when asked for directly
+			browser.open(this.issuer + "/admin/console/admins/" + alpha + "/roles/security-admin/remove");
+			assertThat(browser.waitFor(By.id("admins-refused")).getText()).contains("last active security admin");
+			assertThat(browser.driver().findElements(By.id("confirm"))).isEmpty();
+
+			// and refused by the API when another security admin went away while the confirmation was open
+			this.roles.grant(ayesha, AdminRole.SECURITY_ADMIN, "console browser test");
+			browser.open(this.issuer + "/admin/console/admins");
+			browser.waitFor(By.id("remove-security-admin-" + alpha)).click();
+			browser.waitFor(By.id("confirm-title"));
+			this.roles.revoke(ayesha, AdminRole.SECURITY_ADMIN);
+			confirmWithReason(browser, "Handing over");
+			assertThat(browser.waitFor(By.id("admins-refused")).getText()).contains("last active security admin");
+			assertThat(this.roles.rolesOf(alpha)).contains(AdminRole.SECURITY_ADMIN);
+		}
+		finally {
+			this.roles.revoke(ayesha, AdminRole.SECURITY_ADMIN);
+			this.roles.revoke(ayesha, AdminRole.AUDITOR);
+		}
+		assertThat(this.auditLog.search(null, null, AuditEventType.ADMIN_ROLE_GRANTED, alpha.toString(),
+				ayesha.toString(), null, 10))
+			.anySatisfy((entry) -> assertThat(entry.event().details()).containsEntry("role", "auditor")
+				.containsEntry("reason", "Joins the audit team"));
+		assertThat(this.auditLog.search(null, null, AuditEventType.ADMIN_ROLE_REVOKED, alpha.toString(),
+				ayesha.toString(), null, 10))
+			.anySatisfy((entry) -> assertThat(entry.event().details()).containsEntry("reason", "Left the audit team"));
+	}
+
 	@Test
 	void confirmationWithoutReasonThenRefusedAndNothingChanges() {
 		try (HeadlessBrowser browser = signedInToConsole(AdminApiTestSupport.ALPHA_CNIC, ALPHA_PASSWORD)) {
@@ -255,6 +322,9 @@ class AdminConsoleBrowserIT {
 			assertThat(browser.driver().findElements(By.id("nav-clients"))).isEmpty();
 			assertThat(browser.driver().findElements(By.id("nav-keys"))).isEmpty();
 			assertThat(browser.driver().findElements(By.id("nav-audit"))).isEmpty();
+			assertThat(browser.driver().findElements(By.id("nav-admins"))).isEmpty();
+			browser.open(this.issuer + "/admin/console/admins");
+			assertThat(browser.waitFor(By.id("console-refused")).getText()).contains("cannot use");
 			browser.open(this.issuer + "/admin/console/clients");
 			assertThat(browser.waitFor(By.id("console-refused")).getText()).contains("cannot use");
 		}

@@ -1,6 +1,5 @@
 package pk.gov.kp.khyberpass.pages;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,6 +25,7 @@ import pk.gov.kp.khyberpass.testsupport.HeadlessBrowser;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
 import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
 import pk.gov.kp.khyberpass.testsupport.PageInspection;
+import pk.gov.kp.khyberpass.testsupport.PageRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -44,8 +44,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CitizenPagesIT {
 
 	private static final Logger log = LoggerFactory.getLogger(CitizenPagesIT.class);
-
-	static final long BUDGET_BYTES = 100 * 1024;
 
 	/** Pages anyone can open with a plain GET, in English and in both right-to-left languages. */
 	static final List<String> ANONYMOUS_PAGES = List.of("/login", "/login?error", "/login?throttled", "/login?logout",
@@ -67,6 +65,8 @@ class CitizenPagesIT {
 
 	private static AxeCore axe;
 
+	private static PageRules rules;
+
 	@Value("${khyberpass.oidc.issuer}")
 	private String issuer;
 
@@ -83,6 +83,7 @@ class CitizenPagesIT {
 		// A small phone's screen: the pages are mobile first, and nothing may need sideways scrolling.
 		browser.driver().manage().window().setSize(new Dimension(360, 740));
 		PageInspection.prepare(browser);
+		rules = PageRules.of(browser, axe);
 	}
 
 	@AfterAll
@@ -248,30 +249,8 @@ class CitizenPagesIT {
 	}
 
 	private static void check(SoftAssertions softly, PageInspection page, int status) {
-		String name = page.url();
-		log.info("{}: {} bytes on the wire without cache ({})", name, page.transferredBytes(), page.resources());
-		softly.assertThat(page.status()).as("%s: status", name).isEqualTo(status);
-		softly.assertThat(page.transferredBytes()).as("%s: bytes on the wire, no cache: %s", name, page.resources())
-			.isPositive()
-			.isLessThan(BUDGET_BYTES);
-		Map<String, String> headers = page.headers();
-		softly.assertThat(headers.get("content-security-policy")).as("%s: CSP", name)
-			.contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
-					"base-uri 'none'", "frame-ancestors 'none'")
-			.doesNotContain("unsafe-inline", "unsafe-eval");
-		softly.assertThat(headers.get("x-content-type-options")).as("%s: nosniff", name).isEqualTo("nosniff");
-		softly.assertThat(headers.get("referrer-policy")).as("%s: Referrer-Policy", name).isEqualTo("no-referrer");
-		softly.assertThat(headers.get("x-frame-options")).as("%s: X-Frame-Options", name).isEqualTo("DENY");
-		// An error page's own status is logged by Chromium as a failed load: expected, not a fault of the page.
-		softly.assertThat(page.consoleErrors())
-			.as("%s: console errors", name)
-			.filteredOn((error) -> status == 200 || !error.startsWith(name + " - Failed to load resource"))
-			.isEmpty();
-		softly.assertThat(page.cspViolations()).as("%s: CSP violations", name).isEmpty();
-		softly.assertThat(page.structureProblems()).as("%s: structure", name).isEmpty();
-		List<AxeCore.Violation> serious = new ArrayList<>(
-				axe.check(browser).stream().filter(AxeCore.Violation::seriousOrWorse).toList());
-		softly.assertThat(serious).as("%s: serious or critical axe-core violations", name).isEmpty();
+		log.info("{}: {} bytes on the wire without cache ({})", page.url(), page.transferredBytes(), page.resources());
+		rules.check(softly, page, status);
 	}
 
 }

@@ -12,7 +12,7 @@ import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 /**
  * An {@link EphemeralStore} for unit tests that expires entries by the test's clock, so lifetimes can be tested
- * at their edges without waiting. Not thread-safe.
+ * at their edges without waiting. Thread-safe (one lock), for tests of concurrent callers.
  */
 public final class ClockedEphemeralStore implements EphemeralStore {
 
@@ -25,17 +25,17 @@ public final class ClockedEphemeralStore implements EphemeralStore {
 	}
 
 	/** The keys stored now, expired or not. */
-	public Set<String> keys() {
+	public synchronized Set<String> keys() {
 		return Set.copyOf(this.values.keySet());
 	}
 
 	@Override
-	public void put(String key, byte[] value, Duration ttl) {
+	public synchronized void put(String key, byte[] value, Duration ttl) {
 		this.values.put(key, new Entry(value, this.clock.instant().plus(ttl)));
 	}
 
 	@Override
-	public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
+	public synchronized boolean putIfAbsent(String key, byte[] value, Duration ttl) {
 		if (get(key).isPresent()) {
 			return false;
 		}
@@ -44,7 +44,7 @@ public final class ClockedEphemeralStore implements EphemeralStore {
 	}
 
 	@Override
-	public Optional<byte[]> get(String key) {
+	public synchronized Optional<byte[]> get(String key) {
 		Entry entry = this.values.get(key);
 		if (entry == null || !entry.expiresAt().isAfter(this.clock.instant())) {
 			this.values.remove(key);
@@ -54,19 +54,19 @@ public final class ClockedEphemeralStore implements EphemeralStore {
 	}
 
 	@Override
-	public Optional<byte[]> take(String key) {
+	public synchronized Optional<byte[]> take(String key) {
 		Optional<byte[]> value = get(key);
 		this.values.remove(key);
 		return value;
 	}
 
 	@Override
-	public void delete(String key) {
+	public synchronized void delete(String key) {
 		this.values.remove(key);
 	}
 
 	@Override
-	public long increment(String key, Duration ttl) {
+	public synchronized long increment(String key, Duration ttl) {
 		Optional<byte[]> current = get(key);
 		long count = current.map((bytes) -> Long.parseLong(new String(bytes))).orElse(0L) + 1;
 		Instant expiresAt = current.isPresent() ? this.values.get(key).expiresAt() : this.clock.instant().plus(ttl);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,7 +63,11 @@ public final class PageInspection {
 				else if (field.matches('input, select, textarea') && field.getAttribute('aria-invalid') !== 'true')
 					problems.push('field ' + field.id + ' named in the error summary is not marked aria-invalid');
 			});
-			document.querySelectorAll('[style]').forEach((element) => problems.push('inline style on ' + element.tagName));
+			// A script from 'self' may style what it draws through the CSSOM (the CSP allows that, not style
+			// attributes in the markup): its container says so with data-styled-by-script.
+			document.querySelectorAll('[style]').forEach((element) => {
+				if (!element.closest('[data-styled-by-script]')) problems.push('inline style on ' + element.tagName);
+			});
 			document.querySelectorAll('script:not([src])').forEach(() => problems.push('inline script'));
 			return problems;
 			""";
@@ -75,6 +80,8 @@ public final class PageInspection {
 
 	private final List<String> resources;
 
+	private final Map<String, Long> resourceBytes;
+
 	private final Map<String, String> headers;
 
 	private final List<String> consoleErrors;
@@ -84,12 +91,13 @@ public final class PageInspection {
 	private final List<String> structureProblems;
 
 	private PageInspection(String url, int status, long transferredBytes, List<String> resources,
-			Map<String, String> headers, List<String> consoleErrors, List<String> cspViolations,
-			List<String> structureProblems) {
+			Map<String, Long> resourceBytes, Map<String, String> headers, List<String> consoleErrors,
+			List<String> cspViolations, List<String> structureProblems) {
 		this.url = url;
 		this.status = status;
 		this.transferredBytes = transferredBytes;
 		this.resources = resources;
+		this.resourceBytes = resourceBytes;
 		this.headers = headers;
 		this.consoleErrors = consoleErrors;
 		this.cspViolations = cspViolations;
@@ -128,7 +136,7 @@ public final class PageInspection {
 		List<String> violations = strings(driver.executeScript("return window.__cspViolations || [];"));
 		List<String> structure = strings(driver.executeScript(STRUCTURE));
 		return new PageInspection(driver.getCurrentUrl(), network.status, network.bytes, network.resources,
-				network.headers, console, violations, structure);
+				network.resourceBytes, network.headers, console, violations, structure);
 	}
 
 	/** Opens {@code url} and inspects it. */
@@ -150,6 +158,15 @@ public final class PageInspection {
 	/** Bytes received for the document, its redirects and every subresource, headers included. */
 	public long transferredBytes() {
 		return this.transferredBytes;
+	}
+
+	/** {@link #transferredBytes()} without the resources whose address {@code exempt} accepts. */
+	public long transferredBytesWithout(Predicate<String> exempt) {
+		return this.transferredBytes - this.resourceBytes.entrySet()
+			.stream()
+			.filter((resource) -> exempt.test(resource.getKey()))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
 	}
 
 	public List<String> resources() {
@@ -195,6 +212,8 @@ public final class PageInspection {
 
 		private final List<String> resources = new ArrayList<>();
 
+		private final Map<String, Long> resourceBytes = new HashMap<>();
+
 		private final Map<String, String> headers = new HashMap<>();
 
 		private final Map<String, String> urls = new HashMap<>();
@@ -232,7 +251,9 @@ public final class PageInspection {
 				case "Network.loadingFinished" -> {
 					long length = number(params.get("encodedDataLength"));
 					this.bytes += length;
-					this.resources.add(this.urls.getOrDefault(requestId, requestId) + " (" + length + ")");
+					String url = this.urls.getOrDefault(requestId, requestId);
+					this.resources.add(url + " (" + length + ")");
+					this.resourceBytes.merge(url, length, Long::sum);
 				}
 				default -> {
 				}

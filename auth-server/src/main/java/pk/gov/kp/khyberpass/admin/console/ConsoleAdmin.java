@@ -30,6 +30,11 @@ public record ConsoleAdmin(String accountId, List<String> roles) {
 		return securityAdmin();
 	}
 
+	/** Who holds which admin role: security admins only. */
+	public boolean managesAdmins() {
+		return securityAdmin();
+	}
+
 	public boolean readsAudit() {
 		return securityAdmin() || this.roles.contains("auditor");
 	}

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * is gone on the next page), and the pages for the API's refusals.
  */
 @ControllerAdvice(assignableTypes = { ConsoleController.class, ConsoleClientsController.class,
-		ConsoleCitizensController.class, ConsoleKeysController.class, ConsoleAuditController.class })
+		ConsoleCitizensController.class, ConsoleKeysController.class, ConsoleAuditController.class,
+		ConsoleAdminsController.class })
 class ConsoleAdvice {
 
 	private final ConsoleApi api;

@@ -1,5 +1,8 @@
 package pk.gov.kp.khyberpass.admin.console;
 
+import java.security.SecureRandom;
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -32,6 +36,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import pk.gov.kp.khyberpass.admin.AdminProperties;
+import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
@@ -140,14 +145,22 @@ class ConsoleSecurityConfiguration {
 		return repository;
 	}
 
-	/** Refreshes an expired access token with the refresh token; fails when the admin must sign in again. */
+	/**
+	 * Refreshes an expired access token with the refresh token, once per refresh token however many requests
+	 * of the session need it at once ({@link ConsoleTokenRefresh}); fails when the admin must sign in again.
+	 */
 	@Bean
 	OAuth2AuthorizedClientManager consoleAuthorizedClientManager(ClientRegistrationRepository consoleRegistrations,
-			OAuth2AuthorizedClientRepository consoleAuthorizedClients) {
+			OAuth2AuthorizedClientRepository consoleAuthorizedClients, EphemeralStore ephemeral, SecureRandom random,
+			Clock clock) {
+		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
+		refresh.setClock(clock);
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(consoleRegistrations,
 				consoleAuthorizedClients);
-		manager.setAuthorizedClientProvider(
-				OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+			.authorizationCode()
+			.provider(new ConsoleTokenRefresh(refresh, ephemeral, random, clock))
+			.build());
 		return manager;
 	}
 
