@@ -10,11 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +54,10 @@ final class BackchannelLogoutDelivery implements SmartLifecycle {
 
 	private final HttpClient http;
 
-	private final ThreadPoolExecutor deliveries = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
-			new LinkedBlockingQueue<>(), daemon("backchannel-logout"));
+	// Made by start() and shut down by stop(): the test framework stops and restarts a cached context.
+	private volatile @Nullable ThreadPoolExecutor deliveries;
 
-	private final ScheduledExecutorService poller = Executors
-		.newSingleThreadScheduledExecutor(daemon("backchannel-logout-poller"));
-
-	private volatile boolean running;
+	private @Nullable ScheduledExecutorService poller;
 
 	BackchannelLogoutDelivery(BackchannelLogoutProperties properties, JdbcClient jdbc, TransactionTemplate transactions,
 			Clock clock) {
@@ -81,25 +80,38 @@ final class BackchannelLogoutDelivery implements SmartLifecycle {
 		}
 		catch (DataAccessException ex) {
 			log.warn("Back-channel logout to {} could not be stored for retries; sending it once", clientId);
-			if (this.running) {
-				this.deliveries.execute(() -> deliver(endpoint, logoutToken));
-			}
+			run(() -> deliver(endpoint, logoutToken));
 			return;
 		}
-		if (this.running) {
-			this.deliveries.execute(() -> attempt(logout));
+		// Stopped (shutting down): the row waits for another node's poller.
+		run(() -> attempt(logout));
+	}
+
+	private void run(Runnable task) {
+		ThreadPoolExecutor executor = this.deliveries;
+		if (executor != null && !executor.isShutdown()) {
+			try {
+				executor.execute(task);
+			}
+			catch (RejectedExecutionException ex) {
+				log.debug("Back-channel logout delivery stopping; left to the poller");
+			}
 		}
 	}
 
 	/** Takes due deliveries, as many as there are idle delivery threads, and attempts them. */
 	void poll() {
-		int idle = THREADS - this.deliveries.getActiveCount() - this.deliveries.getQueue().size();
+		ThreadPoolExecutor executor = this.deliveries;
+		if (executor == null) {
+			return;
+		}
+		int idle = THREADS - executor.getActiveCount() - executor.getQueue().size();
 		if (idle <= 0) {
 			return;
 		}
 		try {
 			for (PendingLogout logout : this.pending.claimDue(idle, this::lease)) {
-				this.deliveries.execute(() -> attempt(logout));
+				executor.execute(() -> attempt(logout));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -165,23 +177,33 @@ final class BackchannelLogoutDelivery implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.poller != null) {
+			return;
+		}
+		this.deliveries = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>(), daemon("backchannel-logout"));
+		this.poller = Executors.newSingleThreadScheduledExecutor(daemon("backchannel-logout-poller"));
 		long interval = this.properties.pollInterval().toMillis();
 		this.poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
-		this.running = true;
 	}
 
-	/** Stops polling and abandons attempts in flight; their rows stay for the other nodes. Not restartable. */
+	/** Stops polling and abandons attempts in flight; their rows stay for the other nodes (or for a restart). */
 	@Override
-	public void stop() {
-		this.running = false;
+	public synchronized void stop() {
+		ThreadPoolExecutor executor = this.deliveries;
+		if (this.poller == null || executor == null) {
+			return;
+		}
 		this.poller.shutdownNow();
-		this.deliveries.shutdownNow();
+		executor.shutdownNow();
+		this.poller = null;
+		this.deliveries = null;
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.running;
+	public synchronized boolean isRunning() {
+		return this.poller != null;
 	}
 
 	private static ThreadFactory daemon(String name) {

@@ -109,6 +109,21 @@ abstract class BackchannelLogoutDeliveryScenarios {
 	}
 
 	@Test
+	void pendingDeliveryWhenNodeStoppedAndStartedAgainThenDelivered() throws Exception {
+		DepartmentStub department = keep(DepartmentStub.down());
+		BackchannelLogoutDelivery node = started(DeliveryNodes.fast(8));
+		node.send("it-department", department.endpoint(), LOGOUT_TOKEN);
+		await().atMost(Duration.ofSeconds(10)).until(() -> attempts() >= 2);
+
+		node.stop();
+		department.up();
+		node.start();
+
+		assertThat(department.accepted().poll(20, TimeUnit.SECONDS)).isEqualTo(LOGOUT_TOKEN);
+		await().atMost(Duration.ofSeconds(5)).until(() -> DeliveryNodes.pending(dataSource()) == 0);
+	}
+
+	@Test
 	void claimDueWhenAnotherNodeHoldsTheRowThenSkippedWithoutWaiting() throws Exception {
 		PendingLogoutRepository repository = DeliveryNodes.repository(dataSource());
 		repository.add("it-department", URI.create("http://127.0.0.1:9/backchannel"), LOGOUT_TOKEN, Duration.ZERO);
