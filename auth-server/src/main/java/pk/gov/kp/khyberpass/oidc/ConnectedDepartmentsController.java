@@ -27,7 +27,8 @@ import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
  * The departments a citizen has connected with, and what each may see; withdrawing a consent also
- * revokes that department's refresh tokens for the citizen, so it cannot go on reading in the background.
+ * revokes that department's token families for the citizen (its refresh tokens, and its access tokens at
+ * userinfo and introspection), so it cannot go on reading in the background.
  */
 @Controller
 class ConnectedDepartmentsController {
@@ -46,10 +47,13 @@ class ConnectedDepartmentsController {
 
 	private final MessageSource messages;
 
+	private final TokenFamilyAuthorizationService families;
+
 	ConnectedDepartmentsController(JdbcClient jdbc, RegisteredClientRepository clients,
 			OAuth2AuthorizationConsentService consents, ApplicationEventPublisher events, Clock clock,
-			MessageSource messages) {
+			MessageSource messages, TokenFamilyAuthorizationService families) {
 		this.messages = messages;
+		this.families = families;
 		this.jdbc = jdbc;
 		this.clients = clients;
 		this.consents = consents;
@@ -92,13 +96,7 @@ class ConnectedDepartmentsController {
 			if (consent != null) {
 				this.consents.remove(consent);
 			}
-			this.jdbc.sql("DELETE FROM spent_refresh_token WHERE family_id IN (SELECT id FROM token_family "
-					+ "WHERE principal_name = ? AND registered_client_id = ?)")
-				.params(citizen.getName(), client.getId())
-				.update();
-			this.jdbc.sql("DELETE FROM token_family WHERE principal_name = ? AND registered_client_id = ?")
-				.params(citizen.getName(), client.getId())
-				.update();
+			this.families.revokeAllFor(citizen.getName(), client.getId());
 			this.events.publishEvent(AuditEvent.of(AuditEventType.CONSENT_WITHDRAWN, citizen.getName(),
 					citizen.getName(), clientId, this.clock.instant()));
 		}

@@ -25,7 +25,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * issued to the calling client (or that names the caller's client id in {@code aud}); the target, named by
  * exactly one {@code audience} or {@code resource}, must be one of the caller's registered audiences; the
  * scopes can only narrow the subject token's. Actor tokens (delegation chains) are not accepted: the
- * {@code act} claim names the calling client (see {@link TokenClaimsCustomizer}).
+ * {@code act} claim names the calling client (see {@link TokenClaimsCustomizer}). The exchanged token's family
+ * is tied to the subject token's, so revoking that one revokes it too.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8693#section-2.1">RFC 8693 §2.1</a>
  */
@@ -70,6 +71,7 @@ final class TokenExchangeProvider implements AuthenticationProvider {
 		if (!subject.getAuthorizedScopes().containsAll(exchange.getScopes())) {
 			throw error(OAuth2ErrorCodes.INVALID_SCOPE, "A requested scope is not in the subject token");
 		}
+		TokenFamilyAuthorizationService.exchangingFrom(subject);
 		return this.delegate.authenticate(exchange);
 	}
 

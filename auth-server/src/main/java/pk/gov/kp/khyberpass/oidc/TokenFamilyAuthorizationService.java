@@ -17,7 +17,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -47,7 +49,10 @@ import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
  * <li>client-credentials access tokens are self-contained JWTs and are not stored at all, which keeps the
  * token endpoint free of writes (introspection and revocation handle them through the JWT itself).</li>
  * </ul>
- * Tokens are stored only as {@link TokenHash hashes}.
+ * Tokens are stored only as {@link TokenHash hashes}. Userinfo and introspection find a citizen's access token
+ * through its family's row (which holds only the latest one), so deleting the family refuses its access tokens
+ * there at once. A family made by token exchange names its root family ({@code parent_family_id}) and is
+ * deleted with it.
  */
 final class TokenFamilyAuthorizationService implements OAuth2AuthorizationService {
 
@@ -60,6 +65,8 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 	private static final OAuth2TokenType CODE = new OAuth2TokenType(OAuth2ParameterNames.CODE);
 
 	private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
+
+	private static final String EXCHANGED_FROM = TokenFamilyAuthorizationService.class.getName() + ".exchangedFrom";
 
 	private final EphemeralStore ephemeral;
 
@@ -147,22 +154,28 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 
 	/** Revokes every token family of one principal (sign-out everywhere, account locked). */
 	int revokeAllFor(String principalName) {
-		return this.transactions.execute((status) -> {
-			this.jdbc.sql("DELETE FROM spent_refresh_token WHERE family_id IN "
-					+ "(SELECT id FROM token_family WHERE principal_name = ?)").param(principalName).update();
-			return this.jdbc.sql("DELETE FROM token_family WHERE principal_name = ?").param(principalName).update();
-		});
+		return revokeWhere("principal_name = ?", principalName);
+	}
+
+	/** Revokes the token families one principal holds at one client (consent withdrawn). */
+	int revokeAllFor(String principalName, String registeredClientId) {
+		return revokeWhere("principal_name = ? AND registered_client_id = ?", principalName, registeredClientId);
 	}
 
 	/** Revokes every token family of one client (client disabled or deleted). */
 	int revokeAllForClient(String registeredClientId) {
-		return this.transactions.execute((status) -> {
-			this.jdbc.sql("DELETE FROM spent_refresh_token WHERE family_id IN "
-					+ "(SELECT id FROM token_family WHERE registered_client_id = ?)").param(registeredClientId).update();
-			return this.jdbc.sql("DELETE FROM token_family WHERE registered_client_id = ?")
-				.param(registeredClientId)
-				.update();
-		});
+		return revokeWhere("registered_client_id = ?", registeredClientId);
+	}
+
+	/**
+	 * Marks the current request as a token exchange from {@code subject}'s family, so that the family the
+	 * exchange creates is revoked with it (read by {@link #save}).
+	 */
+	static void exchangingFrom(OAuth2Authorization subject) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(EXCHANGED_FROM, subject.getId(), RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	/** Families that a single sign-on session produced, for back-channel logout. */
@@ -253,13 +266,35 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 			return;
 		}
 		this.jdbc.sql("INSERT INTO token_family (id, registered_client_id, principal_name, session_id, code_hash, "
-				+ "access_token_hash, refresh_token_hash, id_token_hash, document, created_at, expires_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "access_token_hash, refresh_token_hash, id_token_hash, document, created_at, expires_at, "
+				+ "parent_family_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(authorization.getId(), authorization.getRegisteredClientId(), authorization.getPrincipalName(),
 					sessionId(authorization), codeHash, tokenHash(authorization.getToken(OAuth2AccessToken.class)),
 					refreshHash, tokenHash(authorization.getToken(OidcIdToken.class)), document,
-					Timestamp.from(this.clock.instant()), expiresAt)
+					Timestamp.from(this.clock.instant()), expiresAt, lockedRootFamily(authorization))
 			.update();
+	}
+
+	/**
+	 * For a family made by token exchange, the root family it came from, locked until the insert commits so
+	 * that a revocation of the root cannot miss it; {@code null} for every other grant.
+	 */
+	private @Nullable String lockedRootFamily(OAuth2Authorization authorization) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (!AuthorizationGrantType.TOKEN_EXCHANGE.equals(authorization.getAuthorizationGrantType()) || request == null
+				|| !(request.getAttribute(EXCHANGED_FROM, RequestAttributes.SCOPE_REQUEST) instanceof String subject)) {
+			return null;
+		}
+		return this.jdbc.sql("SELECT COALESCE(parent_family_id, id) FROM token_family WHERE id = ?")
+			.param(subject)
+			.query(String.class)
+			.optional()
+			.flatMap((root) -> this.jdbc.sql("SELECT id FROM token_family WHERE id = ? FOR UPDATE")
+				.param(root)
+				.query(String.class)
+				.optional())
+			.orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The subject token is invalid, expired or revoked", null)));
 	}
 
 	private Instant familyExpiry(OAuth2Authorization authorization) {
@@ -296,10 +331,27 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 	}
 
 	private void revokeFamily(String familyId) {
-		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.sql("DELETE FROM token_family WHERE id = ?").param(familyId).update();
-			this.jdbc.sql("DELETE FROM spent_refresh_token WHERE family_id = ?").param(familyId).update();
+		revokeWhere("id = ?", familyId);
+	}
+
+	/**
+	 * Deletes the families matching {@code condition}, their spent refresh tokens and the families exchanged
+	 * from them; returns how many matched. The matching rows are locked first, so a token exchange from one
+	 * of them either finishes before (and its family is deleted here) or finds its root gone.
+	 */
+	private int revokeWhere(String condition, Object... params) {
+		String families = "SELECT id FROM token_family WHERE " + condition;
+		Integer revoked = this.transactions.execute((status) -> {
+			int matched = this.jdbc.sql(families + " ORDER BY id FOR UPDATE").params(params).query(String.class).list().size();
+			if (matched == 0) {
+				return 0;
+			}
+			this.jdbc.sql("DELETE FROM spent_refresh_token WHERE family_id IN (" + families + ")").params(params).update();
+			this.jdbc.sql("DELETE FROM token_family WHERE parent_family_id IN (" + families + ")").params(params).update();
+			this.jdbc.sql("DELETE FROM token_family WHERE " + condition).params(params).update();
+			return matched;
 		});
+		return (revoked != null) ? revoked : 0;
 	}
 
 	private Optional<OAuth2Authorization> findPending(String indexKey, @Nullable String knownValue) {

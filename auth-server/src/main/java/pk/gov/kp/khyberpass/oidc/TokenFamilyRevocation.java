@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 import pk.gov.kp.khyberpass.account.AccountId;
 
 /**
- * Revokes every token family of a citizen at once (refresh tokens stop working at their next use; JWT
- * access tokens run out within their few minutes).
+ * Revokes every token family of a citizen at once: refresh tokens stop working at their next use, and the
+ * families' access tokens are refused at once by userinfo and introspection (a department that checks the
+ * JWT itself accepts it until it expires, within minutes).
  */
 @Component
 public final class TokenFamilyRevocation {

@@ -56,6 +56,9 @@ class LogoutIT {
 	@Autowired
 	DepartmentClients departmentClients;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	HttpServer department;
 
 	BlockingQueue<String> logoutTokens = new LinkedBlockingQueue<>();
@@ -110,6 +113,55 @@ class LogoutIT {
 		assertThat(claims.getClaim("nonce")).isNull();
 		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
 			.isLessThanOrEqualTo(Duration.ofMinutes(2));
+	}
+
+	@Test
+	void logoutWhenDepartmentDownForFirstAttemptsThenLogoutTokenDeliveredWhenItComesUp() throws Exception {
+		int port;
+		try (java.net.ServerSocket reserved = new java.net.ServerSocket(0)) {
+			port = reserved.getLocalPort();
+		}
+		this.departmentClients.register(new DepartmentClient("it-slo-retry", "Single Logout Retry Department",
+				"it-slo-retry-secret-0123456789abcdef", DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC,
+				Set.of("authorization_code", "refresh_token"), List.of(URI.create(CALLBACK)), List.of(),
+				Set.of("openid"), "slo.example.test", false, false, AssuranceLevels.LOA1,
+				URI.create("http://127.0.0.1:" + port + "/backchannel"), null, "RS256", Duration.ofHours(24),
+				List.of()));
+		OidcTestClient retrying = new OidcTestClient(this.issuer, "it-slo-retry", "it-slo-retry-secret-0123456789abcdef");
+		Attempt attempt = retrying.attempt(CALLBACK, "openid");
+		OIDCTokenResponse tokens = (OIDCTokenResponse) retrying
+			.exchange(retrying.authorize(this.browser, attempt, CNIC, PASSWORD).get("code"), attempt);
+
+		HttpResponse<String> logout = this.browser
+			.get("/connect/logout?id_token_hint=" + tokens.getOIDCTokens().getIDTokenString());
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.queryForObject("SELECT COALESCE(MAX(attempts), 0) FROM backchannel_logout_delivery "
+					+ "WHERE client_id = 'it-slo-retry'", Integer.class) >= 2);
+		HttpServer late = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		BlockingQueue<String> received = new LinkedBlockingQueue<>();
+		late.createContext("/backchannel", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
+			received.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.US_ASCII));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		late.start();
+
+		try {
+			assertThat(logout.statusCode()).isLessThan(400);
+			String logoutToken = received.poll(20, TimeUnit.SECONDS);
+			assertThat(logoutToken).as("logout token delivered once the department is up").isNotNull();
+			assertThat(verifyLogoutToken(logoutToken).getAudience()).containsExactly("it-slo-retry");
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM backchannel_logout_delivery WHERE client_id = 'it-slo-retry'",
+						Integer.class) == 0);
+		}
+		finally {
+			late.stop(0);
+		}
 	}
 
 	@Test
