@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 
 import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
+import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
  * Makes "sign out everywhere" reach the admin API at once: JWT access tokens are not stored, so revoking
  * token families does not stop one already issued. Instead the account's sign-out instant is kept (in the
- * ephemeral store, on every node) for one access-token lifetime, and an admin API token issued at or
- * before it is refused as if it were invalid.
+ * ephemeral store, on every node) for the longest access-token lifetime any client may have (the server's,
+ * or a client's own of at most an hour), and an admin API token issued at or before it is refused as if it
+ * were invalid.
  */
 @Component
 final class AccessTokenCutoff {
@@ -30,7 +32,9 @@ final class AccessTokenCutoff {
 
 	AccessTokenCutoff(EphemeralStore ephemeral, OidcProperties oidc, Clock clock) {
 		this.ephemeral = ephemeral;
-		this.keepFor = oidc.accessTokenLifetime().plusMinutes(1);
+		Duration longest = (oidc.accessTokenLifetime().compareTo(DepartmentClient.MAX_TOKEN_LIFETIME) > 0)
+				? oidc.accessTokenLifetime() : DepartmentClient.MAX_TOKEN_LIFETIME;
+		this.keepFor = longest.plusMinutes(1);
 		this.clock = clock;
 	}
 

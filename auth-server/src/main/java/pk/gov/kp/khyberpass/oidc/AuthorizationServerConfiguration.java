@@ -96,7 +96,7 @@ class AuthorizationServerConfiguration {
 							? new TokenExchangeProvider(provider, authorizations) : provider)))
 				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders(
 						(providers) -> providers.replaceAll((provider) -> new SelfContainedIntrospectionProvider(provider,
-								selfContained))))
+								selfContained, registeredClients))))
 				.tokenRevocationEndpoint((endpoint) -> endpoint.authenticationProviders(
 						(providers) -> providers.replaceAll((provider) -> new SelfContainedRevocationProvider(provider,
 								selfContained))))

@@ -9,11 +9,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * Token introspection (RFC 7662): a self-contained client-credentials token is introspected from its own
  * verified claims, without touching storage; every other token goes to Spring's provider, which looks up
- * the stored token families.
+ * the stored token families. A self-contained token of a client that has since been disabled or deleted is
+ * inactive: the client registrations are cached, so this costs a map look-up.
  */
 final class SelfContainedIntrospectionProvider implements AuthenticationProvider {
 
@@ -21,9 +23,13 @@ final class SelfContainedIntrospectionProvider implements AuthenticationProvider
 
 	private final SelfContainedAccessTokens tokens;
 
-	SelfContainedIntrospectionProvider(AuthenticationProvider stored, SelfContainedAccessTokens tokens) {
+	private final RegisteredClientRepository clients;
+
+	SelfContainedIntrospectionProvider(AuthenticationProvider stored, SelfContainedAccessTokens tokens,
+			RegisteredClientRepository clients) {
 		this.stored = stored;
 		this.tokens = tokens;
+		this.clients = clients;
 	}
 
 	@Override
@@ -32,12 +38,17 @@ final class SelfContainedIntrospectionProvider implements AuthenticationProvider
 		if (!this.tokens.looksSelfContained(request.getToken())) {
 			return this.stored.authenticate(authentication);
 		}
-		Optional<Jwt> jwt = this.tokens.verify(request.getToken());
-		// Forged, expired or revoked: inactive, without a look-up that could never find it.
+		Optional<Jwt> jwt = this.tokens.verify(request.getToken()).filter(this::clientStillEnabled);
+		// Forged, expired, revoked or its client disabled: inactive, without a look-up that could never find it.
 		OAuth2TokenIntrospection claims = jwt.map(SelfContainedIntrospectionProvider::claims)
 			.orElseGet(() -> OAuth2TokenIntrospection.builder().build());
 		return new OAuth2TokenIntrospectionAuthenticationToken(request.getToken(),
 				(OAuth2ClientAuthenticationToken) request.getPrincipal(), claims);
+	}
+
+	private boolean clientStillEnabled(Jwt jwt) {
+		String clientId = jwt.getClaimAsString("client_id");
+		return clientId != null && this.clients.findByClientId(clientId) != null;
 	}
 
 	private static OAuth2TokenIntrospection claims(Jwt jwt) {

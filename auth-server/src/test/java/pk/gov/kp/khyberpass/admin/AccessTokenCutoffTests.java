@@ -53,11 +53,22 @@ class AccessTokenCutoffTests {
 	}
 
 	@Test
-	void isCutOffWhenMarkerOutlivedTheAccessTokenLifetimeThenForgotten() {
+	void isCutOffWhenLongestClientLifetimeNotOverThenStillTrue() {
+		// a client may have its own access-token lifetime of up to an hour
 		Jwt earlier = token(this.clock.instant());
 		this.cutoff.cutOff(ADMIN);
 
-		this.clock.advance(Duration.ofMinutes(7));
+		this.clock.advance(Duration.ofMinutes(60));
+
+		assertThat(this.cutoff.isCutOff(earlier)).isTrue();
+	}
+
+	@Test
+	void isCutOffWhenMarkerOutlivedTheLongestAccessTokenLifetimeThenForgotten() {
+		Jwt earlier = token(this.clock.instant());
+		this.cutoff.cutOff(ADMIN);
+
+		this.clock.advance(Duration.ofMinutes(62));
 
 		assertThat(this.cutoff.isCutOff(earlier)).isFalse();
 	}

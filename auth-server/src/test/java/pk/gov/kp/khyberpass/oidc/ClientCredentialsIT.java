@@ -24,6 +24,7 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
@@ -38,6 +39,9 @@ class ClientCredentialsIT {
 	URI issuer;
 
 	OidcTestClient service;
+
+	@Autowired
+	ClientAdministration clients;
 
 	@BeforeEach
 	void setUp() {
@@ -115,6 +119,23 @@ class ClientCredentialsIT {
 
 		assertThat(revocation).isEqualTo(200);
 		assertThat(introspect(token).toSuccessResponse().isActive()).isFalse();
+	}
+
+	@Test
+	void introspectWhenClientDisabledSinceThenInactive() throws Exception {
+		OidcTestClient departing = new OidcTestClient(this.issuer, "it-service-disabled-later",
+				"it-service-disabled-later-secret-0123456789");
+		AccessToken token = accessToken(departing.token(new ClientCredentialsGrant(), new Scope("vehicles.read")));
+		assertThat(introspect(token).toSuccessResponse().isActive()).isTrue();
+
+		this.clients.disable("it-service-disabled-later");
+		try {
+			assertThat(introspect(token).toSuccessResponse().isActive()).isFalse();
+		}
+		finally {
+			this.clients.enable("it-service-disabled-later");
+		}
+		assertThat(introspect(token).toSuccessResponse().isActive()).isTrue();
 	}
 
 	@Test
