@@ -26,7 +26,8 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the department's client proves its identity at the token endpoint. Create one with
+ * How the department's client proves its identity at the token and introspection endpoints.
+ * Create one with
  * {@link #clientSecretBasic(String)}, {@link #clientSecretPost(String)},
  * {@link #privateKeyJwt(JWK)}, or {@link #none()} for a service that only validates access
  * tokens. Instances are immutable and thread-safe, and their {@code toString()} never shows
@@ -68,7 +69,8 @@ public abstract sealed class ClientAuthentication {
 	/**
 	 * Authenticates with a client assertion signed by the department's private key
 	 * ({@code private_key_jwt}, RFC 7523): {@code iss} and {@code sub} the client id,
-	 * {@code aud} the token endpoint, a fresh {@code jti} and a 60-second lifetime. The key's
+	 * {@code aud} the endpoint it is sent to (the token or the introspection endpoint, both of
+	 * which Khyber Pass accepts), a fresh {@code jti} and a 60-second lifetime. The key's
 	 * public half must be registered with Khyber Pass.
 	 * @param privateKey an EC P-256 key (signs ES256) or an RSA key of at least 2048 bits
 	 * (signs its {@code alg}, PS256 or RS256, default RS256), with its private part and
@@ -103,7 +105,8 @@ public abstract sealed class ClientAuthentication {
 
 	/**
 	 * No client authentication: for a service that only validates access tokens or logout
-	 * tokens. Calls to the token endpoint then fail with {@link KhyberPassClientException}.
+	 * tokens. Calls to the token and introspection endpoints then fail with
+	 * {@link KhyberPassClientException}.
 	 * @return the authentication, never {@code null}
 	 */
 	public static ClientAuthentication none() {
@@ -111,9 +114,9 @@ public abstract sealed class ClientAuthentication {
 	}
 
 	/**
-	 * Adds the authentication to a token endpoint request.
+	 * Adds the authentication to a request to the token or introspection endpoint.
 	 */
-	abstract void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI tokenEndpoint,
+	abstract void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
 			Instant now, SecureRandom random);
 
 	@Override
@@ -138,7 +141,7 @@ public abstract sealed class ClientAuthentication {
 		}
 
 		@Override
-		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI tokenEndpoint,
+		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
 				Instant now, SecureRandom random) {
 			// RFC 6749 §2.3.1: both parts are form-encoded before Base64
 			String credentials = HttpTransport.urlEncode(clientId) + ":" + HttpTransport.urlEncode(this.secret);
@@ -157,7 +160,7 @@ public abstract sealed class ClientAuthentication {
 		}
 
 		@Override
-		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI tokenEndpoint,
+		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
 				Instant now, SecureRandom random) {
 			form.put("client_id", clientId);
 			form.put("client_secret", this.secret);
@@ -180,13 +183,13 @@ public abstract sealed class ClientAuthentication {
 		}
 
 		@Override
-		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI tokenEndpoint,
+		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
 				Instant now, SecureRandom random) {
 			byte[] jti = new byte[32];
 			random.nextBytes(jti);
 			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId)
 				.subject(clientId)
-				.audience(tokenEndpoint.toString())
+				.audience(endpoint.toString())
 				.jwtID(Base64URL.encode(jti).toString())
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plusSeconds(60)))
@@ -210,10 +213,11 @@ public abstract sealed class ClientAuthentication {
 		static final None INSTANCE = new None();
 
 		@Override
-		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI tokenEndpoint,
+		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
 				Instant now, SecureRandom random) {
 			throw new KhyberPassClientException("This KhyberPassClient was built with ClientAuthentication.none() and "
-					+ "cannot call the token endpoint; configure clientSecretBasic(...) or privateKeyJwt(...)");
+					+ "cannot call the token or introspection endpoint; configure clientSecretBasic(...) or "
+					+ "privateKeyJwt(...)");
 		}
 
 	}

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of the SDK: signs citizens in with Khyber Pass (authorization code flow with
- * PKCE), validates its ID, access and logout tokens, and obtains service tokens.
+ * PKCE), validates its ID, access and logout tokens, introspects access tokens, and obtains
+ * service tokens.
  *
  * <pre>{@code
  * KhyberPassClient khyberPass = KhyberPassClient
@@ -60,6 +61,8 @@ public final class KhyberPassClient implements AutoCloseable {
 
 	private final UserInfoEndpoint userInfo;
 
+	private final IntrospectionEndpoint introspection;
+
 	private final SessionTokenRefresher sessionTokens;
 
 	private final Clock clock;
@@ -91,12 +94,15 @@ public final class KhyberPassClient implements AutoCloseable {
 		this.logoutTokens = new LogoutTokenValidator(verifier, this.clientId,
 				(builder.logoutReplayStore != null) ? builder.logoutReplayStore
 						: new InMemoryReplayStore(builder.clock, builder.logoutReplayCacheSize));
-		this.tokenEndpoint = new TokenEndpoint(() -> this.discovery.metadata().tokenEndpoint(), this.clientId,
-				builder.authentication, http, builder.clock, this.random);
+		AuthenticatedPost authenticatedPost = new AuthenticatedPost(this.clientId, builder.authentication, http,
+				builder.clock, this.random);
+		this.tokenEndpoint = new TokenEndpoint(() -> this.discovery.metadata().tokenEndpoint(), authenticatedPost,
+				builder.clock);
 		this.codeFlow = new CodeFlow(this.issuer, this.discovery::metadata, this.tokenEndpoint, this.idTokens);
 		this.serviceTokens = new ServiceTokenCache(builder.clock, builder.serviceTokenRefreshMargin,
 				this::requestClientCredentials);
 		this.userInfo = new UserInfoEndpoint(this.discovery::metadata, http);
+		this.introspection = new IntrospectionEndpoint(this.discovery::metadata, authenticatedPost);
 		this.clock = builder.clock;
 		this.sessionTokens = new SessionTokenRefresher(builder.clock, builder.sessionTokenRefreshMargin,
 				this.codeFlow::refresh);
@@ -107,7 +113,7 @@ public final class KhyberPassClient implements AutoCloseable {
 	 * @param issuer the Khyber Pass issuer, exactly as in its discovery document, such as
 	 * {@code https://login.kp.gov.pk}; https (http only for localhost)
 	 * @param clientId the client id the security team registered for the department
-	 * @param authentication how the client authenticates at the token endpoint
+	 * @param authentication how the client authenticates at the token and introspection endpoints
 	 * @return a builder, never {@code null}
 	 * @throws KhyberPassClientException if an argument is {@code null}, blank or not https
 	 */
@@ -299,6 +305,53 @@ public final class KhyberPassClient implements AutoCloseable {
 	public UserInfo userInfo(String accessToken, String expectedSubject) {
 		return this.userInfo.fetch(Objects.requireNonNull(accessToken, "accessToken"),
 				Objects.requireNonNull(expectedSubject, "expectedSubject"));
+	}
+
+	/**
+	 * Asks Khyber Pass whether an access token is still active (RFC 7662 token introspection),
+	 * authenticated as this client like the token endpoint. A JWT access token that
+	 * {@link #verifyAccessToken(String)} accepts stays valid until it expires (at most five
+	 * minutes) even after the citizen signed out, withdrew consent or changed the password;
+	 * introspection sees the revocation at once. Call it before high-value actions (payments,
+	 * changing registered data, issuing documents), after the local checks, and refuse the action
+	 * when the answer is not {@link TokenIntrospection#isActive() active}. Each call is one
+	 * request: do not cache the answer for more than a few seconds.
+	 * <p>
+	 * Any client may introspect any token, so this does not check the token's audience: verify
+	 * the token with {@link #verifyAccessToken(String)} first.
+	 * @param accessToken the compact access token, without the {@code Bearer } prefix
+	 * @return the answer, never {@code null}; an unknown, expired or revoked token is
+	 * {@code active=false}, not an exception
+	 * @throws OAuthErrorException if Khyber Pass refuses the request, for example
+	 * {@code invalid_client} when the client authentication is wrong
+	 * @throws KhyberPassClientException on other failures (network, an answer that is not
+	 * introspection), if Khyber Pass publishes no {@code introspection_endpoint}, or if the
+	 * client was built with {@link ClientAuthentication#none()}
+	 * @see <a href="https://www.rfc-editor.org/rfc/rfc7662">RFC 7662</a>
+	 */
+	public TokenIntrospection introspect(String accessToken) {
+		return this.introspection.introspect(Objects.requireNonNull(accessToken, "accessToken"));
+	}
+
+	/**
+	 * Introspects an access token as {@link #introspect(String)} and, when it is active, also
+	 * requires the sign-in behind it to have at least the given assurance level. An inactive
+	 * token is still returned as such: check {@link TokenIntrospection#isActive()} first.
+	 * @param accessToken the compact access token, without the {@code Bearer } prefix
+	 * @param minimumAcr the lowest acceptable level
+	 * @return the answer, never {@code null}
+	 * @throws InvalidTokenException with reason {@link InvalidTokenException.Reason#ACR} if the
+	 * token is active but its {@code acr} is absent or below {@code minimumAcr}
+	 * @throws OAuthErrorException if Khyber Pass refuses the request
+	 * @throws KhyberPassClientException on other failures
+	 */
+	public TokenIntrospection introspect(String accessToken, AssuranceLevel minimumAcr) {
+		Objects.requireNonNull(minimumAcr, "minimumAcr");
+		TokenIntrospection answer = introspect(accessToken);
+		if (answer.isActive()) {
+			AcrCheck.require(answer.acr(), minimumAcr, "access token");
+		}
+		return answer;
 	}
 
 	/**

@@ -14,12 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param jwksUri the JWKS location
  * @param userinfoEndpoint the userinfo endpoint, or {@code null}
  * @param endSessionEndpoint the RP-initiated logout endpoint, or {@code null}
+ * @param introspectionEndpoint the token introspection endpoint (RFC 7662), or {@code null}
  * @param issParameterSupported whether authorization responses carry {@code iss} (RFC 9207)
  * @see <a href="https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata">OIDC
  * Discovery §3</a>
  */
 record ProviderMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri,
-		@Nullable URI userinfoEndpoint, @Nullable URI endSessionEndpoint, boolean issParameterSupported) {
+		@Nullable URI userinfoEndpoint, @Nullable URI endSessionEndpoint, @Nullable URI introspectionEndpoint,
+		boolean issParameterSupported) {
 
 	static ProviderMetadata parse(Map<String, Object> json, String expectedIssuer, URI source) {
 		Object issuer = json.get("issuer");
@@ -33,6 +35,7 @@ record ProviderMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpo
 				endpoint(json, "token_endpoint", loopback, source), endpoint(json, "jwks_uri", loopback, source),
 				optionalEndpoint(json, "userinfo_endpoint", loopback, source),
 				optionalEndpoint(json, "end_session_endpoint", loopback, source),
+				optionalEndpoint(json, "introspection_endpoint", loopback, source),
 				Boolean.TRUE.equals(json.get("authorization_response_iss_parameter_supported")));
 	}
 

@@ -1,17 +1,13 @@
 package pk.gov.kp.khyberpass.sdk;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Posts grants to the token endpoint with the client's authentication and reads the answer.
@@ -23,24 +19,14 @@ final class TokenEndpoint {
 
 	private final Supplier<URI> uri;
 
-	private final String clientId;
-
-	private final ClientAuthentication authentication;
-
-	private final HttpTransport http;
+	private final AuthenticatedPost poster;
 
 	private final Clock clock;
 
-	private final SecureRandom random;
-
-	TokenEndpoint(Supplier<URI> uri, String clientId, ClientAuthentication authentication, HttpTransport http,
-			Clock clock, SecureRandom random) {
+	TokenEndpoint(Supplier<URI> uri, AuthenticatedPost poster, Clock clock) {
 		this.uri = uri;
-		this.clientId = clientId;
-		this.authentication = authentication;
-		this.http = http;
+		this.poster = poster;
 		this.clock = clock;
-		this.random = random;
 	}
 
 	/**
@@ -49,28 +35,12 @@ final class TokenEndpoint {
 	 * @throws KhyberPassClientException on other failures
 	 */
 	Answer post(Map<String, String> grant) {
-		URI endpoint = this.uri.get();
-		Map<String, String> form = new LinkedHashMap<>(grant);
-		Map<String, String> headers = new LinkedHashMap<>();
-		this.authentication.apply(form, headers, this.clientId, endpoint, this.clock.instant(), this.random);
-		headers.put("Cache-Control", "no-store");
-		HttpTransport.JsonResponse response = this.http.postForm(endpoint, "Token endpoint", form, headers);
-		if (!response.isSuccess()) {
-			if (response.body().get("error") instanceof String error) {
-				throw new OAuthErrorException(error, stringOrNull(response.body(), "error_description"),
-						"The token endpoint (" + grant.get("grant_type") + ")");
-			}
-			throw new KhyberPassClientException("The token endpoint " + endpoint + " answered HTTP " + response.status()
-					+ " without an OAuth error; check that Khyber Pass is healthy");
-		}
+		HttpTransport.JsonResponse response = this.poster.post(this.uri.get(), "Token endpoint",
+				"The token endpoint (" + grant.get("grant_type") + ")", grant);
 		Answer answer = new Answer(response.body(), this.clock.instant());
 		answer.requiredString("access_token");
 		answer.requiredString("token_type");
 		return answer;
-	}
-
-	private static @Nullable String stringOrNull(Map<String, Object> json, String name) {
-		return (json.get(name) instanceof String value) ? value : null;
 	}
 
 	/**
@@ -87,7 +57,7 @@ final class TokenEndpoint {
 		}
 
 		Optional<String> optionalString(String name) {
-			return Optional.ofNullable(stringOrNull(this.json, name));
+			return Optional.ofNullable(AuthenticatedPost.stringOrNull(this.json, name));
 		}
 
 		Optional<Instant> expiresAt() {

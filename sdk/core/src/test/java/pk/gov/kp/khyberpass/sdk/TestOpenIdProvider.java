@@ -35,7 +35,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A small OpenID Provider on a random loopback port: discovery, JWKS (keys generated here),
- * token and userinfo endpoints, counting and recording requests. Thread-safe.
+ * token, userinfo and introspection endpoints, counting and recording requests. Thread-safe.
  */
 final class TestOpenIdProvider implements AutoCloseable {
 
@@ -61,6 +61,8 @@ final class TestOpenIdProvider implements AutoCloseable {
 
 	private final List<RecordedRequest> tokenRequests = Collections.synchronizedList(new ArrayList<>());
 
+	private final List<RecordedRequest> introspectionRequests = Collections.synchronizedList(new ArrayList<>());
+
 	private final Map<String, Object> metadataOverrides = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private volatile List<JWK> published = List.of(EC_KEY.toPublicJWK(), RSA_KEY.toPublicJWK());
@@ -75,6 +77,9 @@ final class TestOpenIdProvider implements AutoCloseable {
 
 	private volatile Function<RecordedRequest, Response> tokenHandler = (request) -> Response.json(400,
 			Map.of("error", "unsupported_grant_type"));
+
+	private volatile Function<RecordedRequest, Response> introspectionHandler = (request) -> Response.json(200,
+			Map.of("active", false));
 
 	private volatile Response userInfo = Response.json(200, Map.of("sub", "citizen-123", "name", "Test Citizen"));
 
@@ -99,6 +104,12 @@ final class TestOpenIdProvider implements AutoCloseable {
 			send(exchange, this.tokenHandler.apply(request));
 		});
 		this.server.createContext("/userinfo", (exchange) -> send(exchange, this.userInfo));
+		this.server.createContext("/introspect", (exchange) -> {
+			RecordedRequest request = new RecordedRequest(exchange.getRequestHeaders().getFirst("Authorization"),
+					parseForm(exchange.getRequestBody()));
+			this.introspectionRequests.add(request);
+			send(exchange, this.introspectionHandler.apply(request));
+		});
 		this.server.start();
 	}
 
@@ -182,6 +193,10 @@ final class TestOpenIdProvider implements AutoCloseable {
 		this.tokenHandler = handler;
 	}
 
+	void introspectionEndpoint(Function<RecordedRequest, Response> handler) {
+		this.introspectionHandler = handler;
+	}
+
 	void userInfo(Response response) {
 		this.userInfo = response;
 	}
@@ -200,6 +215,12 @@ final class TestOpenIdProvider implements AutoCloseable {
 		}
 	}
 
+	List<RecordedRequest> introspectionRequests() {
+		synchronized (this.introspectionRequests) {
+			return List.copyOf(this.introspectionRequests);
+		}
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
@@ -214,6 +235,7 @@ final class TestOpenIdProvider implements AutoCloseable {
 		metadata.put("jwks_uri", issuer() + "/jwks");
 		metadata.put("userinfo_endpoint", issuer() + "/userinfo");
 		metadata.put("end_session_endpoint", issuer() + "/logout");
+		metadata.put("introspection_endpoint", issuer() + "/introspect");
 		metadata.put("authorization_response_iss_parameter_supported", true);
 		metadata.putAll(this.metadataOverrides);
 		return metadata;
@@ -270,7 +292,7 @@ final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	/**
-	 * A request the token endpoint received.
+	 * A request the token or introspection endpoint received.
 	 *
 	 * @param authorization the Authorization header, or null
 	 * @param form the form parameters

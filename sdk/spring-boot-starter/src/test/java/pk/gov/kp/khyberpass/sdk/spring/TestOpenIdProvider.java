@@ -43,7 +43,8 @@ import com.sun.net.httpserver.HttpServer;
  * A fake Khyber Pass on a random loopback port (JDK HttpServer): discovery, a JWKS with a
  * generated EC key, and a token endpoint that checks PKCE and issues ES256 ID and access
  * tokens (authorization code) or service tokens (client credentials), and rotates refresh tokens
- * (a spent one presented again revokes them all, as Khyber Pass does). {@link #authorize(URI)}
+ * (a spent one presented again revokes them all, as Khyber Pass does), and an introspection
+ * endpoint that answers active until refresh tokens are revoked. {@link #authorize(URI)}
  * plays the citizen signing in at a chosen assurance level. Thread-safe.
  */
 public final class TestOpenIdProvider implements AutoCloseable {
@@ -67,6 +68,8 @@ public final class TestOpenIdProvider implements AutoCloseable {
 
 	private final List<Map<String, String>> tokenRequests = Collections.synchronizedList(new ArrayList<>());
 
+	private final List<Map<String, String>> introspectionRequests = Collections.synchronizedList(new ArrayList<>());
+
 	private volatile String signInLevel = "urn:kp:loa:1";
 
 	private volatile String sessionId = "kp-session-1";
@@ -83,6 +86,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		this.server.createContext("/.well-known/openid-configuration", (exchange) -> send(exchange, 200, metadata()));
 		this.server.createContext("/jwks", (exchange) -> send(exchange, 200, new JWKSet(KEY.toPublicJWK()).toJSONObject()));
 		this.server.createContext("/token", this::token);
+		this.server.createContext("/introspect", this::introspect);
 		this.server.start();
 	}
 
@@ -121,6 +125,12 @@ public final class TestOpenIdProvider implements AutoCloseable {
 	public List<Map<String, String>> tokenRequests() {
 		synchronized (this.tokenRequests) {
 			return List.copyOf(this.tokenRequests);
+		}
+	}
+
+	public List<Map<String, String>> introspectionRequests() {
+		synchronized (this.introspectionRequests) {
+			return List.copyOf(this.introspectionRequests);
 		}
 	}
 
@@ -183,6 +193,24 @@ public final class TestOpenIdProvider implements AutoCloseable {
 			}
 		}
 		return query;
+	}
+
+	private void introspect(HttpExchange exchange) throws IOException {
+		Map<String, String> form = query(URI.create("?" + new String(exchange.getRequestBody().readAllBytes(),
+				StandardCharsets.UTF_8)));
+		this.introspectionRequests.add(form);
+		String expected = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+		if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			send(exchange, 401, Map.of("error", "invalid_client"));
+			return;
+		}
+		if (this.refreshRevoked) {
+			send(exchange, 200, Map.of("active", false));
+			return;
+		}
+		send(exchange, 200, Map.of("active", true, "sub", SUBJECT, "client_id", CLIENT_ID, "scope", "openid profile",
+				"acr", this.signInLevel, "token_type", "Bearer"));
 	}
 
 	private void token(HttpExchange exchange) throws IOException {
@@ -254,6 +282,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		metadata.put("token_endpoint", issuer() + "/token");
 		metadata.put("jwks_uri", issuer() + "/jwks");
 		metadata.put("end_session_endpoint", issuer() + "/logout");
+		metadata.put("introspection_endpoint", issuer() + "/introspect");
 		metadata.put("authorization_response_iss_parameter_supported", true);
 		return metadata;
 	}

@@ -24,6 +24,7 @@ import pk.gov.kp.khyberpass.sdk.OAuthErrorException;
 import pk.gov.kp.khyberpass.sdk.ServiceToken;
 import pk.gov.kp.khyberpass.sdk.SessionTokens;
 import pk.gov.kp.khyberpass.sdk.SignInRequiredException;
+import pk.gov.kp.khyberpass.sdk.TokenIntrospection;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
 
 /**
@@ -41,6 +42,7 @@ import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
  * <pre>{@code
  * ServiceToken token = citizenTokens.onBehalfOf("https://registry.kp.gov.pk/api");
  * UserInfo info = khyberPassClient.userInfo(citizenTokens.accessToken(), user.subject());
+ * if (!citizenTokens.introspect().isActive()) { ... refuse the payment ... }
  * }</pre>
  *
  * Thread-safe.
@@ -113,6 +115,25 @@ public final class KhyberPassCitizenTokens {
 	 */
 	public ServiceToken onBehalfOf(String audience, String... scopes) {
 		return this.serviceTokens.onBehalfOf(accessToken(), audience, scopes);
+	}
+
+	/**
+	 * Asks Khyber Pass whether the signed-in citizen's access token, renewed first if needed, is
+	 * still active (RFC 7662 token introspection; see
+	 * {@link KhyberPassClient#introspect(String)}): call it before a high-value action, such as
+	 * a payment, and refuse the action when the answer is not active. The local session only
+	 * learns of a sign-out at Khyber Pass through back-channel logout, and of a consent
+	 * withdrawal or password change at the next renewal, up to five minutes later; Khyber Pass
+	 * answers {@code active=false} at once. One request per call; the session is kept either way.
+	 * @return the answer, never {@code null}
+	 * @throws KhyberPassSignInRequiredException if no citizen is signed in, or the sign-in ended
+	 * @throws OAuthErrorException if Khyber Pass refuses the request (for example
+	 * {@code invalid_client})
+	 * @throws KhyberPassClientException on other failures
+	 * @throws IllegalStateException if called outside a request
+	 */
+	public TokenIntrospection introspect() {
+		return this.client.introspect(accessToken());
 	}
 
 	private void store(KhyberPassAuthentication renewed, HttpServletRequest request, HttpServletResponse response) {

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.WebApplicationContext;
 
+import pk.gov.kp.khyberpass.sdk.TokenIntrospection;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassAutoConfiguration;
 import pk.gov.kp.khyberpass.sdk.spring.TestOpenIdProvider;
 
@@ -45,8 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The signed-in citizen's access token renewed with the rotating refresh token before use, the
- * renewed tokens kept in the session, and a refused refresh ending the session and sending the
- * browser to sign in again; against a fake Khyber Pass, with the application's clock moved by
+ * renewed tokens kept in the session, a refused refresh ending the session and sending the
+ * browser to sign in again, and the token introspected before a high-value action; against a fake Khyber Pass, with the application's clock moved by
  * hand.
  */
 class KhyberPassCitizenTokensTests {
@@ -169,6 +170,38 @@ class KhyberPassCitizenTokensTests {
 		});
 	}
 
+	@Test
+	void introspectWhenSignInStandsThenActiveAnswerForTheSessionsAccessToken() {
+		run((mvc) -> {
+			MockHttpSession session = signIn(mvc);
+
+			String answer = mvc.perform(get("/introspect").session(session))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+
+			assertThat(answer).isEqualTo("active " + TestOpenIdProvider.SUBJECT);
+			assertThat(this.provider.introspectionRequests()).singleElement()
+				.satisfies((form) -> assertThat(form).containsEntry("token", signedIn(session).accessToken()));
+		});
+	}
+
+	@Test
+	void introspectWhenSignInRevokedAtKhyberPassThenInactiveAndSessionKept() {
+		run((mvc) -> {
+			MockHttpSession session = signIn(mvc);
+			this.provider.revokeRefreshTokens();
+
+			String answer = mvc.perform(get("/introspect").session(session))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+
+			assertThat(answer).isEqualTo("inactive");
+			assertThat(session.isInvalid()).isFalse();
+		});
+	}
+
 	private KhyberPassAuthentication signedIn(MockHttpSession session) {
 		SecurityContext context = (SecurityContext) session
 			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
@@ -223,6 +256,12 @@ class KhyberPassCitizenTokensTests {
 		@PostMapping("/token")
 		String postToken() {
 			return this.citizenTokens.accessToken();
+		}
+
+		@GetMapping("/introspect")
+		String introspect() {
+			TokenIntrospection answer = this.citizenTokens.introspect();
+			return answer.isActive() ? "active " + answer.subject().orElse("") : "inactive";
 		}
 
 		@GetMapping("/registry")
