@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.AfterEach;
@@ -25,12 +24,9 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.WebApplicationContext;
 
 import pk.gov.kp.khyberpass.sdk.TokenIntrospection;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassAutoConfiguration;
@@ -38,7 +34,6 @@ import pk.gov.kp.khyberpass.sdk.spring.TestOpenIdProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -52,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class KhyberPassCitizenTokensTests {
 
-	private static final String CALLBACK = "/login/khyberpass/callback";
+	private static final String CALLBACK = StarterMvc.CALLBACK;
 
 	private final TestOpenIdProvider provider = TestOpenIdProvider.start();
 
@@ -137,7 +132,7 @@ class KhyberPassCitizenTokensTests {
 			URI location = URI.create(result.getResponse().getRedirectedUrl());
 			assertThat(location.toString()).startsWith(this.provider.issuer() + "/authorize?");
 			MockHttpSession next = (MockHttpSession) result.getRequest().getSession(false);
-			mvc.perform(callback(this.provider.authorize(location)).session(next))
+			mvc.perform(StarterMvc.callback(this.provider.authorize(location)).session(next))
 				.andExpect(redirectedUrl("http://localhost/registry"));
 		});
 	}
@@ -212,26 +207,12 @@ class KhyberPassCitizenTokensTests {
 		return this.provider.tokenRequests().stream().map((form) -> form.get("grant_type")).toList();
 	}
 
-	private MockHttpSession signIn(MockMvc mvc) throws Exception {
-		MvcResult start = mvc.perform(get("/")).andExpect(status().isFound()).andReturn();
-		MockHttpSession session = (MockHttpSession) start.getRequest().getSession(false);
-		Map<String, String> callback = this.provider.authorize(URI.create(start.getResponse().getRedirectedUrl()));
-		mvc.perform(callback(callback).session(session)).andExpect(redirectedUrl("http://localhost/"));
-		return session;
-	}
-
-	private static MockHttpServletRequestBuilder callback(Map<String, String> parameters) {
-		MockHttpServletRequestBuilder request = get(CALLBACK);
-		parameters.forEach(request::queryParam);
-		return request;
-	}
-
 	private void run(ThrowingConsumer<MockMvc> test) {
-		this.runner.run((context) -> {
-			assertThat(context).hasNotFailed();
-			WebApplicationContext web = context.getSourceApplicationContext();
-			test.accept(MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build());
-		});
+		StarterMvc.run(this.runner, test);
+	}
+
+	private MockHttpSession signIn(MockMvc mvc) throws Exception {
+		return StarterMvc.signIn(mvc, this.provider);
 	}
 
 	@RestController

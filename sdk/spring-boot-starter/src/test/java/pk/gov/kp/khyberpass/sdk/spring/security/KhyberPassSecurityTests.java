@@ -21,19 +21,15 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.WebApplicationContext;
 
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassAutoConfiguration;
 import pk.gov.kp.khyberpass.sdk.spring.TestOpenIdProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -47,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class KhyberPassSecurityTests {
 
-	private static final String CALLBACK = "/login/khyberpass/callback";
+	private static final String CALLBACK = StarterMvc.CALLBACK;
 
 	private final TestOpenIdProvider provider = TestOpenIdProvider.start();
 
@@ -95,7 +91,7 @@ class KhyberPassSecurityTests {
 			String idBefore = session.getId();
 			Map<String, String> callback = this.provider.authorize(URI.create(start.getResponse().getRedirectedUrl()));
 
-			mvc.perform(callback(callback).session(session)).andExpect(redirectedUrl("http://localhost/?tab=vehicles"));
+			mvc.perform(StarterMvc.callback(callback).session(session)).andExpect(redirectedUrl("http://localhost/?tab=vehicles"));
 
 			assertThat(session.getId()).isNotEqualTo(idBefore);
 			SecurityContext context = (SecurityContext) session
@@ -153,7 +149,7 @@ class KhyberPassSecurityTests {
 
 			URI location = URI.create(stepUp.getResponse().getRedirectedUrl());
 			assertThat(TestOpenIdProvider.query(location)).containsEntry("acr_values", "urn:kp:loa:2");
-			mvc.perform(callback(this.provider.authorize(location)).session(session))
+			mvc.perform(StarterMvc.callback(this.provider.authorize(location)).session(session))
 				.andExpect(redirectedUrl("http://localhost/pay"));
 			mvc.perform(get("/pay").session(session)).andExpect(status().isOk()).andExpect(content().string("paid"));
 		});
@@ -301,26 +297,12 @@ class KhyberPassSecurityTests {
 			.andExpect(status().isOk()));
 	}
 
-	private MockHttpSession signIn(MockMvc mvc) throws Exception {
-		MvcResult start = mvc.perform(get("/")).andExpect(status().isFound()).andReturn();
-		MockHttpSession session = (MockHttpSession) start.getRequest().getSession(false);
-		Map<String, String> callback = this.provider.authorize(URI.create(start.getResponse().getRedirectedUrl()));
-		mvc.perform(callback(callback).session(session)).andExpect(redirectedUrl("http://localhost/"));
-		return session;
-	}
-
-	private static MockHttpServletRequestBuilder callback(Map<String, String> parameters) {
-		MockHttpServletRequestBuilder request = get(CALLBACK);
-		parameters.forEach(request::queryParam);
-		return request;
-	}
-
 	private void run(ThrowingConsumer<MockMvc> test) {
-		this.runner.run((context) -> {
-			assertThat(context).hasNotFailed();
-			WebApplicationContext web = context.getSourceApplicationContext();
-			test.accept(MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build());
-		});
+		StarterMvc.run(this.runner, test);
+	}
+
+	private MockHttpSession signIn(MockMvc mvc) throws Exception {
+		return StarterMvc.signIn(mvc, this.provider);
 	}
 
 	@RestController
