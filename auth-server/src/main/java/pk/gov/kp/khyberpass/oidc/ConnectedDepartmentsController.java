@@ -28,7 +28,8 @@ import pk.gov.kp.khyberpass.audit.AuditEventType;
 /**
  * The departments a citizen has connected with, and what each may see; withdrawing a consent also
  * revokes that department's token families for the citizen (its refresh tokens, and its access tokens at
- * userinfo and introspection), so it cannot go on reading in the background.
+ * userinfo and introspection), so it cannot go on reading in the background, and signs the citizen out of
+ * the department's service ({@link DepartmentAccessWithdrawn}).
  */
 @Controller
 class ConnectedDepartmentsController {
@@ -49,11 +50,14 @@ class ConnectedDepartmentsController {
 
 	private final TokenFamilyAuthorizationService families;
 
+	private final SessionTokenFamilies sessionFamilies;
+
 	ConnectedDepartmentsController(JdbcClient jdbc, RegisteredClientRepository clients,
 			OAuth2AuthorizationConsentService consents, ApplicationEventPublisher events, Clock clock,
-			MessageSource messages, TokenFamilyAuthorizationService families) {
+			MessageSource messages, TokenFamilyAuthorizationService families, SessionTokenFamilies sessionFamilies) {
 		this.messages = messages;
 		this.families = families;
+		this.sessionFamilies = sessionFamilies;
 		this.jdbc = jdbc;
 		this.clients = clients;
 		this.consents = consents;
@@ -99,6 +103,8 @@ class ConnectedDepartmentsController {
 			this.families.revokeAllFor(citizen.getName(), client.getId());
 			this.events.publishEvent(AuditEvent.of(AuditEventType.CONSENT_WITHDRAWN, citizen.getName(),
 					citizen.getName(), clientId, this.clock.instant()));
+			this.events.publishEvent(
+					new DepartmentAccessWithdrawn(this.sessionFamilies.participant(client, citizen.getName())));
 		}
 		return "redirect:" + PATH + "?withdrawn";
 	}

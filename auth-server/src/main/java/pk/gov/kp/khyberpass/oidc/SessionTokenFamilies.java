@@ -48,6 +48,11 @@ public final class SessionTokenFamilies {
 		return new ArrayList<>(participants.values());
 	}
 
+	/** The department as single logout knows it, for a logout that names the citizen and no session. */
+	SessionParticipant participant(RegisteredClient client, String accountId) {
+		return participant(client, accountId, "");
+	}
+
 	private SessionParticipant participant(RegisteredClient client, String accountId, String sid) {
 		return new SessionParticipant(client.getClientId(), this.subjects.subjectFor(client, accountId), sid,
 				KhyberPassClientSettings.backchannelLogoutUri(client).map(URI::create),

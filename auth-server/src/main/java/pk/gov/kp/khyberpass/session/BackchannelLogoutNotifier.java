@@ -13,8 +13,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionDestroyedEvent;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
+import pk.gov.kp.khyberpass.oidc.DepartmentAccessWithdrawn;
 import pk.gov.kp.khyberpass.oidc.SessionParticipant;
 import pk.gov.kp.khyberpass.oidc.SessionTokenFamilies;
 
@@ -68,6 +70,16 @@ final class BackchannelLogoutNotifier implements LogoutHandler {
 	@EventListener
 	void onSessionEnded(org.springframework.session.events.SessionDestroyedEvent event) {
 		endSession(event.getSessionId());
+	}
+
+	/** After the withdrawal is committed, so the delivery row it writes is committed too. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void onAccessWithdrawn(DepartmentAccessWithdrawn withdrawn) {
+		SessionParticipant department = withdrawn.participant();
+		department.backchannelLogoutUri().ifPresent((uri) -> {
+			log.debug("Sending back-channel logout to {} after the citizen stopped sharing", department.clientId());
+			this.delivery.send(department.clientId(), uri, this.tokens.issue(department));
+		});
 	}
 
 	private void endSession(String sessionId) {

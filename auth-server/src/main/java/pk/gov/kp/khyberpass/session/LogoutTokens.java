@@ -49,7 +49,12 @@ final class LogoutTokens {
 			.issuedAt(now)
 			.expiresAt(now.plus(this.properties.tokenLifetime()))
 			.id(UUID.randomUUID().toString())
-			.claim("sid", participant.sessionId())
+			.claims((all) -> {
+				// no sid: the logout is of every session of the subject there (Back-Channel Logout 1.0 §2.4)
+				if (!participant.sessionId().isEmpty()) {
+					all.put("sid", participant.sessionId());
+				}
+			})
 			.claim("events", Map.of(EVENT, Map.of()))
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.from(participant.signingAlgorithm()))

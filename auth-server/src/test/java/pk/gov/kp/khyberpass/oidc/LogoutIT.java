@@ -116,6 +116,26 @@ class LogoutIT {
 	}
 
 	@Test
+	void stopSharingWhenDepartmentHasBackchannelUriThenItGetsLogoutTokenForTheCitizen() throws Exception {
+		OIDCTokenResponse tokens = signIn();
+		String subject = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
+		// it-slo asks no consent, so the departments page has no form: any signed-in page's CSRF token will do
+		HttpResponse<String> page = this.browser.get("/account");
+
+		this.browser.postForm("/account/departments/withdraw",
+				Map.of("client_id", "it-slo", "_csrf", CitizenAgent.csrf(page.body())));
+
+		String logoutToken = this.logoutTokens.poll(10, TimeUnit.SECONDS);
+		assertThat(logoutToken).as("logout token delivered after the citizen stopped sharing").isNotNull();
+		JWTClaimsSet claims = verifyLogoutToken(logoutToken);
+		assertThat(claims.getAudience()).containsExactly("it-slo");
+		// every session of the citizen at the department: the subject, no sid
+		assertThat(claims.getSubject()).isEqualTo(subject);
+		assertThat(claims.getClaim("sid")).isNull();
+		assertThat(claims.getJSONObjectClaim("events")).containsKey("http://schemas.openid.net/event/backchannel-logout");
+	}
+
+	@Test
 	void logoutWhenDepartmentDownForFirstAttemptsThenLogoutTokenDeliveredWhenItComesUp() throws Exception {
 		int port;
 		try (java.net.ServerSocket reserved = new java.net.ServerSocket(0)) {
