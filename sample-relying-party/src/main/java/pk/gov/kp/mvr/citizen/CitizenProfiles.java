@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import pk.gov.kp.khyberpass.sdk.InvalidTokenException;
-import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.UserInfo;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassAuthentication;
@@ -28,12 +27,9 @@ public final class CitizenProfiles {
 
 	private static final String ATTRIBUTE = CitizenProfiles.class.getName();
 
-	private final KhyberPassClient khyberPass;
-
 	private final KhyberPassCitizenTokens citizenTokens;
 
-	CitizenProfiles(KhyberPassClient khyberPass, KhyberPassCitizenTokens citizenTokens) {
-		this.khyberPass = khyberPass;
+	CitizenProfiles(KhyberPassCitizenTokens citizenTokens) {
 		this.citizenTokens = citizenTokens;
 	}
 
@@ -56,7 +52,7 @@ public final class CitizenProfiles {
 	private CitizenProfile fetch(KhyberPassAuthentication authentication) {
 		KhyberPassUser user = authentication.getPrincipal();
 		try {
-			UserInfo info = this.khyberPass.userInfo(this.citizenTokens.accessToken(), user.subject());
+			UserInfo info = this.citizenTokens.userInfo();
 			return new CitizenProfile(info.string("name").orElse(user.name()), info.string("cnic").orElse(null));
 		}
 		catch (InvalidTokenException | KhyberPassClientException ex) {

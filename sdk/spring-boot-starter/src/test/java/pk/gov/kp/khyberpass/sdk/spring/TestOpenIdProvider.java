@@ -87,6 +87,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		this.server.createContext("/jwks", (exchange) -> send(exchange, 200, new JWKSet(KEY.toPublicJWK()).toJSONObject()));
 		this.server.createContext("/token", this::token);
 		this.server.createContext("/introspect", this::introspect);
+		this.server.createContext("/userinfo", this::userInfo);
 		this.server.start();
 	}
 
@@ -213,6 +214,17 @@ public final class TestOpenIdProvider implements AutoCloseable {
 				"acr", this.signInLevel, "token_type", "Bearer"));
 	}
 
+	/** Answers any bearer token with the citizen's name until refresh tokens are revoked, then 401 invalid_token. */
+	private void userInfo(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (authorization == null || !authorization.startsWith("Bearer ") || this.refreshRevoked) {
+			exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			send(exchange, 401, Map.of("error", "invalid_token"));
+			return;
+		}
+		send(exchange, 200, Map.of("sub", SUBJECT, "name", "Ayesha Khan"));
+	}
+
 	private void token(HttpExchange exchange) throws IOException {
 		Map<String, String> form = query(URI.create("?" + new String(exchange.getRequestBody().readAllBytes(),
 				StandardCharsets.UTF_8)));
@@ -283,6 +295,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		metadata.put("jwks_uri", issuer() + "/jwks");
 		metadata.put("end_session_endpoint", issuer() + "/logout");
 		metadata.put("introspection_endpoint", issuer() + "/introspect");
+		metadata.put("userinfo_endpoint", issuer() + "/userinfo");
 		metadata.put("authorization_response_iss_parameter_supported", true);
 		return metadata;
 	}

@@ -25,6 +25,7 @@ import pk.gov.kp.khyberpass.sdk.ServiceToken;
 import pk.gov.kp.khyberpass.sdk.SessionTokens;
 import pk.gov.kp.khyberpass.sdk.SignInRequiredException;
 import pk.gov.kp.khyberpass.sdk.TokenIntrospection;
+import pk.gov.kp.khyberpass.sdk.UserInfo;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
 
 /**
@@ -97,6 +98,35 @@ public final class KhyberPassCitizenTokens {
 			log.debug("Renewed the access token of subject {}", signedIn.getPrincipal().subject());
 		}
 		return fresh.accessToken();
+	}
+
+	/**
+	 * Asks Khyber Pass's userinfo endpoint about the signed-in citizen with their access token,
+	 * renewed first if needed (see {@link KhyberPassClient#userInfo(String, String)}). When Khyber
+	 * Pass refuses the token ({@code invalid_token}: the citizen withdrew consent, changed their
+	 * password or was signed out there), the local session is ended and the citizen is sent to
+	 * sign in again, instead of the page failing until the token is due for renewal.
+	 * @return the claims the citizen shares with this service, never {@code null}
+	 * @throws KhyberPassSignInRequiredException if no citizen is signed in, or the sign-in ended
+	 * @throws KhyberPassClientException on other failures
+	 * @throws IllegalStateException if called outside a request
+	 */
+	public UserInfo userInfo() {
+		String token = accessToken();
+		KhyberPassAuthentication signedIn = (KhyberPassAuthentication) this.contextHolder.getContext()
+			.getAuthentication();
+		try {
+			return this.client.userInfo(token, signedIn.getPrincipal().subject());
+		}
+		catch (OAuthErrorException ex) {
+			if (!"invalid_token".equals(ex.error())) {
+				throw ex;
+			}
+			endSession(currentCall().getRequest());
+			log.info("Sign-in of subject {} refused at userinfo; ended", signedIn.getPrincipal().subject());
+			throw new KhyberPassSignInRequiredException("Khyber Pass refused the citizen's access token; sign in again",
+					ex);
+		}
 	}
 
 	/**

@@ -197,6 +197,26 @@ class KhyberPassCitizenTokensTests {
 		});
 	}
 
+	@Test
+	void userInfoWhenTokenAcceptedThenClaims() {
+		run((mvc) -> {
+			MockHttpSession session = signIn(mvc);
+			mvc.perform(get("/name").session(session))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string("Ayesha Khan"));
+		});
+	}
+
+	@Test
+	void userInfoWhenKhyberPassRefusesTokenThenSessionEndedAndBrowserSentToSignIn() {
+		run((mvc) -> {
+			MockHttpSession session = signIn(mvc);
+			this.provider.revokeRefreshTokens();
+			mvc.perform(get("/name").session(session)).andExpect(status().isFound());
+			assertThat(session.isInvalid()).isTrue();
+		});
+	}
+
 	private KhyberPassAuthentication signedIn(MockHttpSession session) {
 		SecurityContext context = (SecurityContext) session
 			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
@@ -243,6 +263,11 @@ class KhyberPassCitizenTokensTests {
 		String introspect() {
 			TokenIntrospection answer = this.citizenTokens.introspect();
 			return answer.isActive() ? "active " + answer.subject().orElse("") : "inactive";
+		}
+
+		@GetMapping("/name")
+		String name() {
+			return this.citizenTokens.userInfo().string("name").orElse("-");
 		}
 
 		@GetMapping("/registry")
