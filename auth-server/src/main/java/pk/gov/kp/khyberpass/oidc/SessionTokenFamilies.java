@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -42,7 +43,8 @@ public final class SessionTokenFamilies {
 			RegisteredClient client = this.clients.findById(family.getRegisteredClientId());
 			this.families.remove(family);
 			if (client != null) {
-				participants.putIfAbsent(client.getClientId(), participant(client, family.getPrincipalName(), sid));
+				participants.putIfAbsent(client.getClientId(),
+						participant(client, family.getPrincipalName(), Optional.of(sid)));
 			}
 		}
 		return new ArrayList<>(participants.values());
@@ -50,10 +52,10 @@ public final class SessionTokenFamilies {
 
 	/** The department as single logout knows it, for a logout that names the citizen and no session. */
 	SessionParticipant participant(RegisteredClient client, String accountId) {
-		return participant(client, accountId, "");
+		return participant(client, accountId, Optional.empty());
 	}
 
-	private SessionParticipant participant(RegisteredClient client, String accountId, String sid) {
+	private SessionParticipant participant(RegisteredClient client, String accountId, Optional<String> sid) {
 		return new SessionParticipant(client.getClientId(), this.subjects.subjectFor(client, accountId), sid,
 				KhyberPassClientSettings.backchannelLogoutUri(client).map(URI::create),
 				client.getTokenSettings().getIdTokenSignatureAlgorithm().getName());

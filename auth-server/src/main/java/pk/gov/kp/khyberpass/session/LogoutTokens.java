@@ -49,12 +49,8 @@ final class LogoutTokens {
 			.issuedAt(now)
 			.expiresAt(now.plus(this.properties.tokenLifetime()))
 			.id(UUID.randomUUID().toString())
-			.claims((all) -> {
-				// no sid: the logout is of every session of the subject there (Back-Channel Logout 1.0 §2.4)
-				if (!participant.sessionId().isEmpty()) {
-					all.put("sid", participant.sessionId());
-				}
-			})
+			// no sid: the logout is of every session of the subject there (Back-Channel Logout 1.0 §2.4)
+			.claims((all) -> participant.sessionId().ifPresent((sid) -> all.put("sid", sid)))
 			.claim("events", Map.of(EVENT, Map.of()))
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.from(participant.signingAlgorithm()))
