@@ -21,9 +21,8 @@ import pk.gov.kp.khyberpass.account.EmailAddress;
 import pk.gov.kp.khyberpass.account.FormErrors;
 import pk.gov.kp.khyberpass.account.InvalidMobileNumberException;
 import pk.gov.kp.khyberpass.account.MobileNumber;
+import pk.gov.kp.khyberpass.account.NewPasswordValidator;
 import pk.gov.kp.khyberpass.account.password.FactorSetting;
-import pk.gov.kp.khyberpass.account.password.PasswordPolicy;
-import pk.gov.kp.khyberpass.account.password.PasswordViolation;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.cnic.InvalidCnicException;
 import pk.gov.kp.khyberpass.notify.SmsDeliveryException;
@@ -52,7 +51,7 @@ final class RegistrationController {
 
 	private final RegistrationService registrations;
 
-	private final PasswordPolicy passwordPolicy;
+	private final NewPasswordValidator passwords;
 
 	private final MessageSource messages;
 
@@ -60,11 +59,11 @@ final class RegistrationController {
 
 	private final RegistrationEmailController emailStep;
 
-	RegistrationController(RegistrationService registrations, PasswordPolicy passwordPolicy, MessageSource messages,
+	RegistrationController(RegistrationService registrations, NewPasswordValidator passwords, MessageSource messages,
 			Clock clock, RegistrationEmailController emailStep) {
 		this.registrations = registrations;
 		this.emailStep = emailStep;
-		this.passwordPolicy = passwordPolicy;
+		this.passwords = passwords;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -98,7 +97,8 @@ final class RegistrationController {
 			}
 		}
 		String password = value(form, "password");
-		checkPassword(password, value(form, "confirmPassword"), contextWords(cnic, fullName, mobile), errors);
+		this.passwords.check(password, value(form, "confirmPassword"), FactorSetting.SINGLE_FACTOR,
+				contextWords(cnic, fullName, mobile), errors);
 		if (errors.isEmpty() && cnic != null && birthDate != null && mobile != null) {
 			try {
 				PendingRegistration pending = this.registrations.start(cnic, fullName, birthDate, mobile, email,
@@ -222,22 +222,6 @@ final class RegistrationController {
 		catch (InvalidMobileNumberException ex) {
 			errors.add("mobile", ex.messageKey());
 			return null;
-		}
-	}
-
-	private void checkPassword(String password, String confirmation, List<String> contextWords, FormErrors errors) {
-		if (password.isEmpty()) {
-			errors.add("password", "register.password.required");
-			return;
-		}
-		List<PasswordViolation> violations = this.passwordPolicy.check(password, FactorSetting.SINGLE_FACTOR,
-				contextWords);
-		if (!violations.isEmpty()) {
-			PasswordViolation first = violations.get(0);
-			errors.add("password", first.messageKey(), first.arguments().toArray());
-		}
-		else if (!password.equals(confirmation)) {
-			errors.add("confirmPassword", "register.password.mismatch");
 		}
 	}
 
