@@ -2,8 +2,6 @@ package pk.gov.kp.khyberpass.account;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import pk.gov.kp.khyberpass.notify.EmailMessage;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
+import pk.gov.kp.khyberpass.testsupport.Outboxes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -345,25 +344,7 @@ class SelfServiceIT {
 	}
 
 	private Optional<EmailMessage> awaitEmail(String to, String marker) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-		while (Instant.now().isBefore(deadline)) {
-			Optional<EmailMessage> found = this.emailOutbox.messages()
-				.stream()
-				.map(DevelopmentEmailOutbox.Delivered::message)
-				.filter((m) -> m.to().equals(to) && m.text().contains(marker))
-				.findFirst();
-			if (found.isPresent()) {
-				return found;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return Optional.empty();
-			}
-		}
-		return Optional.empty();
+		return Outboxes.awaitEmail(this.emailOutbox, to, marker);
 	}
 
 	private static String code(String text) {
@@ -411,25 +392,7 @@ class SelfServiceIT {
 	}
 
 	private Optional<SmsMessage> awaitSms(String mobile, String marker) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-		while (Instant.now().isBefore(deadline)) {
-			Optional<SmsMessage> found = this.outbox.messages()
-				.stream()
-				.map(DevelopmentSmsOutbox.Delivered::message)
-				.filter((m) -> m.to().equals(mobile) && m.text().contains(marker))
-				.findFirst();
-			if (found.isPresent()) {
-				return found;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		return Optional.empty();
+		return Outboxes.awaitSms(this.outbox, mobile, marker);
 	}
 
 }

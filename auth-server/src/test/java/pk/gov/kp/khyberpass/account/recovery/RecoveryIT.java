@@ -2,8 +2,6 @@ package pk.gov.kp.khyberpass.account.recovery;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,6 +20,7 @@ import pk.gov.kp.khyberpass.notify.DevelopmentSmsOutbox;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
+import pk.gov.kp.khyberpass.testsupport.Outboxes;
 import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
 import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 
@@ -179,25 +178,7 @@ class RecoveryIT {
 	}
 
 	private java.util.Optional<SmsMessage> awaitSms(String mobile, String marker) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-		while (Instant.now().isBefore(deadline)) {
-			java.util.Optional<SmsMessage> found = this.outbox.messages()
-				.stream()
-				.map(DevelopmentSmsOutbox.Delivered::message)
-				.filter((m) -> m.to().equals(mobile) && m.text().contains(marker))
-				.findFirst();
-			if (found.isPresent()) {
-				return found;
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		return java.util.Optional.empty();
+		return Outboxes.awaitSms(this.outbox, mobile, marker);
 	}
 
 	private List<AuditEventType> types() {
