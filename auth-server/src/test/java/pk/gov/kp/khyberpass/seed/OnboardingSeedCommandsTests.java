@@ -27,6 +27,8 @@ class OnboardingSeedCommandsTests {
 
 	private static final Path ROOT = MODULE.getParent();
 
+	private static final String NEW_SERVICE_SEED = "file:$PWD/../fines-portal/khyberpass-seed.yml";
+
 	private static final Pattern COMMAND = Pattern
 		.compile("KHYBERPASS_SEED=(\\S+) \\./mvnw -pl auth-server spring-boot:run");
 
@@ -38,10 +40,24 @@ class OnboardingSeedCommandsTests {
 	@Test
 	void guideCommandsWhenRunFromRepositoryRootThenSeedFilesLoad() throws IOException {
 		List<String> locations = seedLocations("docs/onboarding.md");
+		List<String> inRepository = locations.stream().filter((location) -> !location.equals(NEW_SERVICE_SEED)).toList();
 
-		locations.forEach(OnboardingSeedCommandsTests::assertLoads);
-		assertThat(locations).contains("file:$PWD/sample-relying-party/khyberpass-seed.yml",
+		inRepository.forEach(OnboardingSeedCommandsTests::assertLoads);
+		assertThat(inRepository).contains("file:$PWD/sample-relying-party/khyberpass-seed.yml",
 				"file:$PWD/examples/quickstart/khyberpass-seed.yml");
+	}
+
+	/**
+	 * Section 1 starts Khyber Pass with the seed file that {@code examples/NewService.java} writes next to
+	 * the repository; e2e FirstSignInIT runs that path. Here: the command names the service the guide makes.
+	 */
+	@Test
+	void guideFirstSignInWhenSeedOfNewServiceThenSameServiceTheGuideMakes() throws IOException {
+		String guide = Files.readString(ROOT.resolve("docs/onboarding.md"));
+
+		assertThat(seedLocations("docs/onboarding.md")).contains(NEW_SERVICE_SEED);
+		assertThat(guide).contains("java examples/NewService.java fines-portal\n")
+			.contains("cd ../fines-portal && ./mvnw spring-boot:run");
 	}
 
 	@Test

@@ -99,6 +99,14 @@ final class KhyberPassLoginFilter extends OncePerRequestFilter {
 			return;
 		}
 		catch (OAuthErrorException ex) {
+			if ("invalid_client".equals(ex.error())) {
+				log.warn("Khyber Pass refused this service's client authentication at the code exchange "
+						+ "(invalid_client): khyberpass.client-id and khyberpass.client-secret must match the client "
+						+ "registered at {} (on a developer machine: the seed file Khyber Pass was started with)",
+						this.client.issuer());
+				response.sendError(HttpServletResponse.SC_BAD_GATEWAY);
+				return;
+			}
 			log.debug("Sign-in ended with OAuth error {}", ex.error());
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 			return;

@@ -11,10 +11,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.AuthorizationRequest;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
+import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.PendingAuthorization;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
 
@@ -25,6 +28,8 @@ import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
  * Thread-safe.
  */
 final class KhyberPassSignIn {
+
+	private static final Logger log = LoggerFactory.getLogger(KhyberPassSignIn.class);
 
 	static final String PENDING_ATTRIBUTE = KhyberPassSignIn.class.getName() + ".PENDING";
 
@@ -56,7 +61,16 @@ final class KhyberPassSignIn {
 		if (minimum != null) {
 			builder.minimumAcr(minimum);
 		}
-		AuthorizationRequest authorization = builder.build();
+		AuthorizationRequest authorization;
+		try {
+			authorization = builder.build();
+		}
+		catch (KhyberPassClientException ex) {
+			// Discovery failed: nowhere to send the citizen. Say so once, without a stack trace per page view.
+			log.warn("Cannot send the browser to sign in: {}", ex.getMessage());
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			return;
+		}
 		HttpSession session = request.getSession();
 		PendingSignIns pending = pending(session);
 		pending.put(authorization.pending(), returnTo);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -14,6 +15,8 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.mock.web.MockHttpSession;
@@ -41,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The default security of the starter, through MockMvc against a fake Khyber Pass: browser
  * sign-in, step-up, logout, back-channel logout and the bearer-token API.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class KhyberPassSecurityTests {
 
 	private static final String CALLBACK = StarterMvc.CALLBACK;
@@ -138,6 +142,34 @@ class KhyberPassSecurityTests {
 				.queryParam("state", callback.get("state"))
 				.queryParam("iss", "https://evil.example")).andExpect(status().isUnauthorized());
 		});
+	}
+
+	@Test
+	void callbackWhenClientSecretRefusedThenBadGatewayAndLogSaysWhichPropertiesToCheck(CapturedOutput output) {
+		StarterMvc.run(this.runner.withPropertyValues("khyberpass.client-secret=a-stale-secret-from-an-older-seed-file"),
+				(mvc) -> {
+					MvcResult start = mvc.perform(get("/")).andReturn();
+					MockHttpSession session = (MockHttpSession) start.getRequest().getSession(false);
+					Map<String, String> callback = this.provider
+						.authorize(URI.create(start.getResponse().getRedirectedUrl()));
+
+					mvc.perform(StarterMvc.callback(callback).session(session)).andExpect(status().isBadGateway());
+
+					mvc.perform(get("/").session(session)).andExpect(status().isFound());
+				});
+		assertThat(output).contains("invalid_client", "khyberpass.client-id and khyberpass.client-secret",
+				this.provider.issuer())
+			.doesNotContain("a-stale-secret-from-an-older-seed-file");
+	}
+
+	@Test
+	void getWhenKhyberPassUnreachableThenServiceUnavailableAndOneLineInTheLog(CapturedOutput output) {
+		this.provider.close();
+
+		run((mvc) -> mvc.perform(get("/")).andExpect(status().isServiceUnavailable()));
+
+		assertThat(output).contains("Cannot send the browser to sign in", "discovery")
+			.doesNotContain("\tat pk.gov.kp");
 	}
 
 	@Test
