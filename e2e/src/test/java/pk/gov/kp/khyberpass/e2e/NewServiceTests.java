@@ -161,6 +161,27 @@ class NewServiceTests {
 	}
 
 	@Test
+	void createWhenNameContainsQuickstartThenCreatedWithThatName() throws Exception {
+		Path service = this.workspace.resolve("fines-portal");
+
+		newService("fines-portal", "--name", "Quickstart Fines", "--directory", service.toString()).assertSucceeded();
+
+		assertThat(service.resolve("khyberpass-seed.yml")).content().contains("client-name: Quickstart Fines (local)");
+		assertThat(service.resolve("src/main/java/pk/gov/kp/finesportal/FinesPortalApplication.java")).exists();
+	}
+
+	@Test
+	void createWhenDirectoryHasSpaceThenPrintedCommandsQuoteIt() throws Exception {
+		Path service = this.workspace.resolve("fines portal");
+
+		Command.Finished created = newService("fines-portal", "--directory", service.toString()).assertSucceeded();
+
+		assertThat(created.output()).contains(
+				"KHYBERPASS_SEED='file:" + service.resolve("khyberpass-seed.yml") + "' ./mvnw -pl auth-server",
+				"cd '" + service + "' && ./mvnw spring-boot:run");
+	}
+
+	@Test
 	void createWhenClientIdInvalidThenRefused() throws Exception {
 		Path service = this.workspace.resolve("fines-portal");
 
