@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.lang.model.SourceVersion;
@@ -38,6 +40,11 @@ public final class NewService {
 	private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{2,99}");
 
 	private static final Pattern SERVICE_NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .,'()/-]{0,79}");
+
+	private static final List<String> OPTIONS = List.of("--package", "--name", "--directory");
+
+	/** Spring Boot's own class names, which the service's main class would clash with. */
+	private static final List<String> SPRING_BOOT_CLASSES = List.of("SpringApplication", "SpringBootApplication");
 
 	private static final String STARTER = ".m2/repository/pk/gov/kp/khyberpass/khyberpass-spring-boot-starter";
 
@@ -83,6 +90,10 @@ public final class NewService {
 			System.err.println("new service: could not write the service: " + ex.getMessage());
 			System.exit(1);
 		}
+		catch (IllegalStateException ex) {
+			System.err.println("new service: " + ex.getMessage());
+			System.exit(1);
+		}
 	}
 
 	static NewService fromArguments(String[] args) {
@@ -90,6 +101,9 @@ public final class NewService {
 		List<String> positional = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].startsWith("--")) {
+				if (!OPTIONS.contains(args[i])) {
+					throw new UsageException("unknown option " + args[i]);
+				}
 				if (i + 1 >= args.length) {
 					throw new UsageException(args[i] + " needs a value");
 				}
@@ -99,13 +113,6 @@ public final class NewService {
 				positional.add(args[i]);
 			}
 		}
-		options.keySet()
-			.stream()
-			.filter((option) -> !List.of("--package", "--name", "--directory").contains(option))
-			.findFirst()
-			.ifPresent((option) -> {
-				throw new UsageException("unknown option " + option);
-			});
 		if (positional.size() != 1) {
 			throw new UsageException("give exactly one client id");
 		}
@@ -118,11 +125,17 @@ public final class NewService {
 			throw new UsageException("client id '" + clientId
 					+ "' must be 3 to 100 letters, digits, dots, dashes or underscores, starting with a letter");
 		}
+		String mainClass = classPrefix(clientId) + "Application";
+		if (SPRING_BOOT_CLASSES.contains(mainClass)) {
+			throw new UsageException("client id '" + clientId + "' would name the main class " + mainClass
+					+ ", which Spring Boot's own class of that name clashes with; choose another client id");
+		}
 		String javaPackage = options.getOrDefault("--package",
 				"pk.gov.kp." + clientId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
 		if (!SourceVersion.isName(javaPackage) || !javaPackage.equals(javaPackage.toLowerCase(Locale.ROOT))) {
 			throw new UsageException("package '" + javaPackage
-					+ "' is not a Java package name in lower case (like pk.gov.kp.fines)");
+					+ "' is not a Java package name in lower case (like pk.gov.kp.fines)"
+					+ (options.containsKey("--package") ? "" : "; choose one with --package"));
 		}
 		String name = options.getOrDefault("--name", words(clientId));
 		if (!SERVICE_NAME.matcher(name).matches()) {
@@ -132,7 +145,7 @@ public final class NewService {
 		Path directory = Path.of(options.getOrDefault("--directory", Path.of("..", clientId).toString()))
 			.toAbsolutePath()
 			.normalize();
-		if (directory.startsWith(Path.of("").toAbsolutePath())) {
+		if (realPath(directory).startsWith(realPath(Path.of("").toAbsolutePath()))) {
 			throw new UsageException(directory + " is inside the Khyber Pass repository; create your service outside it");
 		}
 		if (Files.exists(directory) && !isEmptyDirectory(directory)) {
@@ -141,14 +154,22 @@ public final class NewService {
 		return new NewService(clientId, javaPackage, name, directory, developmentSecret());
 	}
 
+	/**
+	 * Renames every file of the template first and writes only when all are renamed, so that a template
+	 * this tool cannot rename leaves nothing behind.
+	 */
 	void create() throws IOException {
 		Map<String, String> renames = renames();
-		try (Stream<Path> files = Files.walk(QUICKSTART)) {
-			for (Path source : files.filter(Files::isRegularFile).filter(NewService::belongsToTheTemplate).toList()) {
+		Map<Path, String> files = new LinkedHashMap<>();
+		try (Stream<Path> sources = Files.walk(QUICKSTART)) {
+			for (Path source : sources.filter(Files::isRegularFile).filter(NewService::belongsToTheTemplate).toList()) {
 				Path relative = QUICKSTART.relativize(source);
 				String text = Files.readString(source, StandardCharsets.UTF_8);
-				write(target(relative), rename(text, renames, relative));
+				files.put(target(relative), rename(text, renames, relative));
 			}
+		}
+		for (Map.Entry<Path, String> file : files.entrySet()) {
+			write(file.getKey(), file.getValue());
 		}
 		copyWrapper();
 		write(this.directory.resolve(".gitignore"), "target/\n");
@@ -158,7 +179,7 @@ public final class NewService {
 		String classPrefix = classPrefix(this.clientId);
 		Map<String, String> renames = new LinkedHashMap<>();
 		renames.put("KHYBERPASS_SEED=file:$PWD/examples/quickstart/khyberpass-seed.yml",
-				"KHYBERPASS_SEED=file:" + this.directory.resolve("khyberpass-seed.yml"));
+				"KHYBERPASS_SEED=" + shellWord("file:" + this.directory.resolve("khyberpass-seed.yml")));
 		renames.put("At the repository root:", "At the Khyber Pass repository root:");
 		renames.put(QUICKSTART_PACKAGE, this.javaPackage);
 		renames.put("QuickstartApplication", classPrefix + "Application");
@@ -174,26 +195,33 @@ public final class NewService {
 		return renames;
 	}
 
-	private String rename(String text, Map<String, String> renames, Path file) {
-		String renamed = text;
-		for (Map.Entry<String, String> rename : renames.entrySet()) {
-			renamed = renamed.replace(rename.getKey(), rename.getValue());
-		}
-		Matcher leftover = Pattern.compile("(?i)quickstart").matcher(renamed);
+	/**
+	 * Replaces every name of the quickstart in one pass (so a replacement, which may contain the word
+	 * quickstart when the department chose so, is never renamed again) and refuses a template that names
+	 * the quickstart anywhere else.
+	 */
+	private static String rename(String text, Map<String, String> renames, Path file) {
+		Pattern names = Pattern.compile(renames.keySet()
+			.stream()
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.map(Pattern::quote)
+			.collect(Collectors.joining("|")));
+		String unrenamed = names.matcher(text).replaceAll("");
+		Matcher leftover = Pattern.compile("(?i)quickstart").matcher(unrenamed);
 		if (leftover.find()) {
-			int line = (int) renamed.substring(0, leftover.start()).lines().count();
+			int line = (int) unrenamed.substring(0, leftover.start() + 1).lines().count();
 			throw new IllegalStateException("examples/quickstart/" + file + " line " + line
 					+ " names the quickstart in a way this tool does not rename; update examples/NewService.java");
 		}
-		return renamed;
+		return names.matcher(text).replaceAll((name) -> Matcher.quoteReplacement(renames.get(name.group())));
 	}
 
 	private Path target(Path relative) {
 		String path = relative.toString().replace('\\', '/');
-		String packagePath = this.javaPackage.replace('.', '/');
-		path = path.replace(QUICKSTART_PACKAGE.replace('.', '/'), packagePath)
-			.replace("QuickstartApplication", classPrefix(this.clientId) + "Application");
-		return this.directory.resolve(path);
+		Map<String, String> renames = new LinkedHashMap<>();
+		renames.put(QUICKSTART_PACKAGE.replace('.', '/'), this.javaPackage.replace('.', '/'));
+		renames.put("QuickstartApplication", classPrefix(this.clientId) + "Application");
+		return this.directory.resolve(rename(path, renames, relative));
 	}
 
 	private void copyWrapper() throws IOException {
@@ -232,12 +260,12 @@ public final class NewService {
 				%s
 				Next, in two terminals:
 				  1. Khyber Pass, with your client registered, here at the repository root (%s):
-				       KHYBERPASS_SEED=file:%s ./mvnw -pl auth-server spring-boot:run
+				       KHYBERPASS_SEED=%s ./mvnw -pl auth-server spring-boot:run
 				  2. Your service:
 				       cd %s && ./mvnw spring-boot:run
 				Then open http://127.0.0.1:8080/ and sign in as the demo citizen (%s).""".formatted(this.directory,
-				this.name, this.javaPackage, this.clientId, sdkWarning, Path.of("").toAbsolutePath(), seed,
-				this.directory, demoCitizen);
+				this.name, this.javaPackage, this.clientId, sdkWarning, Path.of("").toAbsolutePath(),
+				shellWord("file:" + seed), shellWord(this.directory.toString()), demoCitizen);
 	}
 
 	private String demoCitizen() {
@@ -251,6 +279,11 @@ public final class NewService {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The text as one word for a POSIX shell: as it is when safe, else in single quotes. */
+	static String shellWord(String text) {
+		return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
 	}
 
 	static String words(String clientId) {
@@ -273,6 +306,26 @@ public final class NewService {
 		byte[] random = new byte[24];
 		new SecureRandom().nextBytes(random);
 		return "dev-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+	/**
+	 * The path with symbolic links resolved as far as it exists, so that a link into this repository
+	 * counts as inside it.
+	 */
+	private static Path realPath(Path path) {
+		Path existing = path;
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		if (existing == null) {
+			return path;
+		}
+		try {
+			return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static boolean isEmptyDirectory(Path directory) {

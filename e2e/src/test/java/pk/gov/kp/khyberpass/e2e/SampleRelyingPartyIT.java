@@ -1,15 +1,12 @@
 package pk.gov.kp.khyberpass.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -18,7 +15,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,14 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,57 +40,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleRelyingPartyIT {
 
-	private static final String CHROMIUM = "/usr/bin/chromium";
-
-	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
-	private static final String CNIC = "17301-1234567-2";
-
-	private static final String PASSWORD = "a-long-demo-passphrase";
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
+	private static final String CNIC = CitizenBrowser.CNIC;
 
 	private RunningSystem system;
 
-	private WebDriver browser;
+	private CitizenBrowser citizen;
 
-	private Path profile;
+	private WebDriver browser;
 
 	private String registrationNumber;
 
 	@BeforeAll
 	void start() throws Exception {
-		boolean required = "true".equalsIgnoreCase(System.getenv("KHYBERPASS_IT_REQUIRED"));
 		Optional<Path> authServer = RunningSystem.jar("auth-server");
 		Optional<Path> sample = RunningSystem.jar("sample-relying-party");
-		String missing = !RunningSystem.executable(CHROMIUM) || !RunningSystem.executable(CHROMEDRIVER)
-				? "Chromium or chromedriver is not installed at " + CHROMIUM + " / " + CHROMEDRIVER
-				: (authServer.isEmpty() || sample.isEmpty())
-						? "package auth-server and sample-relying-party first (./mvnw -pl auth-server,sample-relying-party -am -DskipTests package)"
-						: null;
-		if (missing != null) {
-			if (required) {
-				throw new IllegalStateException("End-to-end tests required but cannot run: " + missing);
-			}
-			System.out.println("Skipping the end-to-end tests: " + missing);
-			Assumptions.abort(missing);
+		Optional<String> missing = CitizenBrowser.missing()
+			.or(() -> (authServer.isEmpty() || sample.isEmpty()) ? Optional.of(
+					"package auth-server and sample-relying-party first (./mvnw -pl auth-server,sample-relying-party -am -DskipTests package)")
+					: Optional.empty());
+		if (missing.isPresent()) {
+			RunningSystem.skipOrFail(missing.get());
 		}
-		this.system = RunningSystem.start(authServer.get(), sample.get());
-		this.profile = Files.createTempDirectory("khyberpass-e2e-chromium");
-		this.browser = chromium(this.profile);
+		this.system = RunningSystem.start(authServer.get(), RunningSystem.Department.sample(sample.get()));
+		this.citizen = CitizenBrowser.start();
+		this.browser = this.citizen.driver();
 	}
 
 	@AfterAll
 	void stop() throws IOException {
-		if (this.browser != null) {
-			this.browser.quit();
+		try {
+			if (this.citizen != null) {
+				this.citizen.close();
+			}
 		}
-		if (this.system != null) {
-			this.system.close();
-		}
-		if (this.profile != null) {
-			try (var files = Files.walk(this.profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		finally {
+			if (this.system != null) {
+				this.system.close();
 			}
 		}
 	}
@@ -110,12 +85,12 @@ class SampleRelyingPartyIT {
 	void signInWhenCnicNotConsentedThenDashboardShowsNameWithoutCnic() {
 		this.browser.get(sample("/"));
 
-		signInAtKhyberPass();
-		consent(false);
+		this.citizen.signInAtKhyberPass();
+		this.citizen.allow(CitizenBrowser.Cnic.NOT_SHARED);
 
 		WebElement name = waitFor(By.id("citizen-name"));
 		this.registrationNumber = this.browser.findElement(By.xpath("//tr[td[contains(@class, 'due')]]/th")).getText();
-		assertThat(this.browser.getCurrentUrl()).startsWith(this.system.sample.toString());
+		assertThat(this.browser.getCurrentUrl()).startsWith(this.system.department.toString());
 		assertThat(this.browser.findElements(By.id("citizen-cnic"))).isEmpty();
 		assertThat(this.browser.findElement(By.id("cnic-not-shared")).isDisplayed()).isTrue();
 		assertThat(name.getText()).isEqualTo("Ayesha Khan");
@@ -128,8 +103,8 @@ class SampleRelyingPartyIT {
 		waitFor(By.id("username"));
 		assertThat(this.browser.getCurrentUrl()).startsWith(this.system.issuer + "/login");
 
-		signInAtKhyberPass();
-		consent(true);
+		this.citizen.signInAtKhyberPass();
+		this.citizen.allow(CitizenBrowser.Cnic.SHARED);
 
 		assertThat(waitFor(By.id("citizen-cnic")).getText()).isEqualTo(CNIC);
 		assertThat(this.browser.findElement(By.id("citizen-name")).getText()).isEqualTo("Ayesha Khan");
@@ -272,8 +247,7 @@ class SampleRelyingPartyIT {
 
 		this.browser.get(sample("/registry/mine"));
 
-		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.urlContains("/oauth2/consent"));
-		consent(true);
+		this.citizen.allow(CitizenBrowser.Cnic.SHARED);
 		assertThat(waitFor(By.id("registry-result")).getText()).contains(this.registrationNumber);
 		assertThat(this.browser.getCurrentUrl()).isEqualTo(sample("/registry/mine"));
 	}
@@ -293,7 +267,7 @@ class SampleRelyingPartyIT {
 				form.appendChild(document.querySelector('input[name=_csrf]').cloneNode());
 				document.body.appendChild(form);
 				form.submit();""");
-		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.urlContains("logout"));
+		this.citizen.waitForUrlContaining("logout");
 
 		Instant deadline = Instant.now().plusSeconds(15);
 		boolean redirectedToKhyberPass = false;
@@ -307,34 +281,12 @@ class SampleRelyingPartyIT {
 		assertThat(redirectedToKhyberPass).as("the sample's session ended by back-channel logout").isTrue();
 	}
 
-	private void signInAtKhyberPass() {
-		waitFor(By.id("username")).sendKeys(CNIC);
-		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		this.browser.findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
-	}
-
-	private void consent(boolean shareCnic) {
-		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.urlContains("/oauth2/consent"));
-		WebElement cnic = this.browser.findElement(By.id("scope-cnic"));
-		if (cnic.isSelected() != shareCnic) {
-			cnic.click();
-		}
-		this.browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
-	}
-
 	private WebElement waitFor(By locator) {
-		try {
-			return new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(locator));
-		}
-		catch (TimeoutException ex) {
-			String page = this.browser.findElement(By.tagName("body")).getText();
-			throw new AssertionError("No " + locator + " on " + this.browser.getCurrentUrl() + ": "
-					+ page.replace('\n', ' ').substring(0, Math.min(page.length(), 600)), ex);
-		}
+		return this.citizen.waitFor(locator);
 	}
 
 	private String sample(String path) {
-		return this.system.sample + path;
+		return this.system.department + path;
 	}
 
 	private String serviceToken(String clientId, String secret) throws IOException, InterruptedException {
@@ -361,22 +313,6 @@ class SampleRelyingPartyIT {
 			request.header("Authorization", authorization);
 		}
 		return this.system.send(request.build());
-	}
-
-	private static WebDriver chromium(Path profile) {
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile);
-		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(WAIT);
-		return driver;
 	}
 
 }

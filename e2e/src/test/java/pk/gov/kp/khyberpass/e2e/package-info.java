@@ -1,6 +1,6 @@
 /**
- * End-to-end tests: the packaged auth-server and sample relying party as processes, driven by headless
- * Chromium.
+ * End-to-end tests: the packaged auth-server with the sample relying party or a service made by
+ * {@code examples/NewService.java} as processes, driven by headless Chromium, and that tool's own checks.
  */
 @NullMarked
 package pk.gov.kp.khyberpass.e2e;
