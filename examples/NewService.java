@@ -245,27 +245,32 @@ public final class NewService {
 	}
 
 	String nextSteps() {
-		String seed = this.directory.resolve("khyberpass-seed.yml").toString();
-		String demoCitizen = demoCitizen();
+		Path seed = this.directory.resolve("khyberpass-seed.yml");
+		boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+		String installSdk = windows ? ".\\mvnw.cmd -q -pl sdk/spring-boot-starter -am install -DskipTests"
+				: "./mvnw -q -pl sdk/spring-boot-starter -am install -DskipTests";
 		String sdkWarning = Files.isDirectory(Path.of(System.getProperty("user.home")).resolve(STARTER)) ? ""
-				: """
-
-						The SDK is not in ~/.m2 yet: install it first, here at the repository root:
-						  ./mvnw -q -pl sdk/spring-boot-starter -am install -DskipTests
-						""";
+				: "%nThe SDK is not in ~/.m2 yet: install it first, here at the repository root:%n  %s%n"
+					.formatted(installSdk);
+		String khyberPass = windows
+				? "$env:KHYBERPASS_SEED = '" + seed.toUri() + "'; .\\mvnw.cmd -pl auth-server spring-boot:run"
+				: "KHYBERPASS_SEED=" + shellWord("file:" + seed) + " ./mvnw -pl auth-server spring-boot:run";
+		String service = windows ? "cd '" + this.directory + "'; .\\mvnw.cmd spring-boot:run"
+				: "cd " + shellWord(this.directory.toString()) + " && ./mvnw spring-boot:run";
 		return """
 				Created %s
 				  service %s, Java package %s, client id %s (a development secret of its own is in
 				  application.yml and khyberpass-seed.yml: for your machine only)
 				%s
-				Next, in two terminals:
+				Next, in two terminals%s:
 				  1. Khyber Pass, with your client registered, here at the repository root (%s):
-				       KHYBERPASS_SEED=%s ./mvnw -pl auth-server spring-boot:run
+				       %s
+				     Ready when it prints "Khyber Pass is running" and lists "Client %s".
 				  2. Your service:
-				       cd %s && ./mvnw spring-boot:run
+				       %s
 				Then open http://127.0.0.1:8080/ and sign in as the demo citizen (%s).""".formatted(this.directory,
-				this.name, this.javaPackage, this.clientId, sdkWarning, Path.of("").toAbsolutePath(),
-				shellWord("file:" + seed), shellWord(this.directory.toString()), demoCitizen);
+				this.name, this.javaPackage, this.clientId, sdkWarning, windows ? " (PowerShell)" : "",
+				Path.of("").toAbsolutePath(), khyberPass, this.clientId, service, demoCitizen());
 	}
 
 	private String demoCitizen() {

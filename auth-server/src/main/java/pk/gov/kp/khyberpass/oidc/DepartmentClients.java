@@ -102,7 +102,8 @@ public final class DepartmentClients {
 					(storedSecret != null && generated == null) ? storedSecret : winner.getClientSecret()));
 			generated = null;
 		}
-		log.info("Registered department client {}", client.clientId());
+		log.info((existing != null) ? "Updated department client {}" : "Registered department client {}",
+				client.clientId());
 		this.events.publishEvent(AuditEvent.of(AuditEventType.CLIENT_REGISTERED, AuditEvent.SYSTEM, client.clientId(),
 				client.clientId(), this.clock.instant()));
 		return Optional.ofNullable(generated);

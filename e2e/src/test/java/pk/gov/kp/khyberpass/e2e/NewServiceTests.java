@@ -161,6 +161,31 @@ class NewServiceTests {
 	}
 
 	@Test
+	void createThenSaysToWaitForTheBannerListingTheClient() throws Exception {
+		Path service = this.workspace.resolve("fines-portal");
+
+		Command.Finished created = newService("fines-portal", "--directory", service.toString()).assertSucceeded();
+
+		assertThat(created.output()).contains("Ready when it prints \"Khyber Pass is running\" and lists \"Client fines-portal\"");
+	}
+
+	@Test
+	void createOnWindowsThenPrintsPowerShellCommandsWithAFileUri() throws Exception {
+		Path service = this.workspace.resolve("fines portal");
+
+		Command.Finished created = run(RunningSystem.root(), List.of(Command.java(), "-XX:TieredStopAtLevel=1",
+				"-XX:+UseSerialGC", "-Dos.name=Windows 11", "examples/NewService.java", "fines-portal", "--directory",
+				service.toString()))
+			.assertSucceeded();
+
+		assertThat(created.output()).contains("in two terminals (PowerShell)",
+				"$env:KHYBERPASS_SEED = '" + service.resolve("khyberpass-seed.yml").toUri()
+						+ "'; .\\mvnw.cmd -pl auth-server spring-boot:run",
+				"cd '" + service + "'; .\\mvnw.cmd spring-boot:run")
+			.doesNotContain("./mvnw");
+	}
+
+	@Test
 	void createWhenNameContainsQuickstartThenCreatedWithThatName() throws Exception {
 		Path service = this.workspace.resolve("fines-portal");
 

@@ -1,12 +1,17 @@
 package pk.gov.kp.quickstart;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /**
  * Keeps docs/onboarding.md honest: every code block after a {@code <!-- file: path -->} marker is that
  * file of the repository, byte for byte (so the quickstart's build compiles and tests what the guide
- * shows), and every class the guide's import list names exists on an application's class path.
+ * shows), every class the guide's import list names exists on an application's class path, and every
+ * test class it names as exercising a snippet exists.
  */
 class OnboardingGuideTests {
 
@@ -27,6 +33,8 @@ class OnboardingGuideTests {
 
 	private static final Pattern IMPORTS_BLOCK = Pattern.compile("<!-- imports -->\\n```java\\n(.*?)```",
 			Pattern.DOTALL);
+
+	private static final Pattern TEST_CLASS = Pattern.compile("(?<![\\w-])([A-Z][A-Za-z0-9]+(?:IT|Tests))\\b");
 
 	private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+);$", Pattern.MULTILINE);
 
@@ -60,6 +68,24 @@ class OnboardingGuideTests {
 			count++;
 		}
 		assertThat(count).isGreaterThanOrEqualTo(8);
+	}
+
+	@Test
+	void testClassesNamedInTheGuideWhenLookedUpThenExistInTheRepository() throws IOException {
+		Set<String> sources;
+		try (Stream<Path> files = Files.walk(ROOT)) {
+			sources = files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> !file.toString().contains(File.separator + "target" + File.separator))
+				.map((file) -> file.getFileName().toString().replace(".java", ""))
+				.collect(Collectors.toSet());
+		}
+		Matcher names = TEST_CLASS.matcher(guide());
+		Set<String> named = new TreeSet<>();
+		while (names.find()) {
+			named.add(names.group(1));
+		}
+		assertThat(named).contains("FirstSignInIT", "SampleRelyingPartyIT", "OnboardingSeedCommandsTests");
+		assertThat(sources).as("test classes docs/onboarding.md names").containsAll(named);
 	}
 
 	private static String guide() throws IOException {
