@@ -19,6 +19,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.FindByIndexNameSessionRepository;
 
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
@@ -30,6 +31,7 @@ import pk.gov.kp.khyberpass.sdk.spring.redis.RedisEndedSessions;
 import pk.gov.kp.khyberpass.sdk.spring.redis.RedisReplayStore;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassCitizenTokens;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassSecurityConfigurer;
+import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassSessionIndex;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassWebSecurityAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,6 +188,21 @@ class KhyberPassAutoConfigurationTests {
 			.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(mock(RedisConnectionFactory.class)))
 			.withBean(ReplayStore.class, () -> own)
 			.run((context) -> assertThat(context.getBean(ReplayStore.class)).isSameAs(own));
+	}
+
+	@Test
+	void contextWhenIndexedSpringSessionRepositoryThenSessionIndexUsesIt() {
+		this.webRunner.withPropertyValues(MINIMUM)
+			.withBean(FindByIndexNameSessionRepository.class, () -> mock(FindByIndexNameSessionRepository.class))
+			.run((context) -> assertThat(context.getBean(KhyberPassSessionIndex.class).getClass().getSimpleName())
+				.isEqualTo("SpringSessionKhyberPassSessionIndex"));
+	}
+
+	@Test
+	void contextWhenNoSpringSessionThenSessionIndexInMemory() {
+		this.webRunner.withPropertyValues(MINIMUM)
+			.run((context) -> assertThat(context.getBean(KhyberPassSessionIndex.class).getClass().getSimpleName())
+				.isEqualTo("InMemoryKhyberPassSessionIndex"));
 	}
 
 	@Test
