@@ -26,9 +26,11 @@ import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
 import pk.gov.kp.khyberpass.sdk.EndedSessions;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.ReplayStore;
+import pk.gov.kp.khyberpass.sdk.SessionRenewals;
 import pk.gov.kp.khyberpass.sdk.spring.redis.KhyberPassRedisAutoConfiguration;
 import pk.gov.kp.khyberpass.sdk.spring.redis.RedisEndedSessions;
 import pk.gov.kp.khyberpass.sdk.spring.redis.RedisReplayStore;
+import pk.gov.kp.khyberpass.sdk.spring.redis.RedisSessionRenewals;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassCitizenTokens;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassSecurityConfigurer;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassSessionIndex;
@@ -158,6 +160,7 @@ class KhyberPassAutoConfigurationTests {
 				assertThat(context).hasSingleBean(KhyberPassClient.class);
 				assertThat(context.getBean(ReplayStore.class)).isInstanceOf(RedisReplayStore.class);
 				assertThat(context.getBean(EndedSessions.class)).isInstanceOf(RedisEndedSessions.class);
+				assertThat(context.getBean(SessionRenewals.class)).isInstanceOf(RedisSessionRenewals.class);
 			});
 	}
 
@@ -167,7 +170,8 @@ class KhyberPassAutoConfigurationTests {
 			.withPropertyValues(MINIMUM)
 			.run((context) -> assertThat(context).hasSingleBean(KhyberPassClient.class)
 				.doesNotHaveBean(ReplayStore.class)
-				.doesNotHaveBean(EndedSessions.class));
+				.doesNotHaveBean(EndedSessions.class)
+				.doesNotHaveBean(SessionRenewals.class));
 	}
 
 	@Test
@@ -188,6 +192,16 @@ class KhyberPassAutoConfigurationTests {
 			.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(mock(RedisConnectionFactory.class)))
 			.withBean(ReplayStore.class, () -> own)
 			.run((context) -> assertThat(context.getBean(ReplayStore.class)).isSameAs(own));
+	}
+
+	@Test
+	void contextWhenApplicationDefinesSessionRenewalsThenRedisOneBacksOff() {
+		SessionRenewals own = mock(SessionRenewals.class);
+		this.runner.withConfiguration(AutoConfigurations.of(KhyberPassRedisAutoConfiguration.class))
+			.withPropertyValues(MINIMUM)
+			.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(mock(RedisConnectionFactory.class)))
+			.withBean(SessionRenewals.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SessionRenewals.class)).isSameAs(own));
 	}
 
 	@Test
