@@ -105,7 +105,17 @@ public final class KhyberPassClient implements AutoCloseable {
 		this.introspection = new IntrospectionEndpoint(this.discovery::metadata, authenticatedPost);
 		this.clock = builder.clock;
 		this.sessionTokens = new SessionTokenRefresher(builder.clock, builder.sessionTokenRefreshMargin,
-				this.codeFlow::refresh);
+				this.codeFlow::refresh, sharedRenewal(builder));
+	}
+
+	private static @Nullable SharedRenewal sharedRenewal(Builder builder) {
+		if (builder.sessionRenewals == null) {
+			return null;
+		}
+		// a claim outlives the longest request to the token endpoint, so no other node presents the token meanwhile
+		Duration hold = builder.connectTimeout.plus(builder.requestTimeout).plusSeconds(5);
+		return new SharedRenewal(builder.sessionRenewals, hold, SessionTokenRefresher.REMEMBER_ROTATION,
+				builder.sessionRenewalWait);
 	}
 
 	/**
@@ -270,11 +280,16 @@ public final class KhyberPassClient implements AutoCloseable {
 	 * again, so this method presents each refresh token once per JVM: concurrent calls with the
 	 * same tokens share one request, and for a minute afterwards a call with the old tokens (a
 	 * copy of the session read before the new ones were stored) gets the new ones without a
-	 * request. Nodes do not coordinate: route a session's concurrent requests to one node (sticky
-	 * sessions) if they may refresh at the same moment.
+	 * request. With {@link Builder#sessionRenewals(SessionRenewals) shared session renewals}, the
+	 * same holds across every node that shares them: one node presents the refresh token, the
+	 * others wait for its outcome (new tokens, or the refusal that ends the sign-in). Without them,
+	 * nodes do not coordinate: route a session's concurrent requests to one node (sticky sessions)
+	 * if they may refresh at the same moment.
 	 * <p>
-	 * If Khyber Pass cannot be reached, or answers an error other than {@code invalid_grant},
-	 * the current tokens are returned while the access token has not expired.
+	 * If Khyber Pass cannot be reached, or answers an error other than {@code invalid_grant}, or
+	 * another node's renewal does not finish within {@link Builder#sessionRenewalWait(Duration)},
+	 * the current tokens are returned while the access token has not expired. If the shared
+	 * renewals fail (their store is down), this node renews on its own, as without them.
 	 * @param tokens the tokens stored in the session
 	 * @return the tokens to use, never {@code null}
 	 * @throws SignInRequiredException when the sign-in cannot go on: Khyber Pass answered
@@ -283,7 +298,7 @@ public final class KhyberPassClient implements AutoCloseable {
 	 * another subject, or the access token expired and there is no refresh token. End the local
 	 * session and sign the citizen in again
 	 * @throws KhyberPassClientException if the access token has expired and Khyber Pass cannot
-	 * be reached
+	 * be reached, or another node's renewal did not finish in time (the sign-in goes on: try again)
 	 * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
 	 */
 	public SessionTokens refreshIfExpiring(SessionTokens tokens) {
@@ -484,6 +499,10 @@ public final class KhyberPassClient implements AutoCloseable {
 
 		private Duration sessionTokenRefreshMargin = Duration.ofSeconds(30);
 
+		private @Nullable SessionRenewals sessionRenewals;
+
+		private Duration sessionRenewalWait = Duration.ofSeconds(5);
+
 		private @Nullable HttpClient httpClient;
 
 		private Clock clock = Clock.systemUTC();
@@ -590,6 +609,31 @@ public final class KhyberPassClient implements AutoCloseable {
 		 */
 		public Builder sessionTokenRefreshMargin(Duration margin) {
 			this.sessionTokenRefreshMargin = within(margin, Duration.ZERO, Duration.ofMinutes(10), "margin");
+			return this;
+		}
+
+		/**
+		 * Shares the renewals of sign-ins' access tokens with every node that uses the same
+		 * store, so that a refresh token is presented once across all of them (see
+		 * {@link KhyberPassClient#refreshIfExpiring(SessionTokens)}): needed when several nodes
+		 * share sessions without sticky sessions. Default: none, each JVM renews on its own.
+		 * @param renewals the store every node shares, not {@code null}
+		 * @return this builder
+		 */
+		public Builder sessionRenewals(SessionRenewals renewals) {
+			this.sessionRenewals = Objects.requireNonNull(renewals, "renewals");
+			return this;
+		}
+
+		/**
+		 * Sets how long a node waits for another node's renewal of the same refresh token before
+		 * going on with the current access token. Default 5 seconds. Ignored without
+		 * {@link #sessionRenewals(SessionRenewals)}.
+		 * @param wait the wait, 100 ms to 30 seconds
+		 * @return this builder
+		 */
+		public Builder sessionRenewalWait(Duration wait) {
+			this.sessionRenewalWait = within(wait, Duration.ofMillis(100), Duration.ofSeconds(30), "wait");
 			return this;
 		}
 

@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * token. Concurrent callers holding the same refresh token share one request; a caller still
  * holding a refresh token that was just rotated (a copy of the session read before the other
  * request stored the new tokens) gets that rotation's result for {@link #REMEMBER_ROTATION}
- * instead of presenting the spent token. Both work within this JVM. Thread-safe.
+ * instead of presenting the spent token. Both work within this JVM; with a
+ * {@link SharedRenewal}, the one caller per JVM also shares the renewal with the other nodes.
+ * Thread-safe.
  */
 final class SessionTokenRefresher {
 
@@ -35,14 +37,18 @@ final class SessionTokenRefresher {
 
 	private final Function<String, TokenResponse> refresh;
 
+	private final @Nullable SharedRenewal shared;
+
 	private final Map<String, CompletableFuture<SessionTokens>> inFlight = new ConcurrentHashMap<>();
 
 	private final Map<String, Rotation> rotations = new ConcurrentHashMap<>();
 
-	SessionTokenRefresher(Clock clock, Duration margin, Function<String, TokenResponse> refresh) {
+	SessionTokenRefresher(Clock clock, Duration margin, Function<String, TokenResponse> refresh,
+			@Nullable SharedRenewal shared) {
 		this.clock = clock;
 		this.margin = margin;
 		this.refresh = refresh;
+		this.shared = shared;
 	}
 
 	SessionTokens refreshIfExpiring(SessionTokens current) {
@@ -86,35 +92,49 @@ final class SessionTokenRefresher {
 	}
 
 	private SessionTokens refresh(SessionTokens current, String refreshToken, String key) {
+		RenewalOutcome outcome = (this.shared != null)
+				? this.shared.renew(refreshToken, current, () -> present(current, refreshToken))
+				: present(current, refreshToken);
+		if (outcome instanceof RenewalOutcome.Renewed renewed) {
+			Instant now = this.clock.instant();
+			this.rotations.values().removeIf((rotation) -> rotation.forgetAt().isBefore(now));
+			this.rotations.put(key, new Rotation(renewed.tokens(), now.plus(REMEMBER_ROTATION)));
+			return renewed.tokens();
+		}
+		if (outcome instanceof RenewalOutcome.Refused refused) {
+			throw refused.failure();
+		}
+		return currentWhileValid(current, ((RenewalOutcome.Unavailable) outcome).failure());
+	}
+
+	/** Presents the refresh token to Khyber Pass. */
+	private RenewalOutcome present(SessionTokens current, String refreshToken) {
 		TokenResponse response;
 		try {
 			response = this.refresh.apply(refreshToken);
 		}
 		catch (OAuthErrorException ex) {
 			if ("invalid_grant".equals(ex.error())) {
-				throw new SignInRequiredException("Khyber Pass refused to refresh the sign-in (invalid_grant): the "
-						+ "refresh token was spent, expired or revoked", ex);
+				return new RenewalOutcome.Refused(new SignInRequiredException("Khyber Pass refused to refresh the "
+						+ "sign-in (invalid_grant): the refresh token was spent, expired or revoked", ex));
 			}
-			return currentWhileValid(current, ex);
+			return new RenewalOutcome.Unavailable(ex);
 		}
 		catch (InvalidTokenException ex) {
 			// the refresh token was spent on an answer we cannot accept: the sign-in cannot go on
-			throw new SignInRequiredException("The ID token of the refresh answer was rejected (" + ex.reason() + ")",
-					ex);
+			return new RenewalOutcome.Refused(new SignInRequiredException(
+					"The ID token of the refresh answer was rejected (" + ex.reason() + ")", ex));
 		}
 		catch (KhyberPassClientException ex) {
-			return currentWhileValid(current, ex);
+			return new RenewalOutcome.Unavailable(ex);
 		}
 		String expected = current.subject();
 		if (expected != null && response.idToken().isPresent()
 				&& !expected.equals(response.idToken().get().subject())) {
-			throw new SignInRequiredException("The refresh answer's ID token names another subject");
+			return new RenewalOutcome.Refused(
+					new SignInRequiredException("The refresh answer's ID token names another subject"));
 		}
-		Instant now = this.clock.instant();
-		SessionTokens next = current.rotated(response, now);
-		this.rotations.values().removeIf((rotation) -> rotation.forgetAt().isBefore(now));
-		this.rotations.put(key, new Rotation(next, now.plus(REMEMBER_ROTATION)));
-		return next;
+		return new RenewalOutcome.Renewed(current.rotated(response, this.clock.instant()));
 	}
 
 	/** A failure that may pass (network, Khyber Pass unavailable): go on with the current token while it lives. */

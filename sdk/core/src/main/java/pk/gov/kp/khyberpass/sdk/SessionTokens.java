@@ -91,6 +91,10 @@ public final class SessionTokens implements Serializable {
 		return this.subject;
 	}
 
+	Instant receivedAt() {
+		return this.receivedAt;
+	}
+
 	/**
 	 * Whether the access token must be renewed now: within {@code margin} of its expiry, or
 	 * within half its lifetime when it lives less than twice the margin.
@@ -112,6 +116,13 @@ public final class SessionTokens implements Serializable {
 	SessionTokens rotated(TokenResponse refreshed, Instant now) {
 		return new SessionTokens(refreshed.accessToken(), refreshed.expiresAt().orElse(null), now,
 				refreshed.refreshToken().orElse(this.refreshToken), this.subject);
+	}
+
+	/** The same sign-in's tokens as renewed elsewhere (another node); the old refresh token if none came. */
+	SessionTokens renewed(String accessToken, @Nullable Instant expiresAt, Instant receivedAt,
+			@Nullable String refreshToken) {
+		return new SessionTokens(accessToken, expiresAt, receivedAt,
+				(refreshToken != null) ? refreshToken : this.refreshToken, this.subject);
 	}
 
 	/**

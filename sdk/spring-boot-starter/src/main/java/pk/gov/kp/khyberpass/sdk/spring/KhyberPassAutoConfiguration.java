@@ -17,12 +17,15 @@ import org.springframework.core.io.Resource;
 import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.ReplayStore;
+import pk.gov.kp.khyberpass.sdk.SessionRenewals;
 
 /**
  * Auto-configures the shared {@link KhyberPassClient} from {@link KhyberPassProperties}, and
  * {@link KhyberPassServiceTokens}. Backs off for a client the application defines itself; uses
- * the application's {@link Clock} bean, if it has one, and its {@link ReplayStore} bean (such as
- * the Redis one of {@code KhyberPassRedisAutoConfiguration}) for back-channel logout tokens.
+ * the application's {@link Clock} bean, if it has one, its {@link ReplayStore} bean (such as
+ * the Redis one of {@code KhyberPassRedisAutoConfiguration}) for back-channel logout tokens, and
+ * its {@link SessionRenewals} bean (such as the Redis one) to renew citizens' access tokens once
+ * across nodes.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KhyberPassProperties.class)
@@ -31,13 +34,14 @@ public final class KhyberPassAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	KhyberPassClient khyberPassClient(KhyberPassProperties properties, ObjectProvider<Clock> clock,
-			ObjectProvider<ReplayStore> replayStore) {
+			ObjectProvider<ReplayStore> replayStore, ObjectProvider<SessionRenewals> sessionRenewals) {
 		KhyberPassClient.Builder builder = KhyberPassClient
 			.builder(properties.issuer(), properties.clientId(), clientAuthentication(properties))
 			.clockSkew(properties.clockSkew())
 			.sessionTokenRefreshMargin(properties.sessionTokenRefreshMargin());
 		clock.ifUnique(builder::clock);
 		replayStore.ifUnique(builder::logoutReplayStore);
+		sessionRenewals.ifUnique(builder::sessionRenewals);
 		if (properties.apiAudience() != null) {
 			builder.accessTokenAudience(properties.apiAudience());
 		}

@@ -19,17 +19,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.FindByIndexNameSessionRepository;
 
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
 import pk.gov.kp.khyberpass.sdk.EndedSessions;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.ReplayStore;
+import pk.gov.kp.khyberpass.sdk.SessionRenewals;
 import pk.gov.kp.khyberpass.sdk.spring.redis.KhyberPassRedisAutoConfiguration;
 import pk.gov.kp.khyberpass.sdk.spring.redis.RedisEndedSessions;
 import pk.gov.kp.khyberpass.sdk.spring.redis.RedisReplayStore;
+import pk.gov.kp.khyberpass.sdk.spring.redis.RedisSessionRenewals;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassCitizenTokens;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassSecurityConfigurer;
+import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassSessionIndex;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassWebSecurityAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +160,7 @@ class KhyberPassAutoConfigurationTests {
 				assertThat(context).hasSingleBean(KhyberPassClient.class);
 				assertThat(context.getBean(ReplayStore.class)).isInstanceOf(RedisReplayStore.class);
 				assertThat(context.getBean(EndedSessions.class)).isInstanceOf(RedisEndedSessions.class);
+				assertThat(context.getBean(SessionRenewals.class)).isInstanceOf(RedisSessionRenewals.class);
 			});
 	}
 
@@ -165,7 +170,8 @@ class KhyberPassAutoConfigurationTests {
 			.withPropertyValues(MINIMUM)
 			.run((context) -> assertThat(context).hasSingleBean(KhyberPassClient.class)
 				.doesNotHaveBean(ReplayStore.class)
-				.doesNotHaveBean(EndedSessions.class));
+				.doesNotHaveBean(EndedSessions.class)
+				.doesNotHaveBean(SessionRenewals.class));
 	}
 
 	@Test
@@ -186,6 +192,31 @@ class KhyberPassAutoConfigurationTests {
 			.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(mock(RedisConnectionFactory.class)))
 			.withBean(ReplayStore.class, () -> own)
 			.run((context) -> assertThat(context.getBean(ReplayStore.class)).isSameAs(own));
+	}
+
+	@Test
+	void contextWhenApplicationDefinesSessionRenewalsThenRedisOneBacksOff() {
+		SessionRenewals own = mock(SessionRenewals.class);
+		this.runner.withConfiguration(AutoConfigurations.of(KhyberPassRedisAutoConfiguration.class))
+			.withPropertyValues(MINIMUM)
+			.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(mock(RedisConnectionFactory.class)))
+			.withBean(SessionRenewals.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SessionRenewals.class)).isSameAs(own));
+	}
+
+	@Test
+	void contextWhenIndexedSpringSessionRepositoryThenSessionIndexUsesIt() {
+		this.webRunner.withPropertyValues(MINIMUM)
+			.withBean(FindByIndexNameSessionRepository.class, () -> mock(FindByIndexNameSessionRepository.class))
+			.run((context) -> assertThat(context.getBean(KhyberPassSessionIndex.class).getClass().getSimpleName())
+				.isEqualTo("SpringSessionKhyberPassSessionIndex"));
+	}
+
+	@Test
+	void contextWhenNoSpringSessionThenSessionIndexInMemory() {
+		this.webRunner.withPropertyValues(MINIMUM)
+			.run((context) -> assertThat(context.getBean(KhyberPassSessionIndex.class).getClass().getSimpleName())
+				.isEqualTo("InMemoryKhyberPassSessionIndex"));
 	}
 
 	@Test

@@ -80,6 +80,11 @@ public final class TestOpenIdProvider implements AutoCloseable {
 
 	private volatile boolean refreshRevoked;
 
+	// refresh tokens differ between instances, as real ones do: tests sharing a Redis never meet
+	private final String instance = UUID.randomUUID().toString().substring(0, 8);
+
+	private volatile long tokenDelayMillis;
+
 	private TestOpenIdProvider() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.setExecutor(this.executor);
@@ -121,6 +126,16 @@ public final class TestOpenIdProvider implements AutoCloseable {
 	/** Whether refresh tokens were revoked, by {@link #revokeRefreshTokens()} or a reuse. */
 	public boolean refreshRevoked() {
 		return this.refreshRevoked;
+	}
+
+	/** The n-th refresh token this provider issued (the sign-in's is the first). */
+	public String refreshToken(int n) {
+		return "refresh-" + n + "-" + this.instance;
+	}
+
+	/** Makes the token endpoint answer this much later, so that requests overlap. */
+	public void tokenDelay(java.time.Duration delay) {
+		this.tokenDelayMillis = delay.toMillis();
 	}
 
 	public List<Map<String, String>> tokenRequests() {
@@ -229,6 +244,7 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		Map<String, String> form = query(URI.create("?" + new String(exchange.getRequestBody().readAllBytes(),
 				StandardCharsets.UTF_8)));
 		this.tokenRequests.add(form);
+		pause(this.tokenDelayMillis);
 		String expected = "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 		if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -281,8 +297,17 @@ public final class TestOpenIdProvider implements AutoCloseable {
 				300, "id_token", idToken, "scope", "openid profile", "refresh_token", newRefreshToken()));
 	}
 
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private String newRefreshToken() {
-		String token = "refresh-" + this.refreshTokenCount.incrementAndGet();
+		String token = refreshToken(this.refreshTokenCount.incrementAndGet());
 		this.liveRefreshTokens.put(token, Boolean.TRUE);
 		return token;
 	}

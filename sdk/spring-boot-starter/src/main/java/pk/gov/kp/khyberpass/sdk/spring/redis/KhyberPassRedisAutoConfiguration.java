@@ -13,14 +13,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import pk.gov.kp.khyberpass.sdk.EndedSessions;
 import pk.gov.kp.khyberpass.sdk.ReplayStore;
+import pk.gov.kp.khyberpass.sdk.SessionRenewals;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassAutoConfiguration;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
 
 /**
  * When the application has Spring Data Redis (a {@link StringRedisTemplate} bean), shares the
- * back-channel logout state of every node through it: the logout token ids already used
- * ({@link RedisReplayStore}) and the sessions a logout ended ({@link RedisEndedSessions}). Each
- * backs off for a bean of its type the application defines.
+ * state every node needs through it: the logout token ids already used
+ * ({@link RedisReplayStore}), the sessions a logout ended ({@link RedisEndedSessions}), and the
+ * renewals of citizens' access tokens, so a refresh token is presented by one node only
+ * ({@link RedisSessionRenewals}). Each backs off for a bean of its type the application defines.
  */
 @AutoConfiguration(before = KhyberPassAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -40,6 +42,12 @@ public final class KhyberPassRedisAutoConfiguration {
 	@ConditionalOnMissingBean
 	EndedSessions khyberPassEndedSessions(StringRedisTemplate redis, KhyberPassProperties properties) {
 		return new RedisEndedSessions(redis, properties.clientId(), properties.endedSessionRetention());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionRenewals khyberPassSessionRenewals(StringRedisTemplate redis, KhyberPassProperties properties) {
+		return new RedisSessionRenewals(redis, properties.clientId());
 	}
 
 }

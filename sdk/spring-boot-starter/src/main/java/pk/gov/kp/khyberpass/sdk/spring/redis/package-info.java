@@ -1,6 +1,6 @@
 /**
- * Back-channel logout state shared by every node of a department service over Redis: the
- * logout token ids already used, and the sessions ended by a logout.
+ * State shared by every node of a department service over Redis: the logout token ids already
+ * used, the sessions ended by a logout, and the renewals of citizens' access tokens.
  */
 @NullMarked
 package pk.gov.kp.khyberpass.sdk.spring.redis;

@@ -1,5 +1,7 @@
 package pk.gov.kp.khyberpass.sdk.spring.security;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,17 +52,22 @@ final class InMemoryKhyberPassSessionIndex implements KhyberPassSessionIndex {
 	}
 
 	/**
-	 * One signed-in session; a session attribute that is not serialized.
+	 * One signed-in session. Sessions kept outside the servlet container (Spring Session without
+	 * an indexed repository) serialize their attributes: an entry then travels empty and is
+	 * inert wherever it is read back, and only this node's index knows the session.
 	 */
-	static final class Entry implements HttpSessionBindingListener {
+	static final class Entry implements HttpSessionBindingListener, Serializable {
 
-		private final InMemoryKhyberPassSessionIndex index;
+		@Serial
+		private static final long serialVersionUID = 1L;
 
-		private final HttpSession session;
+		private final transient @Nullable InMemoryKhyberPassSessionIndex index;
 
-		private final String subject;
+		private final transient @Nullable HttpSession session;
 
-		private final @Nullable String sessionId;
+		private final transient @Nullable String subject;
+
+		private final transient @Nullable String sessionId;
 
 		Entry(InMemoryKhyberPassSessionIndex index, HttpSession session, String subject, @Nullable String sessionId) {
 			this.index = index;
@@ -79,12 +86,16 @@ final class InMemoryKhyberPassSessionIndex implements KhyberPassSessionIndex {
 
 		@Override
 		public void valueBound(HttpSessionBindingEvent event) {
-			this.index.entries.add(this);
+			if (this.index != null) {
+				this.index.entries.add(this);
+			}
 		}
 
 		@Override
 		public void valueUnbound(HttpSessionBindingEvent event) {
-			this.index.entries.remove(this);
+			if (this.index != null) {
+				this.index.entries.remove(this);
+			}
 		}
 
 	}

@@ -33,7 +33,9 @@ import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
  * within {@code khyberpass.session-token-refresh-margin}, Khyber Pass is asked for a new one
  * with the sign-in's refresh token (rotated on every use), and the session keeps the new
  * tokens. Requests of one session that renew at the same moment on one node share one refresh,
- * so a refresh token is never presented twice (Khyber Pass would revoke the sign-in). When
+ * and so do those on several nodes when the application has Spring Data Redis
+ * ({@code RedisSessionRenewals}), so a refresh token is never presented twice (Khyber Pass would
+ * revoke the sign-in). When
  * Khyber Pass refuses the refresh, the local session ends and
  * {@link KhyberPassSignInRequiredException} sends the citizen to sign in again.
  * <p>

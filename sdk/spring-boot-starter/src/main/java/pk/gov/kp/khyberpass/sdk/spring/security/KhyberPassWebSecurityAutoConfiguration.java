@@ -83,8 +83,10 @@ public final class KhyberPassWebSecurityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	static class InMemorySessionIndexConfiguration {
 
+		// whichever of the two configurations Spring reads first, indexed Spring Session sessions win
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(value = KhyberPassSessionIndex.class,
+				type = "org.springframework.session.FindByIndexNameSessionRepository")
 		KhyberPassSessionIndex khyberPassSessionIndex() {
 			return new InMemoryKhyberPassSessionIndex();
 		}

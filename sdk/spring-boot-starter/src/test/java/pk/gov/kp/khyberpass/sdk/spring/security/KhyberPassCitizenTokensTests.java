@@ -96,10 +96,10 @@ class KhyberPassCitizenTokensTests {
 			assertThat(renewed).isNotEqualTo(signInToken).isEqualTo(again);
 			assertThat(signedIn(session).accessToken()).isEqualTo(renewed);
 			assertThat(grantTypes()).containsExactly("authorization_code", "refresh_token");
-			assertThat(this.provider.tokenRequests().get(1)).containsEntry("refresh_token", "refresh-1");
+			assertThat(this.provider.tokenRequests().get(1)).containsEntry("refresh_token", this.provider.refreshToken(1));
 			this.clock.advance(Duration.ofSeconds(290));
 			mvc.perform(get("/token").session(session)).andExpect(status().isOk());
-			assertThat(this.provider.tokenRequests().get(2)).containsEntry("refresh_token", "refresh-2");
+			assertThat(this.provider.tokenRequests().get(2)).containsEntry("refresh_token", this.provider.refreshToken(2));
 			assertThat(this.provider.refreshRevoked()).isFalse();
 		});
 	}
