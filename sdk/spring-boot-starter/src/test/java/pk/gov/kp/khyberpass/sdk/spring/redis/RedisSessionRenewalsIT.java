@@ -1,15 +1,9 @@
 package pk.gov.kp.khyberpass.sdk.spring.redis;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +26,6 @@ import jakarta.servlet.http.Cookie;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +44,6 @@ import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedi
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,6 +57,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import pk.gov.kp.khyberpass.sdk.SessionRenewals;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassAutoConfiguration;
+import pk.gov.kp.khyberpass.sdk.spring.MovableClock;
 import pk.gov.kp.khyberpass.sdk.spring.TestOpenIdProvider;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassCitizenTokens;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassWebSecurityAutoConfiguration;
@@ -90,36 +82,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisSessionRenewalsIT {
 
-	private static final URI REDIS = URI.create(env("KHYBERPASS_IT_REDIS_URL", "redis://127.0.0.1:6379"));
-
 	private static final String CALLBACK = "/login/khyberpass/callback";
 
 	private static final String CLOSED_PORT = "1";
 
 	private final String sessions = "khyberpass-it:" + UUID.randomUUID();
 
-	private final List<LettuceConnectionFactory> connections = new ArrayList<>();
-
 	private MovableClock clock = new MovableClock();
 
 	private TestOpenIdProvider provider;
 
-	private StringRedisTemplate redis;
+	private RealRedis realRedis;
 
-	private int port;
+	private StringRedisTemplate redis;
 
 	@BeforeAll
 	void connect() {
-		this.port = (REDIS.getPort() > 0) ? REDIS.getPort() : 6379;
-		if (!reachable(REDIS.getHost(), this.port)) {
-			String missing = "Redis is not reachable at " + REDIS.getHost() + ":" + this.port;
-			if ("true".equalsIgnoreCase(System.getenv("KHYBERPASS_IT_REQUIRED"))) {
-				throw new IllegalStateException("Integration tests required but cannot run: " + missing);
-			}
-			System.out.println("Skipping integration tests: " + missing);
-			Assumptions.abort(missing);
-		}
-		this.redis = template();
+		this.realRedis = RealRedis.reachableOrSkip();
+		this.redis = this.realRedis.template();
 	}
 
 	@BeforeEach
@@ -141,7 +121,9 @@ class RedisSessionRenewalsIT {
 
 	@AfterAll
 	void disconnect() {
-		this.connections.forEach(LettuceConnectionFactory::destroy);
+		if (this.realRedis != null) {
+			this.realRedis.close();
+		}
 	}
 
 	@ParameterizedTest
@@ -245,8 +227,8 @@ class RedisSessionRenewalsIT {
 	@Test
 	void claimWhenClaimedOnAnotherConnectionThenRefusedUntilReleased() {
 		String clientId = "it-" + UUID.randomUUID();
-		SessionRenewals onA = new RedisSessionRenewals(template(), clientId);
-		SessionRenewals onB = new RedisSessionRenewals(template(), clientId);
+		SessionRenewals onA = new RedisSessionRenewals(this.realRedis.template(), clientId);
+		SessionRenewals onB = new RedisSessionRenewals(this.realRedis.template(), clientId);
 
 		assertThat(onA.claim("renewal-1", Duration.ofSeconds(20))).isTrue();
 
@@ -293,7 +275,7 @@ class RedisSessionRenewalsIT {
 			.withPropertyValues("khyberpass.issuer=" + this.provider.issuer(),
 					"khyberpass.client-id=" + TestOpenIdProvider.CLIENT_ID,
 					"khyberpass.client-secret=" + TestOpenIdProvider.CLIENT_SECRET,
-					"spring.data.redis.host=" + REDIS.getHost(), "spring.data.redis.port=" + this.port);
+					"spring.data.redis.host=" + this.realRedis.host, "spring.data.redis.port=" + this.realRedis.port);
 	}
 
 	/** The browser signs in on this node; returns its session cookie. */
@@ -380,30 +362,6 @@ class RedisSessionRenewalsIT {
 		});
 	}
 
-	private StringRedisTemplate template() {
-		LettuceConnectionFactory connection = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(REDIS.getHost(), this.port));
-		connection.afterPropertiesSet();
-		connection.start();
-		this.connections.add(connection);
-		return new StringRedisTemplate(connection);
-	}
-
-	private static boolean reachable(String host, int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(host, port), 1000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null && !value.isBlank()) ? value : fallback;
-	}
-
 	@RestController
 	static class Pages {
 
@@ -421,32 +379,6 @@ class RedisSessionRenewalsIT {
 		@GetMapping("/token")
 		String token() {
 			return this.citizenTokens.accessToken();
-		}
-
-	}
-
-	/** Both nodes' clock, moved by the test; starts now, so the fake's tokens verify. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.now();
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}

@@ -1,14 +1,9 @@
 package pk.gov.kp.khyberpass.sdk.spring.redis;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,13 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
@@ -45,9 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisSharedStoresIT {
 
-	private static final URI REDIS = URI.create(env("KHYBERPASS_IT_REDIS_URL", "redis://127.0.0.1:6379"));
-
-	private final List<LettuceConnectionFactory> connections = new ArrayList<>();
+	private RealRedis redis;
 
 	private final String clientId = "it-" + UUID.randomUUID();
 
@@ -57,17 +47,9 @@ class RedisSharedStoresIT {
 
 	@BeforeAll
 	void connect() {
-		int port = (REDIS.getPort() > 0) ? REDIS.getPort() : 6379;
-		if (!reachable(REDIS.getHost(), port)) {
-			String missing = "Redis is not reachable at " + REDIS.getHost() + ":" + port;
-			if ("true".equalsIgnoreCase(System.getenv("KHYBERPASS_IT_REQUIRED"))) {
-				throw new IllegalStateException("Integration tests required but cannot run: " + missing);
-			}
-			System.out.println("Skipping integration tests: " + missing);
-			Assumptions.abort(missing);
-		}
-		this.nodeA = template(REDIS.getHost(), port);
-		this.nodeB = template(REDIS.getHost(), port);
+		this.redis = RealRedis.reachableOrSkip();
+		this.nodeA = this.redis.template();
+		this.nodeB = this.redis.template();
 	}
 
 	@AfterEach
@@ -80,7 +62,9 @@ class RedisSharedStoresIT {
 
 	@AfterAll
 	void disconnect() {
-		this.connections.forEach(LettuceConnectionFactory::destroy);
+		if (this.redis != null) {
+			this.redis.close();
+		}
 	}
 
 	@Test
@@ -169,29 +153,6 @@ class RedisSharedStoresIT {
 					ClientAuthentication.clientSecretBasic(TestOpenIdProvider.CLIENT_SECRET))
 			.logoutReplayStore(new RedisReplayStore(node, this.clientId, Clock.systemUTC()))
 			.build();
-	}
-
-	private StringRedisTemplate template(String host, int port) {
-		LettuceConnectionFactory connection = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port));
-		connection.afterPropertiesSet();
-		connection.start();
-		this.connections.add(connection);
-		return new StringRedisTemplate(connection);
-	}
-
-	private static boolean reachable(String host, int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(host, port), 1000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 }

@@ -3,9 +3,6 @@ package pk.gov.kp.khyberpass.sdk.spring.security;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import pk.gov.kp.khyberpass.sdk.TokenIntrospection;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassAutoConfiguration;
+import pk.gov.kp.khyberpass.sdk.spring.MovableClock;
 import pk.gov.kp.khyberpass.sdk.spring.TestOpenIdProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -273,32 +271,6 @@ class KhyberPassCitizenTokensTests {
 		@GetMapping("/registry")
 		String registry() {
 			return this.citizenTokens.onBehalfOf(TestOpenIdProvider.REGISTERED_API).issuedTokenType().orElse("-");
-		}
-
-	}
-
-	/** The application's clock, moved by the test; starts now, so the fake's tokens verify. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.now();
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}
