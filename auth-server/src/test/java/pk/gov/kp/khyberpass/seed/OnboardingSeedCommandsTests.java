@@ -1,6 +1,9 @@
 package pk.gov.kp.khyberpass.seed;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +32,9 @@ class OnboardingSeedCommandsTests {
 
 	private static final String NEW_SERVICE_SEED = "file:$PWD/../fines-portal/khyberpass-seed.yml";
 
+	private static final Pattern SECURITY_TEAM_ENTRY = Pattern
+		.compile("<!-- security-team entry.*?-->\\n```yaml\\n(.*?)```", Pattern.DOTALL);
+
 	private static final Pattern COMMAND = Pattern
 		.compile("KHYBERPASS_SEED=(\\S+) \\./mvnw -pl auth-server spring-boot:run");
 
@@ -45,6 +51,24 @@ class OnboardingSeedCommandsTests {
 		inRepository.forEach(OnboardingSeedCommandsTests::assertLoads);
 		assertThat(inRepository).contains("file:$PWD/sample-relying-party/khyberpass-seed.yml",
 				"file:$PWD/examples/quickstart/khyberpass-seed.yml");
+	}
+
+	/** Section 3's entry for the security team is a valid registration for a deployed environment. */
+	@Test
+	void guideSecurityTeamEntryWhenParsedThenValidHttpsRegistrationWithoutSecret() throws IOException {
+		Matcher block = SECURITY_TEAM_ENTRY.matcher(Files.readString(ROOT.resolve("docs/onboarding.md")));
+		assertThat(block.find()).as("a <!-- security-team entry ... --> yaml block in docs/onboarding.md").isTrue();
+
+		SeedFile entry = SeedFile.parse(new ByteArrayInputStream(block.group(1).getBytes(StandardCharsets.UTF_8)),
+				"docs/onboarding.md section 3");
+
+		assertThat(entry.citizens()).isEmpty();
+		assertThat(entry.clients()).singleElement().satisfies((client) -> {
+			assertThat(client.clientSecret()).isNull();
+			assertThat(client.redirectUris()).isNotEmpty()
+				.allSatisfy((uri) -> assertThat(uri.getScheme()).isEqualTo("https"));
+			assertThat(client.backchannelLogoutUri()).extracting(URI::getScheme).isEqualTo("https");
+		});
 	}
 
 	/**

@@ -17,10 +17,14 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -170,6 +174,16 @@ class KhyberPassSecurityTests {
 
 		assertThat(output).contains("Cannot send the browser to sign in", "discovery")
 			.doesNotContain("\tat pk.gov.kp");
+	}
+
+	@Test
+	void ownChainWhenItsRulesComeBeforeBrowserThenItsPublicPageNeedsNoSignInAndTheRestDoes() {
+		StarterMvc.run(this.runner.withUserConfiguration(OwnChain.class), (mvc) -> {
+			mvc.perform(get("/signed-out")).andExpect(status().isOk()).andExpect(content().string("signed out"));
+
+			MvcResult result = mvc.perform(get("/")).andExpect(status().isFound()).andReturn();
+			assertThat(result.getResponse().getRedirectedUrl()).startsWith(this.provider.issuer() + "/authorize?");
+		});
 	}
 
 	@Test
@@ -345,6 +359,11 @@ class KhyberPassSecurityTests {
 			return "hello " + principal.getName();
 		}
 
+		@GetMapping("/signed-out")
+		String signedOut() {
+			return "signed out";
+		}
+
 		@GetMapping("/pay")
 		@RequiresAssuranceLevel("urn:kp:loa:2")
 		String pay() {
@@ -365,6 +384,18 @@ class KhyberPassSecurityTests {
 		@RequiresAssuranceLevel("urn:kp:loa:2")
 		String apiPay() {
 			return "paid";
+		}
+
+	}
+
+	/** A department's own chain: its public page first, then the starter's browser behaviour. */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnChain {
+
+		@Bean
+		SecurityFilterChain pages(HttpSecurity http, KhyberPassSecurityConfigurer khyberPass) throws Exception {
+			http.authorizeHttpRequests((requests) -> requests.requestMatchers("/signed-out").permitAll());
+			return khyberPass.browser(http).build();
 		}
 
 	}
