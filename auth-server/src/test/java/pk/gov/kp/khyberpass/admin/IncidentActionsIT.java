@@ -5,8 +5,6 @@ import java.net.http.HttpResponse;
 
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
-import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
-import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
@@ -175,14 +173,8 @@ class IncidentActionsIT {
 		return location.getRawPath() + ((location.getRawQuery() != null) ? "?" + location.getRawQuery() : "");
 	}
 
-	private boolean isActive(AccessToken token) throws Exception {
-		return TokenIntrospectionResponse
-			.parse(new TokenIntrospectionRequest(this.issuer.resolve("/oauth2/introspect"),
-					this.department.authentication(), token)
-				.toHTTPRequest()
-				.send())
-			.toSuccessResponse()
-			.isActive();
+	private boolean isActive(AccessToken token) {
+		return this.department.introspect(token).toSuccessResponse().isActive();
 	}
 
 	private static String errorCode(TokenResponse response) {
