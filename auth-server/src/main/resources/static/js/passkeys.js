@@ -1,8 +1,9 @@
 /*
  * Passkeys (WebAuthn) for Khyber Pass pages. Buttons carrying data-passkey="create" or data-passkey="get"
  * run a ceremony: fetch options from data-options-url, call navigator.credentials, post the result as JSON
- * to data-finish-url, then follow the redirect the server answers with. Errors are shown, in the page's
- * language, in the error summary named by data-error-box. No inline script: the pages' CSP forbids it.
+ * to data-finish-url, then follow the redirect the server answers with (on success, or with a refusal that has
+ * a page of its own). Other errors are shown, in the page's language, in the error summary named by
+ * data-error-box. No inline script: the pages' CSP forbids it.
  */
 (function () {
 	'use strict';
@@ -61,8 +62,10 @@
 		button.disabled = false;
 	}
 
+	// A refusal may name a page of its own too (the sign-in page saying a forced password reset waits for
+	// recovery): the server's redirect is followed either way.
 	function finish(button, result) {
-		if (result.ok && result.body.redirect) {
+		if (result.body.redirect) {
 			window.location.assign(result.body.redirect);
 		}
 		else {

@@ -21,10 +21,12 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
  * @param createdAt when the account was created
  * @param updatedAt when the account last changed
  * @param passwordChangedAt when the password was last set
+ * @param passwordResetRequired whether an administrator forced a password reset: nothing signs in (password or
+ * passkey) until the citizen sets a new password through recovery
  */
 public record Account(AccountId id, Cnic cnic, String fullName, LocalDate birthDate, @Nullable MobileNumber mobile,
-		@Nullable String email, AccountStatus status, Instant createdAt, Instant updatedAt,
-		Instant passwordChangedAt) {
+		@Nullable String email, AccountStatus status, Instant createdAt, Instant updatedAt, Instant passwordChangedAt,
+		boolean passwordResetRequired) {
 
 	/**
 	 * Words a password of this citizen must not contain: the CNIC digits, the mobile number and the parts of

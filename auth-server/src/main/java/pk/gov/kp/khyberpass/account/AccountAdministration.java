@@ -1,14 +1,18 @@
 package pk.gov.kp.khyberpass.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /**
  * What the security team may do to a citizen account: find it by name, lock and unlock it, and force a
- * password reset. Callers audit; this class only changes the account.
+ * password reset. Callers audit; this class changes the account and tells the features that follow an unlock
+ * ({@link AccountUnlocked}).
  */
 public final class AccountAdministration {
 
@@ -19,10 +23,13 @@ public final class AccountAdministration {
 
 	private final AccountRepository repository;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	AccountAdministration(AccountRepository repository, Clock clock) {
+	AccountAdministration(AccountRepository repository, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -44,20 +51,23 @@ public final class AccountAdministration {
 	}
 
 	/**
-	 * Makes a locked account active again.
+	 * Makes a locked account active again and publishes {@link AccountUnlocked}, which also lifts the sign-in
+	 * throttle's temporary lock of the account (an account locked by failed sign-ins only is unlocked that way).
 	 * @return whether the account exists
 	 */
 	public boolean unlock(AccountId id) {
-		boolean found = this.repository.updateStatus(id, AccountStatus.ACTIVE, this.clock.instant());
+		Instant now = this.clock.instant();
+		boolean found = this.repository.updateStatus(id, AccountStatus.ACTIVE, now);
 		if (found) {
 			log.info("Account {} unlocked by an administrator", id);
+			this.events.publishEvent(new AccountUnlocked(id, now));
 		}
 		return found;
 	}
 
 	/**
-	 * Expires the account's password: sign-in with it is refused until the citizen sets a new one through
-	 * recovery (any password change clears the flag).
+	 * Expires the account's password: sign-in is refused, with the password and with a passkey, until the
+	 * citizen sets a new password through recovery (any password change clears the mark).
 	 * @return whether the account exists
 	 */
 	public boolean requirePasswordReset(AccountId id) {

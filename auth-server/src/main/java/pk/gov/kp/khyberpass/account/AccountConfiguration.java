@@ -8,6 +8,7 @@ import pk.gov.kp.khyberpass.account.password.PasswordHasher;
 import pk.gov.kp.khyberpass.account.password.PasswordPolicy;
 import pk.gov.kp.khyberpass.cnic.CnicProtector;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +45,9 @@ class AccountConfiguration {
 	}
 
 	@Bean
-	AccountAdministration accountAdministration(AccountRepository repository, Clock clock) {
-		return new AccountAdministration(repository, clock);
+	AccountAdministration accountAdministration(AccountRepository repository, ApplicationEventPublisher events,
+			Clock clock) {
+		return new AccountAdministration(repository, events, clock);
 	}
 
 	@Bean

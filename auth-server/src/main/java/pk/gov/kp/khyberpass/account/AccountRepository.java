@@ -160,8 +160,8 @@ final class AccountRepository {
 				rs.getString("full_name"), rs.getObject("birth_date", LocalDate.class),
 				(mobile != null) ? new MobileNumber(mobile) : null, rs.getString("email"),
 				AccountStatus.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "updated_at"),
-				instant(rs, "password_changed_at"));
-		return new StoredAccount(account, rs.getString("password_hash"), rs.getBoolean("password_reset_required"));
+				instant(rs, "password_changed_at"), rs.getBoolean("password_reset_required"));
+		return new StoredAccount(account, rs.getString("password_hash"));
 	}
 
 	private static @Nullable String e164(@Nullable MobileNumber mobile) {

@@ -80,7 +80,7 @@ public final class AccountService {
 		try {
 			this.transactions.executeWithoutResult((status) -> this.repository.insert(new Account(id,
 					registration.cnic(), registration.fullName(), registration.birthDate(), registration.mobile(), null,
-					AccountStatus.ACTIVE, now, now, now), registration.passwordHash()));
+					AccountStatus.ACTIVE, now, now, now, false), registration.passwordHash()));
 		}
 		catch (DuplicateKeyException ex) {
 			// Registered on another node between our checks and our insert.
@@ -175,7 +175,7 @@ public final class AccountService {
 		Instant now = this.clock.instant();
 		AccountId id = AccountId.generate(this.random);
 		this.repository.insert(new Account(id, citizen.cnic(), citizen.fullName(), citizen.birthDate(),
-				citizen.mobile(), null, AccountStatus.ACTIVE, now, now, now), passwordHash);
+				citizen.mobile(), null, AccountStatus.ACTIVE, now, now, now, false), passwordHash);
 		log.info("Created account {}", id);
 		return id;
 	}

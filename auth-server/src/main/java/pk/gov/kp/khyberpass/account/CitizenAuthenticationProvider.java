@@ -77,7 +77,7 @@ public final class CitizenAuthenticationProvider implements AuthenticationProvid
 		}
 		Account account = found.get().account();
 		checkStatus(account);
-		if (found.get().passwordResetRequired()) {
+		if (account.passwordResetRequired()) {
 			log.debug("Refused sign-in of account {}: an administrator forced a password reset", account.id());
 			throw new CredentialsExpiredException("Password reset required");
 		}

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The citizen sign-in page. Spring Security's form login processes the {@code POST /login} it submits and
  * comes back with {@code ?error} or, after signing out, {@code ?logout}; neither says why, on purpose.
+ * {@code ?reset-required} follows only a right password or a genuine passkey of an account whose password an
+ * administrator expired, and sends the citizen to recovery.
  */
 @Controller
 final class LoginController {
@@ -21,7 +23,8 @@ final class LoginController {
 			@RequestParam(name = "registered", required = false) @Nullable String registered,
 			@RequestParam(name = "recovered", required = false) @Nullable String recovered,
 			@RequestParam(name = "email-confirmed", required = false) @Nullable String emailConfirmed,
-			@RequestParam(name = "email-not-sent", required = false) @Nullable String emailNotSent, Model model) {
+			@RequestParam(name = "email-not-sent", required = false) @Nullable String emailNotSent,
+			@RequestParam(name = "reset-required", required = false) @Nullable String resetRequired, Model model) {
 		model.addAttribute("recovered", recovered != null);
 		model.addAttribute("registered", registered != null);
 		model.addAttribute("emailConfirmed", registered != null && emailConfirmed != null);
@@ -29,6 +32,7 @@ final class LoginController {
 		model.addAttribute("failed", error != null);
 		model.addAttribute("throttled", throttled != null);
 		model.addAttribute("signedOut", logout != null);
+		model.addAttribute("resetRequired", resetRequired != null);
 		return "account/login";
 	}
 

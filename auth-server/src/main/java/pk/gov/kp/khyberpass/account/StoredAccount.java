@@ -2,11 +2,8 @@ package pk.gov.kp.khyberpass.account;
 
 /**
  * An account row with its password hash, which never leaves this package.
- *
- * @param passwordResetRequired whether an administrator forced a password reset: the password no longer
- * signs in
  */
-record StoredAccount(Account account, String passwordHash, boolean passwordResetRequired) {
+record StoredAccount(Account account, String passwordHash) {
 
 	@Override
 	public String toString() {

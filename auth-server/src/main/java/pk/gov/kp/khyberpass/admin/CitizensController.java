@@ -31,7 +31,8 @@ import pk.gov.kp.khyberpass.mfa.SecondFactors;
 /**
  * Citizen support: search (by CNIC through the blind index, by mobile number, or by name), view (masked),
  * reveal the CNIC (security admins, with a reason), lock, unlock, force a password reset, reset MFA, and
- * sign out everywhere. Every call is audited, reads included.
+ * sign out everywhere. Lock, forced password reset and MFA reset also sign out everywhere. Every call is
+ * audited, reads included.
  */
 @RestController
 @RequestMapping("/admin/api/citizens")
@@ -145,8 +146,10 @@ final class CitizensController {
 		String reason = Reason.require(request.reason());
 		AccountId account = require(id).id();
 		int removed = this.secondFactorReset.removeAll(account);
+		// after the removal: a session or token won with a removed factor must not outlive it
+		SignOutEverywhere.Outcome ended = this.signOut.signOut(account);
 		this.audit.record(AuditEventType.SECOND_FACTORS_RESET, admin, id, null, reason,
-				Map.of("removed", Integer.toString(removed)));
+				ended.details(Map.of("removed", Integer.toString(removed))));
 		return detail(account);
 	}
 

@@ -1,5 +1,6 @@
 package pk.gov.kp.khyberpass.admin;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -10,7 +11,7 @@ import pk.gov.kp.khyberpass.oidc.TokenFamilyRevocation;
 
 /**
  * Ends every session of an account, revokes all its token families and cuts off its admin API access
- * tokens: used by "sign out everywhere", and after a lock or a forced password reset.
+ * tokens: used by "sign out everywhere", and after a lock, a forced password reset or an MFA reset.
  */
 @Component
 final class SignOutEverywhere {
@@ -41,6 +42,13 @@ final class SignOutEverywhere {
 		Map<String, String> details() {
 			return Map.of("sessionsEnded", Integer.toString(this.sessions), "tokenFamiliesRevoked",
 					Integer.toString(this.tokenFamilies));
+		}
+
+		/** The audit details of the sign-out, with those of the action it followed. */
+		Map<String, String> details(Map<String, String> action) {
+			Map<String, String> all = new HashMap<>(details());
+			all.putAll(action);
+			return all;
 		}
 
 	}

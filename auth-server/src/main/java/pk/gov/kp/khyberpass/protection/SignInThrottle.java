@@ -89,6 +89,20 @@ public final class SignInThrottle {
 		this.store.delete("signin-wait:" + account);
 	}
 
+	/**
+	 * Forgets the lock, the wait and the failures of a name (an administrator unlocked its account); the
+	 * failures counted against client addresses stay.
+	 * @return whether the name was locked
+	 */
+	public boolean lift(String username) {
+		String account = accountKey(username);
+		boolean locked = this.store.get("signin-lock:" + account).isPresent();
+		this.store.delete("signin-lock:" + account);
+		this.store.delete("signin-wait:" + account);
+		this.store.delete("signin-fail:" + account);
+		return locked;
+	}
+
 	Duration delayFor(long failures) {
 		long doublings = Math.min(failures - this.properties.delayAfter(), 20);
 		Duration delay = this.properties.firstDelay().multipliedBy(1L << doublings);

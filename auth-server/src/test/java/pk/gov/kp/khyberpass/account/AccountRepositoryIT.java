@@ -127,7 +127,7 @@ class AccountRepositoryIT {
 		this.stack.service().provision(TestAccounts.citizen().build());
 		Instant now = Instant.now();
 		Account duplicate = new Account(new AccountId(UUID.randomUUID()), Cnic.parse("1730112345675"), "Someone Else",
-				LocalDate.of(1980, 1, 1), null, null, AccountStatus.ACTIVE, now, now, now);
+				LocalDate.of(1980, 1, 1), null, null, AccountStatus.ACTIVE, now, now, now, false);
 
 		assertThatThrownBy(() -> this.stack.repository().insert(duplicate, "$argon2id$placeholder"))
 			.isInstanceOf(DuplicateKeyException.class);

@@ -89,8 +89,8 @@ class CitizenAuthenticationProviderTests {
 
 	@Test
 	void authenticateWhenPasswordResetForcedAndRightPasswordThenCredentialsExpired() {
-		AccountAdministration administration = new AccountAdministration(this.stack.repository(),
-				java.time.Clock.systemUTC());
+		AccountAdministration administration = new AccountAdministration(this.stack.repository(), (event) -> {
+		}, java.time.Clock.systemUTC());
 		administration.requirePasswordReset(this.id);
 
 		assertThatThrownBy(() -> this.provider.authenticate(login("17301-1234567-5", TestAccounts.PASSWORD)))
@@ -101,7 +101,8 @@ class CitizenAuthenticationProviderTests {
 
 	@Test
 	void authenticateWhenPasswordChangedAfterForcedResetThenSignsIn() {
-		new AccountAdministration(this.stack.repository(), java.time.Clock.systemUTC()).requirePasswordReset(this.id);
+		new AccountAdministration(this.stack.repository(), (event) -> {
+		}, java.time.Clock.systemUTC()).requirePasswordReset(this.id);
 
 		this.stack.repository()
 			.changePassword(this.id, this.stack.hasher().hash(TestAccounts.PASSWORD), java.time.Instant.now());

@@ -179,14 +179,15 @@ class AdminApiFunctionalIT {
 	}
 
 	@Test
-	void forcePasswordResetWhenCitizenSignsInWithOldPasswordThenRefused() {
+	void forcePasswordResetWhenCitizenSignsInWithOldPasswordThenRefusedAndSentToRecovery() {
 		String citizen = accountId("61101-7654321-1");
 
 		HttpResponse<String> response = this.api.post("/admin/api/citizens/" + citizen + "/password-reset", this.token,
 				AdminApiTestSupport.reason("password seen on a phishing site"));
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(signIn("61101-7654321-1", "another-long-integration-passphrase")).isEqualTo("/login?error");
+		assertThat(signIn("61101-7654321-1", "another-long-integration-passphrase"))
+			.isEqualTo("/login?reset-required");
 		assertThat(this.auditLog.search(null, null, AuditEventType.PASSWORD_RESET_FORCED, this.admin, citizen, null, 1))
 			.hasSize(1);
 	}

@@ -15,7 +15,6 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
-import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
@@ -187,11 +186,8 @@ class ClientCredentialsIT {
 				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private TokenIntrospectionResponse introspect(AccessToken token) throws Exception {
-		return TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(this.issuer.resolve("/oauth2/introspect"),
-				this.service.authentication(), token)
-			.toHTTPRequest()
-			.send());
+	private TokenIntrospectionResponse introspect(AccessToken token) {
+		return this.service.introspect(token);
 	}
 
 	private static AccessToken accessToken(TokenResponse response) {

@@ -7,8 +7,6 @@ import java.util.Map;
 
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
-import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
@@ -188,14 +186,8 @@ class RevocationIT {
 		return new UserInfoRequest(this.issuer.resolve("/userinfo"), (BearerAccessToken) token).toHTTPRequest().send();
 	}
 
-	private boolean isActive(AccessToken token) throws Exception {
-		return TokenIntrospectionResponse
-			.parse(new TokenIntrospectionRequest(this.issuer.resolve("/oauth2/introspect"),
-					this.department.authentication(), token)
-				.toHTTPRequest()
-				.send())
-			.toSuccessResponse()
-			.isActive();
+	private boolean isActive(AccessToken token) {
+		return this.department.introspect(token).toSuccessResponse().isActive();
 	}
 
 }

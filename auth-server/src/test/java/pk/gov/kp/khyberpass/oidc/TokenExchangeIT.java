@@ -15,7 +15,6 @@ import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
-import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
@@ -102,11 +101,7 @@ class TokenExchangeIT {
 			.getTokens()
 			.getAccessToken();
 
-		TokenIntrospectionResponse response = TokenIntrospectionResponse
-			.parse(new TokenIntrospectionRequest(this.department.endpoint("/oauth2/introspect"),
-					this.department.authentication(), exchanged)
-				.toHTTPRequest()
-				.send());
+		TokenIntrospectionResponse response = this.department.introspect(exchanged);
 
 		assertThat(response.indicatesSuccess()).isTrue();
 		assertThat(response.toSuccessResponse().isActive()).isTrue();

@@ -47,8 +47,9 @@ class CitizenPagesIT {
 
 	/** Pages anyone can open with a plain GET, in English and in both right-to-left languages. */
 	static final List<String> ANONYMOUS_PAGES = List.of("/login", "/login?error", "/login?throttled", "/login?logout",
-			"/login?registered", "/login?error&lang=ur", "/login?error&lang=ps", "/register", "/register?lang=ur",
-			"/register?lang=ps", "/recover", "/recover?lang=ur");
+			"/login?registered", "/login?error&lang=ur", "/login?error&lang=ps", "/login?reset-required",
+			"/login?reset-required&lang=ps", "/register", "/register?lang=ur", "/register?lang=ps", "/recover",
+			"/recover?lang=ur");
 
 	/**
 	 * Pages of a signed-in citizen (Ayesha Khan, no second factor) opened with a plain GET, after she asked for a

@@ -70,6 +70,36 @@ class SignInThrottleTests {
 	}
 
 	@Test
+	void liftWhenNameLockedThenAllowedAtOnce() {
+		fail("17301-1234567-2", 20);
+
+		boolean lifted = this.throttle.lift("17301-1234567-2");
+
+		assertThat(lifted).isTrue();
+		assertThatNoException().isThrownBy(() -> this.throttle.checkAllowed("17301-1234567-2", "10.0.0.3"));
+	}
+
+	@Test
+	void liftWhenFailuresCountedThenCountStartsAgain() {
+		fail("17301-1234567-2", 4);
+
+		this.throttle.lift("1730112345672");
+
+		fail("17301-1234567-2", 1);
+		assertThatNoException().isThrownBy(() -> this.throttle.checkAllowed("17301-1234567-2", "10.0.0.3"));
+	}
+
+	@Test
+	void liftWhenNameMustWaitThenAllowedAtOnce() {
+		fail("+923001234567", 6);
+
+		boolean lifted = this.throttle.lift("+923001234567");
+
+		assertThat(lifted).isFalse();
+		assertThatNoException().isThrownBy(() -> this.throttle.checkAllowed("+923001234567", "10.0.0.4"));
+	}
+
+	@Test
 	void checkAllowedWhenOtherNameLockedThenThisNameAllowed() {
 		fail("17301-1234567-2", 20);
 

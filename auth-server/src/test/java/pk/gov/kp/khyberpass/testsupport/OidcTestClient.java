@@ -11,6 +11,8 @@ import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
@@ -20,6 +22,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -75,6 +78,19 @@ public final class OidcTestClient {
 		try {
 			return OIDCTokenResponseParser
 				.parse(new TokenRequest(endpoint("/oauth2/token"), this.authentication, grant, scope).toHTTPRequest()
+					.send());
+		}
+		catch (IOException | ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Asks the introspection endpoint about {@code token}, authenticated as this client (RFC 7662). */
+	public TokenIntrospectionResponse introspect(AccessToken token) {
+		try {
+			return TokenIntrospectionResponse
+				.parse(new TokenIntrospectionRequest(endpoint("/oauth2/introspect"), this.authentication, token)
+					.toHTTPRequest()
 					.send());
 		}
 		catch (IOException | ParseException ex) {

@@ -22,7 +22,8 @@ import pk.gov.kp.khyberpass.protection.SignInThrottle;
  * Signing in with a passkey alone (a discoverable credential: the passkey names the account) and stepping a
  * password session up with one. Sign-in goes through the same {@link SignInThrottle} as passwords, keyed by
  * the account's CNIC when the passkey is known and by the credential id otherwise (the client address is
- * counted either way); step-up failures are counted per account. Every refusal is audited.
+ * counted either way); step-up failures are counted per account. An account waiting for a forced password
+ * reset is refused both, as its password is. Every refusal is audited.
  */
 final class PasskeyAssertions {
 
@@ -69,8 +70,10 @@ final class PasskeyAssertions {
 
 	/**
 	 * Verifies a sign-in assertion.
-	 * @return the account it signs in to (active)
-	 * @throws PasskeyRefusedException if the assertion or the account is refused
+	 * @return the account it signs in to (active, no forced password reset waiting)
+	 * @throws PasskeyRefusedException if the assertion or the account is refused (reason
+	 * {@link PasskeyRefusedException#PASSWORD_RESET_REQUIRED} for a genuine passkey of an account that must
+	 * recover its password first)
 	 * @throws pk.gov.kp.khyberpass.protection.SignInThrottledException if sign-in must wait
 	 */
 	Account signIn(PasskeyJson.Assertion assertion, String clientAddress) {
@@ -81,32 +84,37 @@ final class PasskeyAssertions {
 		String throttleName = owner.map((account) -> account.cnic().formatted())
 			.orElse("passkey-credential:" + assertion.rawId());
 		this.throttle.checkAllowed(throttleName, clientAddress);
+		Account account;
 		try {
 			VerifiedAssertion verified = this.ceremonies.verifyAssertion(assertion, Purpose.SIGN_IN, null,
 					this.repository::findByCredentialId);
-			Account account = this.accounts.findById(verified.passkey().account())
+			account = this.accounts.findById(verified.passkey().account())
 				.filter((found) -> found.status() == AccountStatus.ACTIVE)
 				.orElseThrow(() -> new PasskeyRefusedException("account-not-active"));
 			recordUse(verified);
-			this.throttle.recordSuccess(throttleName);
-			this.notifications.signedIn(account);
-			log.debug("Signed in account {} with passkey {}", account.id(), verified.passkey().id());
-			return account;
 		}
 		catch (PasskeyRefusedException ex) {
 			this.throttle.recordFailure(throttleName, clientAddress);
-			this.notifications.refused(owner.map((account) -> account.id().toString()).orElse(null), "sign-in",
+			this.notifications.refused(owner.map((found) -> found.id().toString()).orElse(null), "sign-in",
 					ex.reason());
 			log.debug("Refused a passkey sign-in: {}", ex.reason());
 			throw ex;
 		}
+		// a genuine passkey, so not a failure to count (as a right password after a forced reset is not)
+		requireNoPasswordReset(account, "sign-in");
+		this.throttle.recordSuccess(throttleName);
+		this.notifications.signedIn(account);
+		log.debug("Signed in account {} with a passkey", account.id());
+		return account;
 	}
 
 	/**
 	 * Verifies a step-up assertion by one of {@code account}'s passkeys.
-	 * @throws PasskeyRefusedException if refused, with reason {@code throttled} after too many refusals
+	 * @throws PasskeyRefusedException if refused, with reason {@code throttled} after too many refusals and
+	 * {@link PasskeyRefusedException#PASSWORD_RESET_REQUIRED} when the account must recover its password first
 	 */
 	void stepUp(Account account, PasskeyJson.Assertion assertion) {
+		requireNoPasswordReset(account, "step-up");
 		String failures = "passkey-fail:" + account.id().value();
 		if (this.ephemeral.count(failures) >= this.properties.maxStepUpFailures()) {
 			this.notifications.refused(account.id().toString(), "step-up", "throttled");
@@ -123,6 +131,19 @@ final class PasskeyAssertions {
 			this.notifications.refused(account.id().toString(), "step-up", ex.reason());
 			log.debug("Refused a passkey step-up for account {}: {}", account.id(), ex.reason());
 			throw ex;
+		}
+	}
+
+	/**
+	 * Refuses an account whose password an administrator expired: until the citizen recovers it, a passkey
+	 * signs in no more than the password does.
+	 */
+	private void requireNoPasswordReset(Account account, String ceremony) {
+		if (account.passwordResetRequired()) {
+			this.notifications.refused(account.id().toString(), ceremony,
+					PasskeyRefusedException.PASSWORD_RESET_REQUIRED);
+			log.debug("Refused a passkey {} for account {}: a password reset is required", ceremony, account.id());
+			throw new PasskeyRefusedException(PasskeyRefusedException.PASSWORD_RESET_REQUIRED);
 		}
 	}
 

@@ -7,6 +7,12 @@ package pk.gov.kp.khyberpass.mfa.passkey;
  */
 public final class PasskeyRefusedException extends RuntimeException {
 
+	/**
+	 * The reason of a genuine passkey refused because an administrator forced a password reset: the citizen must
+	 * recover the account first.
+	 */
+	public static final String PASSWORD_RESET_REQUIRED = "password-reset-required";
+
 	private final String reason;
 
 	public PasskeyRefusedException(String reason) {
@@ -17,6 +23,11 @@ public final class PasskeyRefusedException extends RuntimeException {
 	/** The short reason code. */
 	public String reason() {
 		return this.reason;
+	}
+
+	/** Whether the passkey was refused only because the account waits for a forced password reset. */
+	public boolean passwordResetRequired() {
+		return PASSWORD_RESET_REQUIRED.equals(this.reason);
 	}
 
 }

@@ -18,7 +18,8 @@ import pk.gov.kp.khyberpass.protection.SignInThrottledException;
 
 /**
  * "Sign in with a passkey" on the sign-in page: no CNIC and no password, the passkey names the account. On
- * success the browser is told where to go: the saved authorization request, exactly as after a password.
+ * success the browser is told where to go: the saved authorization request, exactly as after a password; an
+ * account waiting for a forced password reset is sent to the sign-in page that says to recover it.
  */
 @Controller
 final class PasskeySignInController {
@@ -52,7 +53,7 @@ final class PasskeySignInController {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("error", "throttled"));
 		}
 		catch (PasskeyRefusedException ex) {
-			return ResponseEntity.badRequest().body(Map.of("error", "refused"));
+			return PasskeyRefusals.answer(ex, request);
 		}
 		return ResponseEntity.ok(Map.of("redirect", this.sessions.signIn(account, request, response)));
 	}

@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +22,9 @@ import pk.gov.kp.khyberpass.account.AccountService;
 
 /**
  * Step-up with a passkey on the second-factor page: one of the signed-in citizen's own passkeys, after which
- * the session is at {@code urn:kp:loa:3} and the authorization request goes on.
+ * the session is at {@code urn:kp:loa:3} and the authorization request goes on. An account waiting for a forced
+ * password reset is refused, its session ended, and the browser sent to the sign-in page that says to recover
+ * the account.
  */
 @Controller
 final class PasskeyStepUpController {
@@ -36,6 +38,8 @@ final class PasskeyStepUpController {
 	private final PasskeySessions sessions;
 
 	private final AccountService accounts;
+
+	private final SecurityContextLogoutHandler signOut = new SecurityContextLogoutHandler();
 
 	PasskeyStepUpController(Passkeys passkeys, PasskeyAssertions assertions, PasskeySessions sessions,
 			AccountService accounts) {
@@ -62,9 +66,11 @@ final class PasskeyStepUpController {
 			this.assertions.stepUp(account, assertion);
 		}
 		catch (PasskeyRefusedException ex) {
-			boolean throttled = "throttled".equals(ex.reason());
-			return ResponseEntity.status(throttled ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.BAD_REQUEST)
-				.body(Map.of("error", throttled ? "throttled" : "refused"));
+			if (ex.passwordResetRequired()) {
+				// a session of an account whose password was expired (it began just before): it ends here
+				this.signOut.logout(request, response, authentication);
+			}
+			return PasskeyRefusals.answer(ex, request);
 		}
 		this.sessions.stepUp(authentication, request, response);
 		return ResponseEntity.ok(Map.of("redirect", safe(next)));

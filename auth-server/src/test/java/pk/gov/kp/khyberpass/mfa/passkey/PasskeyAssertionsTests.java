@@ -148,6 +148,38 @@ class PasskeyAssertionsTests {
 	}
 
 	@Test
+	void signInWhenPasswordResetForcedThenRefusedAuditedAndNotCountedAsAFailure() {
+		given(this.accounts.findById(this.account.id())).willReturn(Optional.of(passwordResetForced()));
+
+		assertThatThrownBy(() -> this.assertions.signIn(signInAssertion(ORIGIN, 1), ADDRESS))
+			.isInstanceOf(PasskeyRefusedException.class)
+			.extracting("reason")
+			.isEqualTo(PasskeyRefusedException.PASSWORD_RESET_REQUIRED);
+		then(this.notifications).should()
+			.refused(this.account.id().toString(), "sign-in", PasskeyRefusedException.PASSWORD_RESET_REQUIRED);
+		then(this.notifications).should(never()).signedIn(any());
+		then(this.throttle).should(never()).recordFailure(any(), any());
+		then(this.throttle).should(never()).recordSuccess(any());
+	}
+
+	@Test
+	void stepUpWhenPasswordResetForcedThenRefusedBeforeTheAssertionIsChecked() {
+		byte[] challenge = this.challenges.issue(Purpose.STEP_UP, this.account.id());
+		PasskeyJson.Assertion assertion = this.authenticator.assertion(challenge, ORIGIN, RP_ID,
+				TestAuthenticator.UP_UV, 1);
+
+		assertThatThrownBy(() -> this.assertions.stepUp(passwordResetForced(), assertion))
+			.isInstanceOf(PasskeyRefusedException.class)
+			.extracting("reason")
+			.isEqualTo(PasskeyRefusedException.PASSWORD_RESET_REQUIRED);
+		then(this.notifications).should()
+			.refused(this.account.id().toString(), "step-up", PasskeyRefusedException.PASSWORD_RESET_REQUIRED);
+		then(this.notifications).should(never()).steppedUp(any());
+		assertThat(this.challenges.take(challenge, Purpose.STEP_UP, this.account.id())).as("challenge untouched")
+			.isTrue();
+	}
+
+	@Test
 	void signInWhenAnotherNodeStoredTheSameCounterFirstThenRefused() {
 		given(this.repository.recordUse(any(), anyLong(), anyLong(), anyBoolean(), any())).willReturn(false);
 
@@ -191,9 +223,18 @@ class PasskeyAssertionsTests {
 	}
 
 	private Account account(AccountStatus status) {
+		return account(status, false);
+	}
+
+	/** The same active account after an administrator forced a password reset. */
+	private Account passwordResetForced() {
+		return account(AccountStatus.ACTIVE, true);
+	}
+
+	private Account account(AccountStatus status, boolean passwordResetRequired) {
 		AccountId id = new AccountId(UUID.fromString("6f1c1f0e-1c55-4d2a-9d7a-3c8e1f1d2b10"));
 		return new Account(id, this.cnic, "Ayesha Khan", LocalDate.of(1990, 4, 12), new MobileNumber("+923001234567"),
-				null, status, NOW, NOW, NOW);
+				null, status, NOW, NOW, NOW, passwordResetRequired);
 	}
 
 }

@@ -15,6 +15,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import pk.gov.kp.khyberpass.account.AccountAdministration;
+import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.audit.AuditLog;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Passkeys end to end in headless Chromium with the WebDriver virtual authenticator (CTAP2, internal
  * transport, resident keys, user verification): the pages, the script and the browser's own WebAuthn
- * checks, against the real server.
+ * checks, against the real server, including the page a passkey leads to after a forced password reset.
  */
 @KhyberPassIntegrationTest
 class PasskeyBrowserIT {
@@ -38,6 +40,11 @@ class PasskeyBrowserIT {
 	static final String CITIZEN = "17101-2345678-5";
 
 	static final String PASSWORD = "passkey-integration-long-passphrase";
+
+	/** A citizen whose password is forced to reset (Incident Juliet in the integration seed). */
+	static final String RESET_CITIZEN = "17301-5550010-0";
+
+	static final String RESET_PASSWORD = "incident-juliet-long-integration-passphrase";
 
 	/** Nothing listens there: the browser's failed navigation still shows the redirect with its code. */
 	static final String CALLBACK = "http://127.0.0.1:8765/callback";
@@ -50,6 +57,9 @@ class PasskeyBrowserIT {
 
 	@Autowired
 	AccountService accounts;
+
+	@Autowired
+	AccountAdministration administration;
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -141,6 +151,26 @@ class PasskeyBrowserIT {
 		}
 	}
 
+	@Test
+	void passkeyWhenPasswordResetForcedThenSignInPageSaysToRecoverTheAccount() {
+		AccountId juliet = this.accounts.findByCnic(Cnic.parse(RESET_CITIZEN)).orElseThrow().id();
+		try (HeadlessBrowser browser = HeadlessBrowser.start()) {
+			withPasskeyDevice(browser);
+			addPasskey(browser, RESET_CITIZEN, RESET_PASSWORD, "Phone before the incident");
+			browser.driver().manage().deleteAllCookies();
+			this.administration.requirePasswordReset(juliet);
+
+			browser.open(this.issuer + "/login");
+			browser.waitFor(By.id("passkey-sign-in")).click();
+			String notice = browser.waitFor(By.id("reset-required")).getText();
+
+			assertThat(browser.currentUrl()).isEqualTo(this.issuer + "/login?reset-required");
+			assertThat(notice).contains("You must set a new password").contains("passkey");
+			assertThat(browser.driver().findElement(By.id("reset-required-recover")).getAttribute("href"))
+				.isEqualTo(this.issuer + "/recover");
+		}
+	}
+
 	/** A platform authenticator that keeps passkeys and verifies the user (as a phone with a screen lock). */
 	private static VirtualAuthenticator withPasskeyDevice(HeadlessBrowser browser) {
 		return ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
@@ -152,8 +182,12 @@ class PasskeyBrowserIT {
 	}
 
 	private void addPasskey(HeadlessBrowser browser, String name) {
+		addPasskey(browser, CITIZEN, PASSWORD, name);
+	}
+
+	private void addPasskey(HeadlessBrowser browser, String cnic, String password, String name) {
 		browser.open(this.issuer + "/account/security/passkeys");
-		signInWithPassword(browser);
+		signInWithPassword(browser, cnic, password);
 		browser.type(By.id("passkey-name"), name);
 		browser.waitFor(By.id("passkey-register")).click();
 		browser.waitFor(By.id("passkey-added"));
@@ -161,8 +195,12 @@ class PasskeyBrowserIT {
 	}
 
 	private static void signInWithPassword(HeadlessBrowser browser) {
-		browser.type(By.id("username"), CITIZEN);
-		browser.type(By.id("password"), PASSWORD);
+		signInWithPassword(browser, CITIZEN, PASSWORD);
+	}
+
+	private static void signInWithPassword(HeadlessBrowser browser, String cnic, String password) {
+		browser.type(By.id("username"), cnic);
+		browser.type(By.id("password"), password);
 		browser.driver().findElement(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
 	}
 
