@@ -45,6 +45,9 @@ class AdminApiSecurityConfiguration {
 				.hasAnyAuthority(SECURITY_ADMIN, AUDITOR)
 				.requestMatchers("/admin/api/clients", "/admin/api/clients/**", "/admin/api/keys/**")
 				.hasAuthority(SECURITY_ADMIN)
+				// what citizens read on the consent page: only the team that registers clients describes scopes
+				.requestMatchers("/admin/api/scopes", "/admin/api/scopes/**")
+				.hasAuthority(SECURITY_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/admin/api/citizens/*/cnic").hasAuthority(SECURITY_ADMIN)
 				.requestMatchers("/admin/api/citizens", "/admin/api/citizens/**")
 				.hasAnyAuthority(SECURITY_ADMIN, HELPDESK)

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import pk.gov.kp.khyberpass.oidc.ClientAlreadyRegisteredException;
 import pk.gov.kp.khyberpass.oidc.ClientNotFoundException;
 import pk.gov.kp.khyberpass.oidc.ClientSecretNotUsedException;
+import pk.gov.kp.khyberpass.oidc.InvalidApiScopeException;
 import pk.gov.kp.khyberpass.oidc.InvalidClientSettingException;
 
 /**
@@ -38,6 +39,11 @@ final class AdminProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidClientSetting(InvalidClientSettingException ex) {
+		return badField(camelCase(ex.setting()), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidApiScope(InvalidApiScopeException ex) {
 		return badField(camelCase(ex.setting()), ex.getMessage());
 	}
 

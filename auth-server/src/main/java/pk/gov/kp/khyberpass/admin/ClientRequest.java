@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import pk.gov.kp.khyberpass.oidc.ApiScope;
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
 import pk.gov.kp.khyberpass.oidc.ClientJwks;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
@@ -33,10 +33,11 @@ record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullab
 		@Nullable String refreshTokenLifetime, @Nullable List<String> audiences, @Nullable List<String> claimsAllowed,
 		@Nullable String accessTokenLifetime, @Nullable String idTokenLifetime, @Nullable Object jwks) {
 
-	/** The OpenID Connect scopes the server knows; any other scope must name an API ({@code vehicles.read}). */
+	/**
+	 * The OpenID Connect scopes the server knows; any other scope must be named like an API scope
+	 * ({@code vehicles.read}, {@link ApiScope#NAME}).
+	 */
 	static final Set<String> IDENTITY_SCOPES = Set.of("openid", "profile", "email", "phone", "address", "cnic");
-
-	private static final Pattern API_SCOPE = Pattern.compile("[a-z][a-z0-9-]{0,40}(\\.[a-z][a-z0-9-]{0,40}){1,3}");
 
 	/**
 	 * The client these settings describe.
@@ -45,7 +46,7 @@ record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullab
 	DepartmentClient toDepartmentClient(String id) {
 		List<String> scopeList = orDefault(this.scopes, List.of("openid"));
 		for (String scope : scopeList) {
-			if (!IDENTITY_SCOPES.contains(scope) && !API_SCOPE.matcher(scope).matches()) {
+			if (!IDENTITY_SCOPES.contains(scope) && !ApiScope.isApiScopeName(scope)) {
 				throw new InvalidFieldException("scopes", "scope '" + scope + "' is unknown: use one of "
 						+ IDENTITY_SCOPES + " or an API scope such as vehicles.read");
 			}

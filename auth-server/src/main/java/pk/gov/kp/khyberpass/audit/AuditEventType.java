@@ -119,6 +119,18 @@ public enum AuditEventType {
 	/** An administrator rotated a client's secret (the details say until when the previous one works). */
 	CLIENT_SECRET_ROTATED,
 
+	/**
+	 * A department API scope and its consent description were registered (by an administrator, or by the seed
+	 * file with actor {@code system}); the details name the languages it is described in.
+	 */
+	API_SCOPE_CREATED,
+
+	/** An API scope's consent description changed; the details name the descriptions that changed. */
+	API_SCOPE_UPDATED,
+
+	/** An administrator deleted an API scope's description: the consent page shows the scope's name again. */
+	API_SCOPE_DELETED,
+
 	/** An administrator ordered a signing key rotation. */
 	SIGNING_KEY_ROTATION_ORDERED,
 

@@ -3,6 +3,7 @@ package pk.gov.kp.khyberpass.oidc;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,8 @@ import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * The departments a citizen has connected with, and what each may see; withdrawing a consent also
+ * The departments a citizen has connected with, and what each may see (an API scope as its registered
+ * description says, in the citizen's language when it has one); withdrawing a consent also
  * revokes that department's token families for the citizen (its refresh tokens, and its access tokens at
  * userinfo and introspection), so it cannot go on reading in the background, and signs the citizen out of
  * the department's service ({@link DepartmentAccessWithdrawn}).
@@ -52,9 +54,13 @@ class ConnectedDepartmentsController {
 
 	private final SessionTokenFamilies sessionFamilies;
 
+	private final ApiScopes apiScopes;
+
 	ConnectedDepartmentsController(JdbcClient jdbc, RegisteredClientRepository clients,
 			OAuth2AuthorizationConsentService consents, ApplicationEventPublisher events, Clock clock,
-			MessageSource messages, TokenFamilyAuthorizationService families, SessionTokenFamilies sessionFamilies) {
+			MessageSource messages, TokenFamilyAuthorizationService families, SessionTokenFamilies sessionFamilies,
+			ApiScopes apiScopes) {
+		this.apiScopes = apiScopes;
 		this.messages = messages;
 		this.families = families;
 		this.sessionFamilies = sessionFamilies;
@@ -69,7 +75,7 @@ class ConnectedDepartmentsController {
 	String list(Authentication citizen, @RequestParam(name = "withdrawn", required = false) String withdrawn,
 			Locale locale, Model model) {
 		model.addAttribute("withdrawn", withdrawn != null);
-		List<Connection> connections = new ArrayList<>();
+		Map<RegisteredClient, List<String>> consented = new LinkedHashMap<>();
 		for (Map<String, Object> row : this.jdbc
 			.sql("SELECT registered_client_id, authorities FROM oauth2_authorization_consent WHERE principal_name = ?")
 			.param(citizen.getName())
@@ -77,16 +83,20 @@ class ConnectedDepartmentsController {
 			.listOfRows()) {
 			RegisteredClient client = this.clients.findById((String) row.get("registered_client_id"));
 			if (client != null) {
-				List<String> scopes = Arrays.stream(((String) row.get("authorities")).split(","))
+				consented.put(client, Arrays.stream(((String) row.get("authorities")).split(","))
 					.filter((authority) -> authority.startsWith("SCOPE_"))
 					.map((authority) -> authority.substring("SCOPE_".length()))
 					.filter((scope) -> !"openid".equals(scope))
 					.sorted()
-					.map((scope) -> this.messages.getMessage("consent.scope." + scope, null, scope, locale))
-					.toList();
-				connections.add(new Connection(client.getClientId(), client.getClientName(), scopes));
+					.toList());
 			}
 		}
+		Map<String, ApiScope> described = this.apiScopes
+			.describedAmong(consented.values().stream().flatMap(List::stream).toList());
+		List<Connection> connections = new ArrayList<>();
+		consented.forEach((client, scopes) -> connections.add(new Connection(client.getClientId(),
+				client.getClientName(),
+				scopes.stream().map((scope) -> ScopeLabel.of(scope, described, this.messages, locale)).toList())));
 		model.addAttribute("connections", connections);
 		return "oidc/departments";
 	}
@@ -110,7 +120,7 @@ class ConnectedDepartmentsController {
 	}
 
 	/** One connected department as the page shows it. */
-	record Connection(String clientId, String name, List<String> shared) {
+	record Connection(String clientId, String name, List<ScopeLabel> shared) {
 	}
 
 }

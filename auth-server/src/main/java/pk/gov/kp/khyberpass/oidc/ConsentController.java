@@ -6,11 +6,14 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -26,7 +29,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The consent page: names the department and each piece of information it asks for, as narrowed by the
- * department's {@code claims-allowed}, so the page never promises more than the department will get. The
+ * department's {@code claims-allowed}, so the page never promises more than the department will get; a
+ * department API scope is described as the security team registered it ({@link ApiScopes}), in the citizen's
+ * language when it has one, else in English, else by its name. The
  * CNIC is never pre-selected: sharing it takes the citizen's explicit tick. The form posts back to the authorization
  * endpoint, which records the consent.
  */
@@ -34,6 +39,8 @@ import org.springframework.web.server.ResponseStatusException;
 final class ConsentController {
 
 	static final String PATH = "/oauth2/consent";
+
+	private static final Logger log = LoggerFactory.getLogger(ConsentController.class);
 
 	private static final Set<String> SENSITIVE = Set.of("cnic");
 
@@ -43,11 +50,14 @@ final class ConsentController {
 
 	private final MessageSource messages;
 
+	private final ApiScopes apiScopes;
+
 	ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
-			MessageSource messages) {
+			MessageSource messages, ApiScopes apiScopes) {
 		this.clients = clients;
 		this.consents = consents;
 		this.messages = messages;
+		this.apiScopes = apiScopes;
 	}
 
 	@GetMapping(PATH)
@@ -60,14 +70,20 @@ final class ConsentController {
 		OAuth2AuthorizationConsent previous = this.consents.findById(client.getId(), principal.getName());
 		Set<String> granted = (previous != null) ? previous.getScopes() : Set.of();
 		Optional<Set<String>> allowed = KhyberPassClientSettings.claimsAllowed(client);
+		Set<String> requested = new LinkedHashSet<>(Arrays.asList(scope.split(" ")));
+		requested.removeIf((name) -> OidcScopes.OPENID.equals(name) || !client.getScopes().contains(name));
+		Map<String, ApiScope> described = this.apiScopes.describedAmong(requested);
 		List<ScopeChoice> choices = new ArrayList<>();
-		for (String requested : new LinkedHashSet<>(Arrays.asList(scope.split(" ")))) {
-			if (!OidcScopes.OPENID.equals(requested) && client.getScopes().contains(requested)) {
-				String label = label(requested, allowed, locale);
-				if (label != null) {
-					boolean sensitive = SENSITIVE.contains(requested);
-					choices.add(new ScopeChoice(requested, label, sensitive, granted.contains(requested) || !sensitive));
+		for (String name : requested) {
+			ScopeLabel label = label(name, allowed, described, locale);
+			if (label != null) {
+				if (ApiScope.isApiScopeName(name) && !described.containsKey(name)) {
+					log.debug("Consent for client {} shows API scope {} by its name: it has no description",
+							client.getClientId(), name);
 				}
+				boolean sensitive = SENSITIVE.contains(name);
+				choices.add(new ScopeChoice(name, label.text(), label.language(), sensitive,
+						granted.contains(name) || !sensitive));
 			}
 		}
 		model.addAttribute("department", client.getClientName());
@@ -78,25 +94,32 @@ final class ConsentController {
 	}
 
 	/**
-	 * What the page says the department gets under a scope: the scope's own wording, or, for a department
-	 * allowed only some of the scope's claims, those claims; {@code null} when it would get none of them.
+	 * What the page says the department gets under a scope: the scope's own wording (an API scope's registered
+	 * description), or, for a department allowed only some of the scope's claims, those claims; {@code null}
+	 * when it would get none of them.
 	 */
-	private @Nullable String label(String scope, Optional<Set<String>> allowed, Locale locale) {
+	private @Nullable ScopeLabel label(String scope, Optional<Set<String>> allowed, Map<String, ApiScope> described,
+			Locale locale) {
 		List<String> everything = ReleasableClaims.releasedBy(scope, Optional.empty());
 		List<String> released = ReleasableClaims.releasedBy(scope, allowed);
 		if (released.equals(everything)) {
-			return this.messages.getMessage("consent.scope." + scope, null, scope, locale);
+			return ScopeLabel.of(scope, described, this.messages, locale);
 		}
 		if (released.isEmpty()) {
 			return null;
 		}
-		return released.stream()
+		return new ScopeLabel(released.stream()
 			.map((claim) -> this.messages.getMessage("consent.claim." + claim, null, claim, locale))
-			.collect(Collectors.joining(", "));
+			.collect(Collectors.joining(", ")), null);
 	}
 
-	/** One requested scope as the page shows it. */
-	record ScopeChoice(String scope, String label, boolean sensitive, boolean preselected) {
+	/**
+	 * One requested scope as the page shows it.
+	 *
+	 * @param labelLanguage the language of {@code label} when it is not the page's (an English fallback)
+	 */
+	record ScopeChoice(String scope, String label, @Nullable String labelLanguage, boolean sensitive,
+			boolean preselected) {
 	}
 
 }

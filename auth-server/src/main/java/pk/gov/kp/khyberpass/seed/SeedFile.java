@@ -20,21 +20,28 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import pk.gov.kp.khyberpass.oidc.ApiScope;
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
 import pk.gov.kp.khyberpass.oidc.ClientJwks;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
+import pk.gov.kp.khyberpass.oidc.InvalidApiScopeException;
 
 /**
- * The start-up seed file ({@code KHYBERPASS_SEED}): department clients and citizens to create or update.
- * Parsing is strict: an unknown key, a wrong type or a bad value stops start-up with a message naming the
- * entry, because a silently ignored typo in a security setting is worse than a failed start.
+ * The start-up seed file ({@code KHYBERPASS_SEED}): department clients, citizens and the consent descriptions
+ * of API scopes to create or update. Parsing is strict: an unknown key, a wrong type or a bad value stops
+ * start-up with a message naming the entry, because a silently ignored typo in a security setting is worse
+ * than a failed start.
  *
  * @param clients the department clients
  * @param citizens the citizens
+ * @param apiScopes the department API scopes with their consent descriptions
  */
-public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizens) {
+public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizens, List<ApiScope> apiScopes) {
 
-	private static final Set<String> TOP_KEYS = Set.of("clients", "citizens");
+	private static final Set<String> TOP_KEYS = Set.of("clients", "citizens", "api-scopes");
+
+	private static final Set<String> API_SCOPE_KEYS = Set.of("name", "description-en", "description-ur",
+			"description-ps");
 
 	private static final Set<String> CLIENT_KEYS = Set.of("client-id", "client-name", "client-secret", "auth-method", "grant-types",
 			"redirect-uris", "post-logout-redirect-uris", "scopes", "sector", "public-subject", "require-consent",
@@ -57,7 +64,7 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 			throw new InvalidSeedException(source + ": not valid YAML: " + ex.getMessage());
 		}
 		if (document == null) {
-			return new SeedFile(List.of(), List.of());
+			return new SeedFile(List.of(), List.of(), List.of());
 		}
 		Map<String, Object> top = map(document, source);
 		requireKnownKeys(top, TOP_KEYS, source);
@@ -71,7 +78,17 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 		for (Object entry : list(top.get("citizens"), source + ": citizens")) {
 			citizens.add(citizen(entry, source + ": citizens[" + index++ + "]"));
 		}
-		return new SeedFile(List.copyOf(clients), List.copyOf(citizens));
+		List<ApiScope> apiScopes = new ArrayList<>();
+		index = 0;
+		for (Object entry : list(top.get("api-scopes"), source + ": api-scopes")) {
+			String where = source + ": api-scopes[" + index++ + "]";
+			ApiScope scope = apiScope(entry, where);
+			if (apiScopes.stream().anyMatch((seen) -> seen.name().equals(scope.name()))) {
+				throw new InvalidSeedException(where + " (name " + scope.name() + "): listed twice");
+			}
+			apiScopes.add(scope);
+		}
+		return new SeedFile(List.copyOf(clients), List.copyOf(citizens), List.copyOf(apiScopes));
 	}
 
 	/** Reads a seed file from a stream that the caller closes. */
@@ -108,6 +125,21 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 					jwks(fields, at));
 		}
 		catch (IllegalArgumentException ex) {
+			throw new InvalidSeedException(at + ": " + ex.getMessage());
+		}
+	}
+
+	private static ApiScope apiScope(Object entry, String where) {
+		Map<String, Object> fields = map(entry, where);
+		String namedScope = string(fields, "name", where);
+		String at = (namedScope != null && !namedScope.isBlank()) ? where + " (name " + namedScope + ")" : where;
+		requireKnownKeys(fields, API_SCOPE_KEYS, at);
+		String name = requiredString(fields, "name", where);
+		try {
+			return new ApiScope(name, stringOr(fields, "description-en", "", at), string(fields, "description-ur", at),
+					string(fields, "description-ps", at));
+		}
+		catch (InvalidApiScopeException ex) {
 			throw new InvalidSeedException(at + ": " + ex.getMessage());
 		}
 	}

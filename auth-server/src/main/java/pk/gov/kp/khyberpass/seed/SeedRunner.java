@@ -10,13 +10,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import pk.gov.kp.khyberpass.oidc.ApiScope;
+import pk.gov.kp.khyberpass.oidc.ApiScopes;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 import pk.gov.kp.khyberpass.oidc.DepartmentClients;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
  * Applies the seed file at start-up, idempotently, and prints what a developer needs to start: the issuer,
- * the clients (with any generated secret, shown this once) and the demo citizens.
+ * the API scopes described, the clients (with any generated secret, shown this once) and the demo citizens.
  */
 @Component
 @Order(0)
@@ -32,11 +34,15 @@ final class SeedRunner implements ApplicationRunner {
 
 	private final OidcProperties oidc;
 
-	SeedRunner(SeedProperties properties, DepartmentClients clients, CitizenSeeder citizens, OidcProperties oidc) {
+	private final ApiScopes apiScopes;
+
+	SeedRunner(SeedProperties properties, DepartmentClients clients, CitizenSeeder citizens, OidcProperties oidc,
+			ApiScopes apiScopes) {
 		this.properties = properties;
 		this.clients = clients;
 		this.citizens = citizens;
 		this.oidc = oidc;
+		this.apiScopes = apiScopes;
 	}
 
 	@Override
@@ -47,6 +53,10 @@ final class SeedRunner implements ApplicationRunner {
 			.append("/.well-known/openid-configuration\n");
 		if (this.properties.seed() != null) {
 			SeedFile seed = SeedFile.parse(this.properties.seed());
+			for (ApiScope scope : seed.apiScopes()) {
+				this.apiScopes.seed(scope);
+				banner.append("  API scope ").append(scope.name()).append('\n');
+			}
 			for (DepartmentClient client : seed.clients()) {
 				Optional<String> generated = this.clients.register(client);
 				banner.append("  Client ").append(client.clientId());

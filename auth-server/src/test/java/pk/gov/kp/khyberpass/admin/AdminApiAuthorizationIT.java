@@ -34,6 +34,8 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.keys.SigningAlgorithm;
 import pk.gov.kp.khyberpass.keys.SigningKeyState;
 import pk.gov.kp.khyberpass.keys.SigningKeys;
+import pk.gov.kp.khyberpass.oidc.ApiScope;
+import pk.gov.kp.khyberpass.oidc.ApiScopes;
 import pk.gov.kp.khyberpass.oidc.ClientAdministration;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 import pk.gov.kp.khyberpass.testsupport.CitizenAgent;
@@ -87,6 +89,9 @@ class AdminApiAuthorizationIT {
 	SigningKeys signingKeys;
 
 	@Autowired
+	ApiScopes apiScopes;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping handlerMapping;
 
@@ -123,6 +128,7 @@ class AdminApiAuthorizationIT {
 				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, Set.of("client_credentials"), List.of(), List.of(),
 				Set.of("vehicles.read"), null, false, false, "urn:kp:loa:1", null, null, "RS256",
 				java.time.Duration.ofHours(1), List.of()));
+		this.apiScopes.put(new ApiScope("matrix.read", "Matrix records", null, null), "matrix-setup");
 	}
 
 	static Stream<Arguments> matrix() {
@@ -135,6 +141,11 @@ class AdminApiAuthorizationIT {
 				new Endpoint("POST", "/admin/api/clients/matrix-client/enable", "{\"reason\":\"matrix\"}", SECURITY_ADMIN),
 				new Endpoint("POST", "/admin/api/clients/matrix-client/secret", "{\"reason\":\"matrix\"}", SECURITY_ADMIN),
 				new Endpoint("DELETE", "/admin/api/clients/{doomed}?reason=matrix", null, SECURITY_ADMIN),
+				new Endpoint("GET", "/admin/api/scopes", null, SECURITY_ADMIN),
+				new Endpoint("GET", "/admin/api/scopes/matrix.read", null, SECURITY_ADMIN),
+				new Endpoint("PUT", "/admin/api/scopes/matrix.read",
+						"{\"reason\":\"matrix\",\"descriptionEn\":\"Matrix records of %s\"}", SECURITY_ADMIN),
+				new Endpoint("DELETE", "/admin/api/scopes/{doomedScope}?reason=matrix", null, SECURITY_ADMIN),
 				new Endpoint("GET", "/admin/api/citizens?name=Tariq", null, SUPPORT),
 				new Endpoint("GET", "/admin/api/citizens?cnic=35202-1234567-3", null, SUPPORT),
 				new Endpoint("GET", "/admin/api/citizens/{citizen}", null, SUPPORT),
@@ -173,8 +184,13 @@ class AdminApiAuthorizationIT {
 					Set.of("client_credentials"), List.of(), List.of(), Set.of("vehicles.read"), null, false, false,
 					"urn:kp:loa:1", null, null, "RS256", java.time.Duration.ofHours(1), List.of()));
 		}
+		String doomedScope = doomed + ".read";
+		if (endpoint.path().contains("{doomedScope}")) {
+			this.apiScopes.put(new ApiScope(doomedScope, "Doomed records", null, null), "matrix-setup");
+		}
 		String path = endpoint.path()
 			.replace("{citizen}", this.target)
+			.replace("{doomedScope}", doomedScope)
 			.replace("{doomed}", doomed)
 			.replace("{nextKid}", nextRs256Kid());
 		String body = (endpoint.body() != null)
@@ -193,6 +209,9 @@ class AdminApiAuthorizationIT {
 					(challenge) -> assertThat(challenge).startsWith("Bearer"));
 			if (endpoint.path().contains("{doomed}")) {
 				assertThat(this.clients.find(doomed)).isPresent();
+			}
+			if (endpoint.path().contains("{doomedScope}")) {
+				assertThat(this.apiScopes.find(doomedScope)).isPresent();
 			}
 		}
 	}
@@ -216,7 +235,7 @@ class AdminApiAuthorizationIT {
 				.getMethods()
 				.forEach((method) -> mapped.add(method.name() + " " + pattern))));
 		assertThat(documented).isEqualTo(mapped);
-		assertThat(mapped).hasSize(28);
+		assertThat(mapped).hasSize(32);
 	}
 
 	@Test

@@ -408,6 +408,82 @@ class AdminApiFunctionalIT {
 	}
 
 	@Test
+	void apiScopeLifecycleWhenCreatedReplacedDeletedThenStoredShownAndAudited() {
+		HttpResponse<String> created = this.api.send("PUT", "/admin/api/scopes/stamps.read", this.token, """
+				{"reason":"e-stamping asks citizens for it","descriptionEn":"  Your stamp papers  ",
+				 "descriptionUr":"آپ کے اسٹامپ پیپر"}""");
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		assertThat(json(created).get("descriptionEn").asString()).isEqualTo("Your stamp papers");
+		assertThat(json(created).get("descriptionPs").isNull()).isTrue();
+		assertThat(json(created).get("updatedBy").asString()).isEqualTo(this.admin);
+		assertThat(this.auditLog.search(null, null, AuditEventType.API_SCOPE_CREATED, this.admin, "stamps.read", null,
+				10))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("languages", "en ur")
+				.containsEntry("reason", "e-stamping asks citizens for it"));
+
+		HttpResponse<String> replaced = this.api.send("PUT", "/admin/api/scopes/stamps.read", this.token, """
+				{"reason":"pashto added, urdu reworded","name":"stamps.read","descriptionEn":"Your stamp papers",
+				 "descriptionUr":"آپ کے اسٹامپ پیپرز","descriptionPs":"ستاسو سټامپ کاغذونه"}""");
+
+		assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+		assertThat(json(this.api.get("/admin/api/scopes/stamps.read", this.token)).get("descriptionPs").asString())
+			.isEqualTo("ستاسو سټامپ کاغذونه");
+		assertThat(json(this.api.get("/admin/api/scopes", this.token)).valueStream()
+			.map((scope) -> scope.get("name").asString())).contains("stamps.read", "vehicles.read", "registry.read");
+		assertThat(this.auditLog.search(null, null, AuditEventType.API_SCOPE_UPDATED, this.admin, "stamps.read", null,
+				10))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("changed",
+					"descriptionUr descriptionPs"));
+
+		assertThat(this.api.send("DELETE", "/admin/api/scopes/stamps.read?reason=service%20retired", this.token, null)
+			.statusCode()).isEqualTo(204);
+		assertThat(this.api.get("/admin/api/scopes/stamps.read", this.token).statusCode()).isEqualTo(404);
+		assertThat(auditTypesFor("stamps.read")).contains(AuditEventType.API_SCOPE_DELETED);
+	}
+
+	@Test
+	void apiScopeWhenSeededThenListedWithSeedAsChanger() {
+		HttpResponse<String> response = this.api.get("/admin/api/scopes/vehicles.read", this.token);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).get("descriptionUr").asString()).isEqualTo("آپ کے نام پر رجسٹرڈ گاڑیاں");
+		assertThat(json(response).get("updatedBy").asString()).isEqualTo("seed");
+		assertThat(this.auditLog.search(null, null, AuditEventType.API_SCOPE_CREATED, "system", "vehicles.read", null,
+				10))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("languages", "en ur ps"));
+	}
+
+	@Test
+	void apiScopeWhenBadOrUnknownThenProblemNamingTheFieldOr404() {
+		assertField(putScope("stamps.read", "\"descriptionUr\":\"no english\""), "descriptionEn");
+		assertField(putScope("stamps.read", "\"descriptionEn\":\"   \""), "descriptionEn");
+		assertField(putScope("stamps.read", "\"descriptionEn\":\"" + "x".repeat(201) + "\""), "descriptionEn");
+		assertField(putScope("stamps.read", "\"descriptionEn\":\"ok\",\"descriptionPs\":\"two\\nlines\""),
+				"descriptionPs");
+		assertField(putScope("stamps.read", "\"descriptionEn\":\"ok\",\"descriptionUrdu\":\"typo\""),
+				"descriptionUrdu");
+		assertField(putScope("stamps.read", "\"descriptionEn\":{\"text\":\"nested\"}"), "descriptionEn");
+		assertField(putScope("stamps.read", "\"descriptionEn\":\"ok\",\"name\":\"stamps.write\""), "name");
+		assertField(putScope("profile", "\"descriptionEn\":\"Your whole life\""), "name");
+		assertField(putScope("offline_access", "\"descriptionEn\":\"Forever\""), "name");
+		assertField(putScope("Stamps.Read", "\"descriptionEn\":\"ok\""), "name");
+		assertField(this.api.send("PUT", "/admin/api/scopes/stamps.read", this.token, "{\"descriptionEn\":\"ok\"}"),
+				"reason");
+		assertField(this.api.send("DELETE", "/admin/api/scopes/vehicles.read", this.token, null), "reason");
+
+		assertThat(this.api.get("/admin/api/scopes/stamps.read", this.token).statusCode()).isEqualTo(404);
+		assertThat(this.api.get("/admin/api/scopes/profile", this.token).statusCode()).isEqualTo(404);
+		assertThat(this.api.send("DELETE", "/admin/api/scopes/nothing.here?reason=cleanup", this.token, null)
+			.statusCode()).isEqualTo(404);
+		assertThat(this.auditLog.search(null, null, AuditEventType.API_SCOPE_CREATED, this.admin, null, null, 100))
+			.noneMatch((entry) -> entry.event().subject().equals("profile"));
+	}
+
+	@Test
 	void revokeRoleWhenLastSecurityAdminThenConflict() {
 		HttpResponse<String> response = this.api.send("DELETE",
 				"/admin/api/admins/" + this.admin + "/roles/security-admin?reason=leaving", this.token, null);
@@ -496,6 +572,11 @@ class AdminApiFunctionalIT {
 	private HttpResponse<String> createBad(String field) {
 		return this.api.post("/admin/api/clients", this.token, "{\"reason\":\"validation\",\"clientId\":\"it-bad\","
 				+ "\"redirectUris\":[\"https://ok.example.test/cb\"]," + field + "}");
+	}
+
+	private HttpResponse<String> putScope(String name, String fields) {
+		return this.api.send("PUT", "/admin/api/scopes/" + name, this.token,
+				"{\"reason\":\"validation\"," + fields + "}");
 	}
 
 	private static void assertField(HttpResponse<String> response, String field) {

@@ -50,6 +50,9 @@ class ConsentIT {
 	@Autowired
 	AuditLog auditLog;
 
+	@Autowired
+	ApiScopes apiScopes;
+
 	@BeforeEach
 	void setUp() {
 		this.jdbc.update("DELETE FROM oauth2_authorization_consent");
@@ -87,6 +90,72 @@ class ConsentIT {
 			.doesNotContain("value=\"phone\"")
 			.doesNotContain("Your mobile number")
 			.contains("Your CNIC number");
+	}
+
+	@Test
+	void consentPageWhenApiScopesRequestedInEnglishThenDescriptionsShownAndUndescribedByName() {
+		HttpResponse<String> page = consentPage(
+				this.client.attempt(CALLBACK, "openid profile vehicles.read registry.read fines.read"),
+				Map.of("ui_locales", "en"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Your name and date of birth")
+			.contains(">The vehicles registered in your name</label>")
+			.contains(">Your entries in the department registry</label>")
+			.contains(">fines.read</label>")
+			.doesNotContain(">vehicles.read<")
+			.doesNotContain("lang=\"en\" dir=\"ltr\">")
+			.containsPattern("value=\"vehicles.read\"[^>]*checked");
+	}
+
+	@Test
+	void consentPageWhenUrduThenUrduDescriptionAndEnglishFallbackMarkedAsEnglish() {
+		HttpResponse<String> page = consentPage(this.client.attempt(CALLBACK, "openid vehicles.read registry.read"),
+				Map.of("ui_locales", "ur"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("dir=\"rtl\"")
+			.contains(">آپ کے نام پر رجسٹرڈ گاڑیاں</label>")
+			.doesNotContain("The vehicles registered in your name")
+			.containsPattern("for=\"scope-registry.read\"[^>]*lang=\"en\" dir=\"ltr\">Your entries in the "
+					+ "department registry</label>");
+	}
+
+	@Test
+	void consentPageWhenDescriptionChangedOrDeletedThenNextPageFollows() {
+		try {
+			this.apiScopes.put(new ApiScope("fines.read", "Your unpaid traffic fines", null, "ستاسو نه ورکړل شوې جریمې"),
+					"it-admin");
+			HttpResponse<String> pashto = consentPage(this.client.attempt(CALLBACK, "openid fines.read"),
+					Map.of("ui_locales", "ps"));
+
+			assertThat(pashto.body()).contains(">ستاسو نه ورکړل شوې جریمې</label>").doesNotContain(">fines.read<");
+
+			this.apiScopes.delete("fines.read");
+			HttpResponse<String> undescribed = consentPage(this.client.attempt(CALLBACK, "openid fines.read"),
+					Map.of("ui_locales", "ps"));
+
+			assertThat(undescribed.body()).contains(">fines.read</label>").doesNotContain("جریمې");
+		}
+		finally {
+			this.apiScopes.delete("fines.read");
+		}
+	}
+
+	@Test
+	void connectedDepartmentsWhenApiScopeConsentedThenDescribedInCitizensLanguage() {
+		Attempt attempt = this.client.attempt(CALLBACK, "openid profile vehicles.read registry.read");
+		approve(attempt, consentPage(attempt, Map.of()), List.of("profile", "vehicles.read", "registry.read"));
+
+		String urdu = this.browser.get("/account/departments?lang=ur").body();
+		String english = this.browser.get("/account/departments?lang=en").body();
+
+		assertThat(urdu).contains("Consent Test Department")
+			.contains(">آپ کے نام پر رجسٹرڈ گاڑیاں</li>")
+			.contains("lang=\"en\" dir=\"ltr\">Your entries in the department registry</li>")
+			.doesNotContain(">vehicles.read<");
+		assertThat(english).contains(">The vehicles registered in your name</li>")
+			.contains(">Your entries in the department registry</li>");
 	}
 
 	@Test

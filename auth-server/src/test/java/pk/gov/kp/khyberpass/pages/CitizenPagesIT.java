@@ -165,6 +165,14 @@ class CitizenPagesIT {
 		PageInspection consentPage = PageInspection.open(browser, consent);
 		softly.assertThat(consentPage.url()).as("consent page").contains("/oauth2/consent");
 		check(softly, consentPage, 200);
+		// department API scopes: described in Urdu, in English only (marked lang="en"), and not at all
+		String apiConsent = department
+			.attempt("https://consent.example.test/callback", "openid profile vehicles.read registry.read fines.read")
+			.uri(department, Map.of("ui_locales", "ur"))
+			.toString();
+		PageInspection apiConsentPage = PageInspection.open(browser, apiConsent);
+		softly.assertThat(apiConsentPage.url()).as("consent page for API scopes").contains("/oauth2/consent");
+		check(softly, apiConsentPage, 200);
 		check(softly, PageInspection.open(browser, this.issuer + "/account/no-such-page"), 404);
 		browser.driver().manage().deleteAllCookies();
 

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.junit.jupiter.api.Test;
 
+import pk.gov.kp.khyberpass.oidc.ApiScope;
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 
@@ -180,7 +181,7 @@ class SeedFileTests {
 	void parseWhenOnlyCommentsThenSeedsNothing() {
 		SeedFile seed = parse("# nothing to seed yet\n");
 
-		assertThat(seed).isEqualTo(new SeedFile(List.of(), List.of()));
+		assertThat(seed).isEqualTo(new SeedFile(List.of(), List.of(), List.of()));
 	}
 
 	@Test
@@ -199,7 +200,7 @@ class SeedFileTests {
 	@Test
 	void parseWhenUnknownTopLevelKeyThenThrowsNamingKey() {
 		assertThatThrownBy(() -> parse("clients: []\nclient: []\n")).isInstanceOf(InvalidSeedException.class)
-			.hasMessageStartingWith("seed.yml: unknown key 'client' (known keys: [citizens, clients])");
+			.hasMessageStartingWith("seed.yml: unknown key 'client' (known keys: [api-scopes, citizens, clients])");
 	}
 
 	@Test
@@ -603,6 +604,104 @@ class SeedFileTests {
 
 		assertThat(seed.clients()).isUnmodifiable();
 		assertThat(seed.citizens()).isUnmodifiable();
+	}
+
+	@Test
+	void parseWhenApiScopesThenReadsNamesAndDescriptions() {
+		SeedFile seed = parse("""
+				api-scopes:
+				  - name: vehicles.read
+				    description-en: The vehicles registered in your name
+				    description-ur: آپ کے نام پر رجسٹرڈ گاڑیاں
+				    description-ps: ستاسو په نوم ثبت شوي ګاډي
+				  - name: registry.read
+				    description-en: "  Your registry entries  "
+				""");
+
+		assertThat(seed.apiScopes()).containsExactly(
+				new ApiScope("vehicles.read", "The vehicles registered in your name", "آپ کے نام پر رجسٹرڈ گاڑیاں",
+						"ستاسو په نوم ثبت شوي ګاډي"),
+				new ApiScope("registry.read", "Your registry entries", null, null));
+		assertThat(seed.clients()).isEmpty();
+	}
+
+	@Test
+	void parseWhenApiScopeKeyUnknownThenThrowsNamingEntryAndScope() {
+		assertThatThrownBy(() -> parse("""
+				api-scopes:
+				  - name: vehicles.read
+				    description-en: Your vehicles
+				    description-urdu: آپ کی گاڑیاں
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessageStartingWith("seed.yml: api-scopes[0] (name vehicles.read): unknown key 'description-urdu' "
+					+ "(known keys: [description-en, description-ps, description-ur, name])");
+	}
+
+	@Test
+	void parseWhenApiScopeWithoutEnglishThenThrowsNamingEntryAndKey() {
+		assertThatThrownBy(() -> parse("""
+				api-scopes:
+				  - name: vehicles.read
+				    description-ur: آپ کی گاڑیاں
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessage("seed.yml: api-scopes[0] (name vehicles.read): description-en is required");
+	}
+
+	@Test
+	void parseWhenApiScopeNameMissingThenThrowsNamingEntry() {
+		assertThatThrownBy(() -> parse("""
+				api-scopes:
+				  - description-en: Your vehicles
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessage("seed.yml: api-scopes[0]: 'name' is required");
+	}
+
+	@Test
+	void parseWhenStandardScopeDescribedThenThrowsSayingItCannotBeRedefined() {
+		assertThatThrownBy(() -> parse("""
+				api-scopes:
+				  - name: vehicles.read
+				    description-en: Your vehicles
+				  - name: profile
+				    description-en: Everything about you
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessageStartingWith("seed.yml: api-scopes[1] (name profile): 'profile' is a standard scope");
+	}
+
+	@Test
+	void parseWhenApiScopeNameInvalidOrListedTwiceThenThrowsNamingEntry() {
+		assertThatThrownBy(() -> parse("""
+				api-scopes:
+				  - name: Vehicles.Read
+				    description-en: Your vehicles
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessageStartingWith("seed.yml: api-scopes[0] (name Vehicles.Read): name must be 2 to 4 parts");
+		assertThatThrownBy(() -> parse("""
+				api-scopes:
+				  - name: vehicles.read
+				    description-en: Your vehicles
+				  - name: vehicles.read
+				    description-en: Your cars
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessage("seed.yml: api-scopes[1] (name vehicles.read): listed twice");
+	}
+
+	@Test
+	void parseWhenApiScopeDescriptionNotOneLineThenThrowsNamingEntryAndKey() {
+		assertThatThrownBy(() -> parse("""
+				api-scopes:
+				  - name: vehicles.read
+				    description-en: |
+				      Your vehicles
+				      and your fines
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessageStartingWith("seed.yml: api-scopes[0] (name vehicles.read): description-en must be one line");
+		assertThatThrownBy(() -> parse("""
+				api-scopes:
+				  - name: vehicles.read
+				    description-en: [Your vehicles]
+				""")).isInstanceOf(InvalidSeedException.class)
+			.hasMessage("seed.yml: api-scopes[0] (name vehicles.read): 'description-en' must be a single value");
 	}
 
 	private static SeedFile parse(String yaml) {
