@@ -3,8 +3,12 @@ package pk.gov.kp.khyberpass.sdk.servlet;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -32,8 +36,9 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
  * <li><b>callback</b>: completes the sign-in (state, PKCE, nonce, issuer and ID token checks by
  * the SDK), changes the session id, stores a {@link KhyberPassPrincipal} in the session and
  * redirects to the page first asked for (same-origin paths only);</li>
- * <li><b>logout</b>: invalidates the session and redirects to Khyber Pass's end-session
- * endpoint (RP-initiated logout);</li>
+ * <li><b>logout</b>: a POST from this application's own pages (checked by
+ * {@code Sec-Fetch-Site} or {@code Origin}; other methods get 405, other sites 403) invalidates
+ * the session and redirects to Khyber Pass's end-session endpoint (RP-initiated logout);</li>
  * <li><b>back-channel logout</b>: a POSTed {@code logout_token} is verified (and its
  * {@code jti} remembered) and the sessions of its {@code sid}, or else of its {@code sub},
  * are invalidated; 200 with {@code Cache-Control: no-store}, or 400 for an invalid token;</li>
@@ -94,7 +99,7 @@ public final class KhyberPassFilter implements Filter {
 
 	/**
 	 * Creates a filter configured by {@link #init(FilterConfig)} from its init-params, for
-	 * {@code web.xml} or {@code @WebFilter} deployments.
+	 * {@code web.xml} deployments.
 	 */
 	public KhyberPassFilter() {
 	}
@@ -136,6 +141,7 @@ public final class KhyberPassFilter implements Filter {
 			return;
 		}
 		try {
+			refuseUnknownParameters(config);
 			String secret = Optional.ofNullable(config.getInitParameter("client-secret"))
 				.filter((value) -> !value.isBlank())
 				.orElseGet(() -> System.getenv(SECRET_VARIABLE));
@@ -157,6 +163,17 @@ public final class KhyberPassFilter implements Filter {
 		catch (KhyberPassClientException | IllegalArgumentException ex) {
 			throw new ServletException("KhyberPassFilter '" + config.getFilterName() + "' is misconfigured: "
 					+ ex.getMessage(), ex);
+		}
+	}
+
+	/** A misspelt init-param would otherwise be ignored silently, leaving its default in force. */
+	private static void refuseUnknownParameters(FilterConfig config) {
+		Set<String> known = new TreeSet<>(KhyberPassFilterSettings.PARAMETERS);
+		known.addAll(List.of("issuer", "client-id", "client-secret"));
+		for (String name : Collections.list(config.getInitParameterNames())) {
+			if (!known.contains(name)) {
+				throw new IllegalArgumentException("unknown init-param '" + name + "'; the filter reads " + known);
+			}
 		}
 	}
 
@@ -244,7 +261,7 @@ public final class KhyberPassFilter implements Filter {
 				this.browser.callback(request, response);
 			}
 			else if (path.equals(this.settings.logoutPath())) {
-				this.browser.logout(request, response);
+				logout(request, response);
 			}
 			else if (path.equals(this.settings.backChannelLogoutPath())) {
 				this.backChannel.handle(request, response);
@@ -254,6 +271,21 @@ public final class KhyberPassFilter implements Filter {
 			}
 			else {
 				browse(request, response, chain, path);
+			}
+		}
+
+		private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			if (!SameOriginPost.isPost(request)) {
+				response.setHeader("Allow", "POST");
+				RefusalPage.send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+						"Sign out with the service's Sign out button.");
+			}
+			else if (!SameOriginPost.isFromThisApplication(request)) {
+				RefusalPage.send(response, HttpServletResponse.SC_FORBIDDEN,
+						"Another site asked to sign you out; you are still signed in.");
+			}
+			else {
+				this.browser.logout(request, response);
 			}
 		}
 

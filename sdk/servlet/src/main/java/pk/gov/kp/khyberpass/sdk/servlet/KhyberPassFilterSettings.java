@@ -88,6 +88,11 @@ public final class KhyberPassFilterSettings {
 		return new Builder();
 	}
 
+	/** The names {@link #fromParameters} reads. */
+	static final Set<String> PARAMETERS = Set.of("callback-path", "redirect-uri", "logout-path",
+			"backchannel-logout-path", "protected-paths", "api-paths", "post-logout-redirect-uri", "scopes",
+			"minimum-acr");
+
 	/**
 	 * Reads the settings from named values, such as a filter's {@code init-param}s
 	 * ({@code config::getInitParameter}). Absent or blank values keep the builder's defaults.

@@ -62,6 +62,17 @@ class KhyberPassFilterInitTests {
 				"vehicles", "client-secret", "s")))).isInstanceOf(ServletException.class);
 	}
 
+	@Test
+	void initWhenInitParamMisspeltThenServletExceptionNamingIt() {
+		KhyberPassFilter filter = new KhyberPassFilter();
+
+		assertThatThrownBy(() -> filter.init(config(Map.of("issuer", "https://login.kp.gov.pk", "client-id",
+				"vehicles", "client-secret", "s", "protected-path", "/account/"))))
+			.isInstanceOf(ServletException.class)
+			.hasMessageContaining("unknown init-param 'protected-path'")
+			.hasMessageContaining("protected-paths");
+	}
+
 	private static FilterConfig config(Map<String, String> parameters) {
 		return new FilterConfig() {
 

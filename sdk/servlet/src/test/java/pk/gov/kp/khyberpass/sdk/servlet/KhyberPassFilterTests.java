@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,7 +176,7 @@ class KhyberPassFilterTests {
 	void logoutWhenSignedInThenSessionEndedAndRedirectToEndSession() {
 		signIn(Map.of());
 
-		HttpResponse<String> response = this.browser.get(this.application.uri("/logout"));
+		HttpResponse<String> response = this.browser.send(signOut("same-origin", null));
 
 		assertThat(response.statusCode()).isEqualTo(302);
 		URI location = TestBrowser.location(response);
@@ -188,9 +189,58 @@ class KhyberPassFilterTests {
 
 	@Test
 	void logoutWhenNotSignedInThenRedirectToPostLogoutUri() {
-		HttpResponse<String> response = this.browser.get(this.application.uri("/logout"));
+		HttpResponse<String> response = this.browser.send(signOut(null, null));
 
 		assertThat(TestBrowser.location(response)).isEqualTo(AFTER_LOGOUT);
+	}
+
+	@Test
+	void logoutWhenGetThenMethodNotAllowedAndStillSignedIn() {
+		signIn(Map.of());
+
+		HttpResponse<String> response = this.browser.get(this.application.uri("/logout"));
+
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Allow")).contains("POST");
+		assertThat(this.browser.get(this.application.uri("/account/vehicles")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutWhenPostedFromAnotherSiteThenForbiddenAndStillSignedIn() {
+		signIn(Map.of());
+
+		HttpResponse<String> byFetchMetadata = this.browser.send(signOut("cross-site", null));
+		HttpResponse<String> byOrigin = this.browser.send(signOut(null, "https://evil.example"));
+
+		assertThat(byFetchMetadata.statusCode()).isEqualTo(403);
+		assertThat(byOrigin.statusCode()).isEqualTo(403);
+		assertThat(byOrigin.body()).contains("still signed in");
+		assertThat(this.browser.get(this.application.uri("/account/vehicles")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutWhenPostedWithOwnOriginThenSignedOut() {
+		signIn(Map.of());
+		URI application = this.application.uri("/");
+
+		HttpResponse<String> response = this.browser
+			.send(signOut(null, application.getScheme() + "://" + application.getAuthority()));
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(this.browser.get(this.application.uri("/account/vehicles")).statusCode()).isEqualTo(302);
+	}
+
+	/** A sign-out form's POST, with the headers a browser would add. */
+	private HttpRequest signOut(@Nullable String fetchSite, @Nullable String origin) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.application.uri("/logout"))
+			.POST(HttpRequest.BodyPublishers.noBody());
+		if (fetchSite != null) {
+			request.header("Sec-Fetch-Site", fetchSite);
+		}
+		if (origin != null) {
+			request.header("Origin", origin);
+		}
+		return request.build();
 	}
 
 	@Test
