@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Urdu and Pashto bundles say everything the English default says, with the same placeholders.
+ * The Urdu and Pashto bundles say everything the English default says, with the same
+ * placeholders.
  */
 class MessageBundlesTests {
 
@@ -66,7 +67,8 @@ class MessageBundlesTests {
 				.forEach((line) -> definitions.merge(line.substring(0, line.indexOf('=')).strip(), 1, Integer::sum));
 		}
 
-		// a second definition silently replaces the first (merged branches appending the same key)
+		// a second definition silently replaces the first (merged branches appending the
+		// same key)
 		assertThat(definitions).as(bundle).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
 	}
 

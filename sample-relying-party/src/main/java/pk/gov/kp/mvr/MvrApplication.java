@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The Motor Vehicle Registration department service: a sample relying party of Khyber Pass built only
- * on the Khyber Pass Spring Boot starter.
+ * The Motor Vehicle Registration department service: a sample relying party of Khyber
+ * Pass built only on the Khyber Pass Spring Boot starter.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -1,5 +1,6 @@
 /**
- * The Motor Vehicle Registration sample service: a department service signing citizens in with Khyber Pass.
+ * The Motor Vehicle Registration sample service: a department service signing citizens in
+ * with Khyber Pass.
  */
 @NullMarked
 package pk.gov.kp.mvr;

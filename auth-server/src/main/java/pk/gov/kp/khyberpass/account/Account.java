@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
- * A citizen account as the rest of Khyber Pass sees it: no password hash. {@link #toString()} shows only the
- * id and status, since the other fields are personal data.
+ * A citizen account as the rest of Khyber Pass sees it: no password hash.
+ * {@link #toString()} shows only the id and status, since the other fields are personal
+ * data.
  *
  * @param id the account id, the principal name and the source of every {@code sub}
  * @param cnic the citizen's CNIC (decrypted)
@@ -21,16 +22,16 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
  * @param createdAt when the account was created
  * @param updatedAt when the account last changed
  * @param passwordChangedAt when the password was last set
- * @param passwordResetRequired whether an administrator forced a password reset: nothing signs in (password or
- * passkey) until the citizen sets a new password through recovery
+ * @param passwordResetRequired whether an administrator forced a password reset: nothing
+ * signs in (password or passkey) until the citizen sets a new password through recovery
  */
 public record Account(AccountId id, Cnic cnic, String fullName, LocalDate birthDate, @Nullable MobileNumber mobile,
 		@Nullable String email, AccountStatus status, Instant createdAt, Instant updatedAt, Instant passwordChangedAt,
 		boolean passwordResetRequired) {
 
 	/**
-	 * Words a password of this citizen must not contain: the CNIC digits, the mobile number and the parts of
-	 * the name (three letters or more).
+	 * Words a password of this citizen must not contain: the CNIC digits, the mobile
+	 * number and the parts of the name (three letters or more).
 	 */
 	public java.util.List<String> passwordContextWords() {
 		java.util.List<String> words = new java.util.ArrayList<>();

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * What the security team may do to a citizen account: find it by name, lock and unlock it, and force a
- * password reset. Callers audit; this class changes the account and tells the features that follow an unlock
- * ({@link AccountUnlocked}).
+ * What the security team may do to a citizen account: find it by name, lock and unlock
+ * it, and force a password reset. Callers audit; this class changes the account and tells
+ * the features that follow an unlock ({@link AccountUnlocked}).
  */
 public final class AccountAdministration {
 
@@ -33,7 +33,10 @@ public final class AccountAdministration {
 		this.clock = clock;
 	}
 
-	/** Accounts whose name contains {@code fragment}, ignoring case, at most {@link #MAX_RESULTS}. */
+	/**
+	 * Accounts whose name contains {@code fragment}, ignoring case, at most
+	 * {@link #MAX_RESULTS}.
+	 */
 	public List<Account> findByName(String fragment) {
 		return this.repository.findByNameContaining(fragment, MAX_RESULTS);
 	}
@@ -51,8 +54,9 @@ public final class AccountAdministration {
 	}
 
 	/**
-	 * Makes a locked account active again and publishes {@link AccountUnlocked}, which also lifts the sign-in
-	 * throttle's temporary lock of the account (an account locked by failed sign-ins only is unlocked that way).
+	 * Makes a locked account active again and publishes {@link AccountUnlocked}, which
+	 * also lifts the sign-in throttle's temporary lock of the account (an account locked
+	 * by failed sign-ins only is unlocked that way).
 	 * @return whether the account exists
 	 */
 	public boolean unlock(AccountId id) {
@@ -66,8 +70,9 @@ public final class AccountAdministration {
 	}
 
 	/**
-	 * Expires the account's password: sign-in is refused, with the password and with a passkey, until the
-	 * citizen sets a new password through recovery (any password change clears the mark).
+	 * Expires the account's password: sign-in is refused, with the password and with a
+	 * passkey, until the citizen sets a new password through recovery (any password
+	 * change clears the mark).
 	 * @return whether the account exists
 	 */
 	public boolean requirePasswordReset(AccountId id) {

@@ -19,9 +19,8 @@ final class AccountHomeController {
 
 	@GetMapping("/account")
 	String home(Authentication citizen, Model model) {
-		model.addAttribute("name", this.accounts.findById(AccountId.parse(citizen.getName()))
-			.map(Account::fullName)
-			.orElse(""));
+		model.addAttribute("name",
+				this.accounts.findById(AccountId.parse(citizen.getName())).map(Account::fullName).orElse(""));
 		return "account/home";
 	}
 

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The stable, non-personal identifier of a citizen account; the authenticated principal's name.
+ * The stable, non-personal identifier of a citizen account; the authenticated principal's
+ * name.
  *
  * @param value the random (version 4) UUID
  */

@@ -18,10 +18,12 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Text messages that tell a citizen something happened to their account (locked, password changed, mobile
- * number or e-mail address changed), and the recovery code, in the language of the page that caused them. Sent in the background: the page must not wait on the SMS gateway, and answering a
- * lock or a recovery exactly as fast for an account that exists as for one that does not keeps account
- * existence hidden. A failed delivery is logged and dropped; the audit log still has the event.
+ * Text messages that tell a citizen something happened to their account (locked, password
+ * changed, mobile number or e-mail address changed), and the recovery code, in the
+ * language of the page that caused them. Sent in the background: the page must not wait
+ * on the SMS gateway, and answering a lock or a recovery exactly as fast for an account
+ * that exists as for one that does not keeps account existence hidden. A failed delivery
+ * is logged and dropped; the audit log still has the event.
  */
 @Component
 public final class AccountNotices implements DisposableBean {

@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Account settings: password hashing cost and password policy.
  *
- * @param passwordHashing the Argon2id parameters for new hashes; stored hashes below them are re-hashed at the
- * next sign-in
+ * @param passwordHashing the Argon2id parameters for new hashes; stored hashes below them
+ * are re-hashed at the next sign-in
  * @param passwordPolicy the password length rules (NIST SP 800-63B-4 §3.1.1.2)
  */
 @Validated

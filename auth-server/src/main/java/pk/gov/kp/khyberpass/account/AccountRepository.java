@@ -19,8 +19,8 @@ import pk.gov.kp.khyberpass.cnic.CnicProtector;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The {@code accounts} table. Encrypts the CNIC on the way in and decrypts it on the way out, so that no
- * caller handles ciphertext.
+ * The {@code accounts} table. Encrypts the CNIC on the way in and decrypts it on the way
+ * out, so that no caller handles ciphertext.
  */
 final class AccountRepository {
 
@@ -80,10 +80,8 @@ final class AccountRepository {
 			.update();
 	}
 
-	void updateProfile(AccountId id, String fullName, LocalDate birthDate, @Nullable MobileNumber mobile,
-			Instant now) {
-		this.jdbc
-			.sql("UPDATE accounts SET full_name = ?, birth_date = ?, mobile_e164 = ?, updated_at = ? WHERE id = ?")
+	void updateProfile(AccountId id, String fullName, LocalDate birthDate, @Nullable MobileNumber mobile, Instant now) {
+		this.jdbc.sql("UPDATE accounts SET full_name = ?, birth_date = ?, mobile_e164 = ?, updated_at = ? WHERE id = ?")
 			.params(fullName, birthDate, e164(mobile), timestamp(now), id.value())
 			.update();
 	}
@@ -115,19 +113,23 @@ final class AccountRepository {
 			.update();
 	}
 
-	/** Replaces the hash of the same password (stronger parameters); the password did not change. */
+	/**
+	 * Replaces the hash of the same password (stronger parameters); the password did not
+	 * change.
+	 */
 	void rehashPassword(AccountId id, String passwordHash, Instant now) {
 		this.jdbc.sql("UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?")
 			.params(passwordHash, timestamp(now), id.value())
 			.update();
 	}
 
-	/** Accounts whose name contains {@code fragment} (any case), by name, at most {@code limit}. */
+	/**
+	 * Accounts whose name contains {@code fragment} (any case), by name, at most
+	 * {@code limit}.
+	 */
 	List<Account> findByNameContaining(String fragment, int limit) {
-		String pattern = "%" + fragment.toLowerCase(Locale.ROOT)
-			.replace("\\", "\\\\")
-			.replace("%", "\\%")
-			.replace("_", "\\_") + "%";
+		String pattern = "%"
+				+ fragment.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM accounts WHERE LOWER(full_name) LIKE ? ESCAPE '\\' "
 					+ "ORDER BY full_name, id LIMIT ?")
@@ -146,7 +148,10 @@ final class AccountRepository {
 			.update() == 1;
 	}
 
-	/** Requires a new password before the next sign-in; returns whether the account exists. */
+	/**
+	 * Requires a new password before the next sign-in; returns whether the account
+	 * exists.
+	 */
 	boolean requirePasswordReset(AccountId id, Instant now) {
 		return this.jdbc.sql("UPDATE accounts SET password_reset_required = TRUE, updated_at = ? WHERE id = ?")
 			.params(timestamp(now), id.value())

@@ -33,8 +33,8 @@ public final class AccountService {
 
 	private final SecureRandom random;
 
-	AccountService(AccountRepository repository, PasswordHasher hasher, TransactionOperations transactions,
-			Clock clock, SecureRandom random) {
+	AccountService(AccountRepository repository, PasswordHasher hasher, TransactionOperations transactions, Clock clock,
+			SecureRandom random) {
 		this.repository = repository;
 		this.hasher = hasher;
 		this.transactions = transactions;
@@ -43,11 +43,12 @@ public final class AccountService {
 	}
 
 	/**
-	 * Creates the account of the citizen with this CNIC, or brings an existing one up to date: name, birth
-	 * date and mobile number are replaced, and the password is re-hashed only when it no longer matches (or its
-	 * hash is weaker than the configured cost). Idempotent, so it can run at every start-up (the seed file) and
-	 * on several nodes at once. The password policy is not applied here: this is an operator's path, not the
-	 * citizen's.
+	 * Creates the account of the citizen with this CNIC, or brings an existing one up to
+	 * date: name, birth date and mobile number are replaced, and the password is
+	 * re-hashed only when it no longer matches (or its hash is weaker than the configured
+	 * cost). Idempotent, so it can run at every start-up (the seed file) and on several
+	 * nodes at once. The password policy is not applied here: this is an operator's path,
+	 * not the citizen's.
 	 * @param citizen what is known about the citizen
 	 * @return the account's id
 	 * @throws MobileNumberTakenException if the mobile number belongs to another account
@@ -57,14 +58,15 @@ public final class AccountService {
 			return provisionOnce(citizen);
 		}
 		catch (DuplicateKeyException ex) {
-			// Another node created the same CNIC between our read and our insert: it is now an update.
+			// Another node created the same CNIC between our read and our insert: it is
+			// now an update.
 			return provisionOnce(citizen);
 		}
 	}
 
 	/**
-	 * Creates the account of a citizen who registered themselves. Unlike {@link #provision}, an existing
-	 * account is never touched.
+	 * Creates the account of a citizen who registered themselves. Unlike
+	 * {@link #provision}, an existing account is never touched.
 	 * @param registration the verified registration, with the password already hashed
 	 * @return the new account's id
 	 * @throws CnicAlreadyRegisteredException if the CNIC already has an account
@@ -78,9 +80,10 @@ public final class AccountService {
 		Instant now = this.clock.instant();
 		AccountId id = AccountId.generate(this.random);
 		try {
-			this.transactions.executeWithoutResult((status) -> this.repository.insert(new Account(id,
-					registration.cnic(), registration.fullName(), registration.birthDate(), registration.mobile(), null,
-					AccountStatus.ACTIVE, now, now, now, false), registration.passwordHash()));
+			this.transactions.executeWithoutResult((status) -> this.repository.insert(
+					new Account(id, registration.cnic(), registration.fullName(), registration.birthDate(),
+							registration.mobile(), null, AccountStatus.ACTIVE, now, now, now, false),
+					registration.passwordHash()));
 		}
 		catch (DuplicateKeyException ex) {
 			// Registered on another node between our checks and our insert.
@@ -109,8 +112,8 @@ public final class AccountService {
 	}
 
 	/**
-	 * Whether {@code password} is the account's current password. Costs one Argon2id computation even when
-	 * the account does not exist.
+	 * Whether {@code password} is the account's current password. Costs one Argon2id
+	 * computation even when the account does not exist.
 	 */
 	public boolean passwordMatches(AccountId id, String password) {
 		Optional<StoredAccount> stored = this.repository.findById(id);
@@ -118,8 +121,8 @@ public final class AccountService {
 	}
 
 	/**
-	 * Replaces the password. The caller has applied the password policy and proved who the citizen is; the
-	 * consequences (sessions, tokens, notice) are the caller's too.
+	 * Replaces the password. The caller has applied the password policy and proved who
+	 * the citizen is; the consequences (sessions, tokens, notice) are the caller's too.
 	 */
 	public void changePassword(AccountId id, String newPassword) {
 		String hash = this.hasher.hash(newPassword);
@@ -153,12 +156,13 @@ public final class AccountService {
 
 	private AccountId provisionOnce(CitizenProvisioning citizen) {
 		Optional<StoredAccount> existing = this.repository.findByCnic(citizen.cnic());
-		// Hash outside the transaction: Argon2id takes tens of milliseconds and should not hold a connection.
+		// Hash outside the transaction: Argon2id takes tens of milliseconds and should
+		// not hold a connection.
 		PasswordUpdate password = existing.map((stored) -> passwordUpdate(citizen.password(), stored.passwordHash()))
 			.orElseGet(() -> new PasswordUpdate(this.hasher.hash(citizen.password()), false));
-		AccountId id = this.transactions.execute((status) -> existing
-			.map((stored) -> update(stored.account().id(), citizen, password))
-			.orElseGet(() -> create(citizen, Objects.requireNonNull(password.hash()))));
+		AccountId id = this.transactions
+			.execute((status) -> existing.map((stored) -> update(stored.account().id(), citizen, password))
+				.orElseGet(() -> create(citizen, Objects.requireNonNull(password.hash()))));
 		return Objects.requireNonNull(id);
 	}
 
@@ -205,8 +209,10 @@ public final class AccountService {
 
 	/**
 	 * What to do with the stored password hash.
+	 *
 	 * @param hash the hash to store, or {@code null} to keep the stored one
-	 * @param samePassword whether the password itself is unchanged (only the hash parameters changed)
+	 * @param samePassword whether the password itself is unchanged (only the hash
+	 * parameters changed)
 	 */
 	private record PasswordUpdate(@Nullable String hash, boolean samePassword) {
 	}

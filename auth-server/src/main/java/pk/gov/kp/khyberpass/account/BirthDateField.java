@@ -7,8 +7,9 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The date of birth a citizen types at registration and in password recovery (field {@code birthDate}): an
- * ISO date, as the browser's date input sends it, not in the future and not before 1900.
+ * The date of birth a citizen types at registration and in password recovery (field
+ * {@code birthDate}): an ISO date, as the browser's date input sends it, not in the
+ * future and not before 1900.
  */
 public final class BirthDateField {
 
@@ -23,7 +24,8 @@ public final class BirthDateField {
 	 * @param text the date as typed
 	 * @param clock what "today" is
 	 * @param errors where the field error goes
-	 * @return the date, or {@code null} when it is missing or not a plausible date of birth
+	 * @return the date, or {@code null} when it is missing or not a plausible date of
+	 * birth
 	 */
 	public static @Nullable LocalDate parse(String text, Clock clock, FormErrors errors) {
 		if (text.isBlank()) {

@@ -27,14 +27,17 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Signs citizens in with their CNIC or mobile number and password (form login, {@code urn:kp:loa:1}).
+ * Signs citizens in with their CNIC or mobile number and password (form login,
+ * {@code urn:kp:loa:1}).
  * <p>
- * The password is checked before the account's status, and an unknown or unparseable username still costs
- * one Argon2id computation against a dummy hash, so neither the answer nor its timing tells whether an
- * account exists. Every failure is the same {@link BadCredentialsException}; a locked or disabled account, or
- * one whose password an administrator expired (forced reset), is refused only after the right password. On success the principal is the account id (never the CNIC) with
- * the authorities {@code ROLE_CITIZEN} and {@code FACTOR_PASSWORD}, and a hash below the configured cost is
- * replaced.
+ * The password is checked before the account's status, and an unknown or unparseable
+ * username still costs one Argon2id computation against a dummy hash, so neither the
+ * answer nor its timing tells whether an account exists. Every failure is the same
+ * {@link BadCredentialsException}; a locked or disabled account, or one whose password an
+ * administrator expired (forced reset), is refused only after the right password. On
+ * success the principal is the account id (never the CNIC) with the authorities
+ * {@code ROLE_CITIZEN} and {@code FACTOR_PASSWORD}, and a hash below the configured cost
+ * is replaced.
  */
 public final class CitizenAuthenticationProvider implements AuthenticationProvider {
 

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
- * What an operator knows about a citizen to create or refresh their account, for example one
- * {@code citizens:} entry of the seed file. {@link #toString()} hides everything but the masked CNIC.
+ * What an operator knows about a citizen to create or refresh their account, for example
+ * one {@code citizens:} entry of the seed file. {@link #toString()} hides everything but
+ * the masked CNIC.
  *
  * @param cnic the CNIC, which identifies the account
  * @param fullName the name as on the CNIC

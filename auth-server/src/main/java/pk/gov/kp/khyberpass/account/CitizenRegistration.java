@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
- * A citizen registering themselves, after the civil registry confirmed who they are and their mobile number
- * answered a one-time code. {@link #toString()} hides everything but the masked CNIC.
+ * A citizen registering themselves, after the civil registry confirmed who they are and
+ * their mobile number answered a one-time code. {@link #toString()} hides everything but
+ * the masked CNIC.
  *
  * @param cnic the CNIC, which identifies the account
  * @param fullName the name as on the CNIC

@@ -3,7 +3,8 @@ package pk.gov.kp.khyberpass.account;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
- * A citizen tried to register a CNIC that already has an account. The message carries only the masked CNIC.
+ * A citizen tried to register a CNIC that already has an account. The message carries
+ * only the masked CNIC.
  */
 public final class CnicAlreadyRegisteredException extends RuntimeException {
 

@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The "type the code we sent you" step of registration, recovery and the profile changes: the typed code's
- * format first (a badly typed code costs no attempt), then the check, then the field error that names why a
- * code was refused. Each step says which messages a wrong code and a dead challenge show.
+ * The "type the code we sent you" step of registration, recovery and the profile changes:
+ * the typed code's format first (a badly typed code costs no attempt), then the check,
+ * then the field error that names why a code was refused. Each step says which messages a
+ * wrong code and a dead challenge show.
  *
  * @param wrongCodeKey the message of a wrong code (the challenge lives on)
  * @param deadKey the message of a dead challenge (expired, used, or too many wrong codes)
@@ -31,7 +32,8 @@ public record CodeEntry(String wrongCodeKey, String deadKey) {
 
 	/**
 	 * As {@link #accepts}, for a check that returns more than the outcome.
-	 * @return the check's result when its outcome is {@link OtpOutcome#ACCEPTED}, otherwise empty
+	 * @return the check's result when its outcome is {@link OtpOutcome#ACCEPTED},
+	 * otherwise empty
 	 */
 	public <R> Optional<R> check(String typed, Function<String, R> check, Function<R, OtpOutcome> outcomeOf,
 			FormErrors errors) {

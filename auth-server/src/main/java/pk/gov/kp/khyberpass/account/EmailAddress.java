@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An e-mail address a citizen typed: surrounding spaces dropped, at most 254 characters, one {@code @} with
- * something before it and a dotted domain after it, and no spaces, control characters, quotes or angle
- * brackets anywhere (they have no place in an address a citizen types and would only help header or markup
- * injection). The domain is lower-cased; the local part is kept as typed. {@link #toString()} masks it.
+ * An e-mail address a citizen typed: surrounding spaces dropped, at most 254 characters,
+ * one {@code @} with something before it and a dotted domain after it, and no spaces,
+ * control characters, quotes or angle brackets anywhere (they have no place in an address
+ * a citizen types and would only help header or markup injection). The domain is
+ * lower-cased; the local part is kept as typed. {@link #toString()} masks it.
  *
  * @param value the address
  */
@@ -42,12 +43,18 @@ public record EmailAddress(String value) {
 				&& SHAPE.matcher(value).matches();
 	}
 
-	/** Whether this is {@code other} with the local part compared without case, as nearly all mail hosts do. */
+	/**
+	 * Whether this is {@code other} with the local part compared without case, as nearly
+	 * all mail hosts do.
+	 */
 	public boolean sameAs(String other) {
 		return this.value.equalsIgnoreCase(other);
 	}
 
-	/** The address with the local part hidden but its first character, for example {@code j***@example.pk}. */
+	/**
+	 * The address with the local part hidden but its first character, for example
+	 * {@code j***@example.pk}.
+	 */
 	public String masked() {
 		return this.value.charAt(0) + "***" + this.value.substring(this.value.lastIndexOf('@'));
 	}

@@ -10,9 +10,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the 6-digit code that proves an e-mail address belongs to the citizen (same rules and throttle as the
- * SMS codes). Used by the profile's e-mail change and by registration; the address becomes the account's only
- * when the code comes back through {@link OtpChallenges#verify(String, String)}.
+ * Sends the 6-digit code that proves an e-mail address belongs to the citizen (same rules
+ * and throttle as the SMS codes). Used by the profile's e-mail change and by
+ * registration; the address becomes the account's only when the code comes back through
+ * {@link OtpChallenges#verify(String, String)}.
  */
 @Component
 public final class EmailCodes {

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 
 /**
- * A form's errors in field order, each resolved in the citizen's language; the first per field wins. The
- * pages show them in an error summary whose links point at the fields (by id).
+ * A form's errors in field order, each resolved in the citizen's language; the first per
+ * field wins. The pages show them in an error summary whose links point at the fields (by
+ * id).
  */
 public final class FormErrors {
 
@@ -23,7 +24,9 @@ public final class FormErrors {
 		this.locale = locale;
 	}
 
-	/** Adds the message {@code key} for {@code field}, unless that field already has one. */
+	/**
+	 * Adds the message {@code key} for {@code field}, unless that field already has one.
+	 */
 	public void add(String field, String key, Object... arguments) {
 		this.byField.putIfAbsent(field, this.messages.getMessage(key, arguments, this.locale));
 	}

@@ -1,8 +1,8 @@
 package pk.gov.kp.khyberpass.account;
 
 /**
- * The text given as a Pakistani mobile number is not one. The message never echoes the input;
- * {@link #messageKey()} names the localised text to show the citizen.
+ * The text given as a Pakistani mobile number is not one. The message never echoes the
+ * input; {@link #messageKey()} names the localised text to show the citizen.
  */
 public final class InvalidMobileNumberException extends IllegalArgumentException {
 
@@ -13,7 +13,10 @@ public final class InvalidMobileNumberException extends IllegalArgumentException
 		this.messageKey = messageKey;
 	}
 
-	/** The message bundle key describing what is wrong, for example {@code mobile.invalid.format}. */
+	/**
+	 * The message bundle key describing what is wrong, for example
+	 * {@code mobile.invalid.format}.
+	 */
 	public String messageKey() {
 		return this.messageKey;
 	}

@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The citizen sign-in page. Spring Security's form login processes the {@code POST /login} it submits and
- * comes back with {@code ?error} or, after signing out, {@code ?logout}; neither says why, on purpose.
- * {@code ?reset-required} follows only a right password or a genuine passkey of an account whose password an
+ * The citizen sign-in page. Spring Security's form login processes the
+ * {@code POST /login} it submits and comes back with {@code ?error} or, after signing
+ * out, {@code ?logout}; neither says why, on purpose. {@code ?reset-required} follows
+ * only a right password or a genuine passkey of an account whose password an
  * administrator expired, and sends the citizen to recovery.
  */
 @Controller

@@ -3,9 +3,10 @@ package pk.gov.kp.khyberpass.account;
 /**
  * A Pakistani mobile number, stored in E.164 form ({@code +923001234567}).
  * <p>
- * The constructor accepts the usual ways of writing one: {@code 0300-1234567}, {@code 03001234567},
- * {@code +92 300 1234567}, {@code 923001234567}, {@code 00923001234567} and {@code 300 1234567}, with spaces
- * and dashes between the digits. Numbers move between operators, so the prefix names no operator.
+ * The constructor accepts the usual ways of writing one: {@code 0300-1234567},
+ * {@code 03001234567}, {@code +92 300 1234567}, {@code 923001234567},
+ * {@code 00923001234567} and {@code 300 1234567}, with spaces and dashes between the
+ * digits. Numbers move between operators, so the prefix names no operator.
  * {@link #toString()} masks the number so that it is safe in logs.
  *
  * @param e164 the number in E.164 form, {@code +923} and nine digits
@@ -45,7 +46,10 @@ public record MobileNumber(String e164) {
 		return "0" + this.e164.substring(3, 6) + "-" + this.e164.substring(6);
 	}
 
-	/** The number with all but its prefix and last two digits hidden, {@code +92300*****67}. */
+	/**
+	 * The number with all but its prefix and last two digits hidden,
+	 * {@code +92300*****67}.
+	 */
 	public String masked() {
 		return this.e164.substring(0, 6) + "*****" + this.e164.substring(11);
 	}
@@ -85,8 +89,8 @@ public record MobileNumber(String e164) {
 	}
 
 	/**
-	 * The ASCII digits of {@code text}, which may start with {@code +} (then followed by 92) and have single
-	 * spaces or dashes between digits; anything else is refused.
+	 * The ASCII digits of {@code text}, which may start with {@code +} (then followed by
+	 * 92) and have single spaces or dashes between digits; anything else is refused.
 	 */
 	private static String digitsOnly(String text) {
 		StringBuilder digits = new StringBuilder(text.length());

@@ -1,7 +1,8 @@
 package pk.gov.kp.khyberpass.account;
 
 /**
- * The mobile number already belongs to another account. The message carries only the masked number.
+ * The mobile number already belongs to another account. The message carries only the
+ * masked number.
  */
 public final class MobileNumberTakenException extends RuntimeException {
 

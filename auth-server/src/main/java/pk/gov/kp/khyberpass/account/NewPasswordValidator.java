@@ -9,8 +9,9 @@ import pk.gov.kp.khyberpass.account.password.PasswordViolation;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a new password typed twice on a form (registration, password change, recovery) against the password policy, with
- * the minimum length the account's enrolled factors call for and the citizen's own details as context words.
+ * Checks a new password typed twice on a form (registration, password change, recovery)
+ * against the password policy, with the minimum length the account's enrolled factors
+ * call for and the citizen's own details as context words.
  */
 @Component
 public final class NewPasswordValidator {
@@ -25,16 +26,16 @@ public final class NewPasswordValidator {
 	}
 
 	/**
-	 * Adds an error for field {@code password} or {@code confirmPassword} when the new password may not be
-	 * used.
+	 * Adds an error for field {@code password} or {@code confirmPassword} when the new
+	 * password may not be used.
 	 */
 	public void check(Account account, String password, String confirmation, FormErrors errors) {
 		check(password, confirmation, this.factors.settingFor(account.id()), account.passwordContextWords(), errors);
 	}
 
 	/**
-	 * As {@link #check(Account, String, String, FormErrors)}, before there is an account (registration): with
-	 * the factor setting and the context words given.
+	 * As {@link #check(Account, String, String, FormErrors)}, before there is an account
+	 * (registration): with the factor setting and the context words given.
 	 */
 	public void check(String password, String confirmation, FactorSetting setting, List<String> contextWords,
 			FormErrors errors) {

@@ -12,11 +12,12 @@ import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
- * One-time codes sent to a mobile number (or an e-mail address being confirmed): six digits from a {@link SecureRandom}, valid for a few minutes,
- * a few attempts, single use. Only a keyed hash of challenge id and code is kept, in the
- * {@link EphemeralStore} (shared by every node), and codes are compared in constant time. Sending is throttled
- * per mobile number or address (keyed by a hash of it, never the number itself), whatever the code is for, so
- * registration and the SMS second factor share one budget per number.
+ * One-time codes sent to a mobile number (or an e-mail address being confirmed): six
+ * digits from a {@link SecureRandom}, valid for a few minutes, a few attempts, single
+ * use. Only a keyed hash of challenge id and code is kept, in the {@link EphemeralStore}
+ * (shared by every node), and codes are compared in constant time. Sending is throttled
+ * per mobile number or address (keyed by a hash of it, never the number itself), whatever
+ * the code is for, so registration and the SMS second factor share one budget per number.
  */
 public final class OtpChallenges {
 
@@ -46,17 +47,18 @@ public final class OtpChallenges {
 
 	/**
 	 * Issues a new code for {@code mobile}.
-	 * @throws OtpThrottledException if a code went to this number less than the resend interval ago, or too
-	 * many this hour
+	 * @throws OtpThrottledException if a code went to this number less than the resend
+	 * interval ago, or too many this hour
 	 */
 	public OtpChallenge issue(MobileNumber mobile) {
 		return throttled(mobile.e164());
 	}
 
 	/**
-	 * Issues a new code for an e-mail address, throttled per address exactly like codes to a mobile number.
-	 * @throws OtpThrottledException if a code went to this address less than the resend interval ago, or too
-	 * many this hour
+	 * Issues a new code for an e-mail address, throttled per address exactly like codes
+	 * to a mobile number.
+	 * @throws OtpThrottledException if a code went to this address less than the resend
+	 * interval ago, or too many this hour
 	 */
 	public OtpChallenge issue(EmailAddress email) {
 		return throttled(email.value().toLowerCase(java.util.Locale.ROOT));
@@ -74,8 +76,9 @@ public final class OtpChallenges {
 	}
 
 	/**
-	 * Issues a challenge whose code goes to no one. It answers wrong codes exactly like a real one (attempts,
-	 * expiry), so a page can treat an unknown identity the same way as a known one without telling which.
+	 * Issues a challenge whose code goes to no one. It answers wrong codes exactly like a
+	 * real one (attempts, expiry), so a page can treat an unknown identity the same way
+	 * as a known one without telling which.
 	 */
 	public OtpChallenge issueDecoy() {
 		return newChallenge();
@@ -96,8 +99,9 @@ public final class OtpChallenges {
 	}
 
 	/**
-	 * What a citizen typed as a code, with the spaces and hyphens they may type between digits removed, if it is
-	 * six digits: the one format check of every page that asks for a code.
+	 * What a citizen typed as a code, with the spaces and hyphens they may type between
+	 * digits removed, if it is six digits: the one format check of every page that asks
+	 * for a code.
 	 */
 	public static Optional<String> typedCode(String typed) {
 		String digits = typed.replaceAll("[\\s-]", "");
@@ -105,7 +109,8 @@ public final class OtpChallenges {
 	}
 
 	/**
-	 * Judges a submitted code. A right code uses the challenge up; the last allowed wrong code kills it.
+	 * Judges a submitted code. A right code uses the challenge up; the last allowed wrong
+	 * code kills it.
 	 */
 	public OtpOutcome verify(String challengeId, String code) {
 		Optional<byte[]> expected = this.store.get(key(challengeId));

@@ -11,7 +11,10 @@ public enum OtpOutcome {
 	/** The code was wrong; the challenge lives on. */
 	WRONG_CODE,
 
-	/** The challenge is dead: expired, already used, or too many wrong codes. A new code is needed. */
+	/**
+	 * The challenge is dead: expired, already used, or too many wrong codes. A new code
+	 * is needed.
+	 */
 	DEAD
 
 }

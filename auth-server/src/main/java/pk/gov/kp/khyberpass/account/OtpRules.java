@@ -3,8 +3,9 @@ package pk.gov.kp.khyberpass.account;
 import java.time.Duration;
 
 /**
- * The rules every one-time code sent by SMS follows, for registration and for the SMS second factor alike
- * (security baseline: 6 digits, 5 minutes, 5 attempts, resend throttled).
+ * The rules every one-time code sent by SMS follows, for registration and for the SMS
+ * second factor alike (security baseline: 6 digits, 5 minutes, 5 attempts, resend
+ * throttled).
  *
  * @param ttl how long a code stays valid
  * @param maxAttempts wrong codes allowed before the challenge dies

@@ -1,7 +1,8 @@
 package pk.gov.kp.khyberpass.account;
 
 /**
- * Too many codes were asked for one mobile number: one a minute and a few an hour at most.
+ * Too many codes were asked for one mobile number: one a minute and a few an hour at
+ * most.
  */
 public final class OtpThrottledException extends RuntimeException {
 

@@ -15,10 +15,11 @@ import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
- * Makes "sign out everywhere" reach the admin API at once: JWT access tokens are not stored, so revoking
- * token families does not stop one already issued. Instead the account's sign-out instant is kept (in the
- * ephemeral store, on every node) for the longest access-token lifetime any client may have (the server's,
- * or a client's own of at most an hour), and an admin API token issued at or before it is refused as if it
+ * Makes "sign out everywhere" reach the admin API at once: JWT access tokens are not
+ * stored, so revoking token families does not stop one already issued. Instead the
+ * account's sign-out instant is kept (in the ephemeral store, on every node) for the
+ * longest access-token lifetime any client may have (the server's, or a client's own of
+ * at most an hour), and an admin API token issued at or before it is refused as if it
  * were invalid.
  */
 @Component
@@ -44,7 +45,9 @@ final class AccessTokenCutoff {
 		this.ephemeral.put(key(account.toString()), now, this.keepFor);
 	}
 
-	/** Whether the token was issued at or before its subject's last sign-out everywhere. */
+	/**
+	 * Whether the token was issued at or before its subject's last sign-out everywhere.
+	 */
 	boolean isCutOff(Jwt jwt) {
 		if (jwt.getSubject() == null || jwt.getSubject().length() > 64) {
 			return false;

@@ -14,8 +14,8 @@ import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * Records what an administrator did, with the administrator's account id as the actor and, for changes,
- * the reason they gave.
+ * Records what an administrator did, with the administrator's account id as the actor
+ * and, for changes, the reason they gave.
  */
 @Component
 final class AdminAudit {
@@ -35,8 +35,8 @@ final class AdminAudit {
 		if (reason != null) {
 			all.put("reason", reason);
 		}
-		this.events.publishEvent(
-				new AuditEvent(type, admin.getSubject(), subject, clientId, this.clock.instant(), all));
+		this.events
+			.publishEvent(new AuditEvent(type, admin.getSubject(), subject, clientId, this.clock.instant(), all));
 	}
 
 	void record(AuditEventType type, Jwt admin, String subject, String reason) {

@@ -19,10 +19,11 @@ import pk.gov.kp.khyberpass.audit.AuditEventType;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
- * Makes the first administrator at start-up: while nobody holds an admin role, the citizen whose CNIC is
- * {@code khyberpass.admin.bootstrap-cnic} becomes {@code security-admin} (audited, actor {@code system}).
- * Runs after the seed file, so a seeded citizen can be the first administrator in development. Once any
- * administrator exists the setting does nothing.
+ * Makes the first administrator at start-up: while nobody holds an admin role, the
+ * citizen whose CNIC is {@code khyberpass.admin.bootstrap-cnic} becomes
+ * {@code security-admin} (audited, actor {@code system}). Runs after the seed file, so a
+ * seeded citizen can be the first administrator in development. Once any administrator
+ * exists the setting does nothing.
  */
 @Component
 @Order(10)

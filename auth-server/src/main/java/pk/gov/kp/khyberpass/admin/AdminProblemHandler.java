@@ -26,8 +26,8 @@ import pk.gov.kp.khyberpass.oidc.InvalidApiScopeException;
 import pk.gov.kp.khyberpass.oidc.InvalidClientSettingException;
 
 /**
- * The admin API's errors, all as RFC 9457 problems ({@code application/problem+json}); a bad field is
- * named in the {@code field} member so the console can point at it.
+ * The admin API's errors, all as RFC 9457 problems ({@code application/problem+json}); a
+ * bad field is named in the {@code field} member so the console can point at it.
  */
 @RestControllerAdvice(basePackageClasses = AdminProblemHandler.class)
 final class AdminProblemHandler extends ResponseEntityExceptionHandler {
@@ -82,7 +82,9 @@ final class AdminProblemHandler extends ResponseEntityExceptionHandler {
 			.body(badField(ex.getParameterName(), ex.getParameterName() + " is required"));
 	}
 
-	/** The JSON path a parsing error points at, {@code redirectUris.0}, or {@code body}. */
+	/**
+	 * The JSON path a parsing error points at, {@code redirectUris.0}, or {@code body}.
+	 */
 	static String fieldOf(JacksonException ex) {
 		if (ex.getPath().isEmpty()) {
 			return "body";

@@ -3,18 +3,28 @@ package pk.gov.kp.khyberpass.admin;
 import java.util.Optional;
 
 /**
- * The roles of the security team. What each may do is decided by the admin API's filter chain
- * ({@link AdminApiSecurityConfiguration}) and described in {@code docs/security-model.md}.
+ * The roles of the security team. What each may do is decided by the admin API's filter
+ * chain ({@link AdminApiSecurityConfiguration}) and described in
+ * {@code docs/security-model.md}.
  */
 public enum AdminRole {
 
-	/** Everything: clients, keys, citizens (including the clear CNIC, with a reason), audit, roles. */
+	/**
+	 * Everything: clients, keys, citizens (including the clear CNIC, with a reason),
+	 * audit, roles.
+	 */
 	SECURITY_ADMIN("security-admin"),
 
-	/** Citizen support: search, view (masked), lock, unlock, force a password reset, reset MFA, sign out. */
+	/**
+	 * Citizen support: search, view (masked), lock, unlock, force a password reset, reset
+	 * MFA, sign out.
+	 */
 	HELPDESK("helpdesk"),
 
-	/** Read-only: the audit log (search, export, verify) and the lists of clients and keys. */
+	/**
+	 * Read-only: the audit log (search, export, verify) and the lists of clients and
+	 * keys.
+	 */
 	AUDITOR("auditor");
 
 	private final String value;

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionOperations;
 import pk.gov.kp.khyberpass.account.AccountId;
 
 /**
- * Who holds which admin role ({@code admin_role}). Roles count only while the account is active: locking
- * an administrator's account takes their rights away at once.
+ * Who holds which admin role ({@code admin_role}). Roles count only while the account is
+ * active: locking an administrator's account takes their rights away at once.
  */
 @Component
 public class AdminRoles {
@@ -39,8 +39,9 @@ public class AdminRoles {
 	/** The roles of an active account; none for a locked or disabled one. */
 	public Set<AdminRole> rolesOf(AccountId account) {
 		Set<AdminRole> roles = EnumSet.noneOf(AdminRole.class);
-		this.jdbc.sql("SELECT r.role FROM admin_role r JOIN accounts a ON a.id = r.account_id "
-				+ "WHERE r.account_id = ? AND a.status = 'ACTIVE'")
+		this.jdbc
+			.sql("SELECT r.role FROM admin_role r JOIN accounts a ON a.id = r.account_id "
+					+ "WHERE r.account_id = ? AND a.status = 'ACTIVE'")
 			.param(account.value())
 			.query(String.class)
 			.list()
@@ -50,7 +51,8 @@ public class AdminRoles {
 
 	/** Every role assignment, by account. */
 	public List<Assignment> list() {
-		return this.jdbc.sql("SELECT account_id, role, granted_at, granted_by FROM admin_role ORDER BY account_id, role")
+		return this.jdbc
+			.sql("SELECT account_id, role, granted_at, granted_by FROM admin_role ORDER BY account_id, role")
 			.query((rs, n) -> new Assignment(new AccountId(rs.getObject(1, UUID.class)),
 					AdminRole.of(rs.getString(2)).orElseThrow(), rs.getObject(3, OffsetDateTime.class).toInstant(),
 					rs.getString(4)))
@@ -75,9 +77,10 @@ public class AdminRoles {
 	}
 
 	/**
-	 * Takes the role from {@code account}, unless it is the security-admin role of the last active security
-	 * admin (whoever asks, that account itself included): nobody would be left to grant it again. Concurrent
-	 * withdrawals queue on the security admins' rows, so two of them cannot leave none.
+	 * Takes the role from {@code account}, unless it is the security-admin role of the
+	 * last active security admin (whoever asks, that account itself included): nobody
+	 * would be left to grant it again. Concurrent withdrawals queue on the security
+	 * admins' rows, so two of them cannot leave none.
 	 * @return what happened
 	 */
 	public Revocation revoke(AccountId account, AdminRole role) {
@@ -100,16 +103,17 @@ public class AdminRoles {
 	}
 
 	private long activeHolders(AdminRole role) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM admin_role r JOIN accounts a ON a.id = r.account_id "
-				+ "WHERE r.role = ? AND a.status = 'ACTIVE'")
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM admin_role r JOIN accounts a ON a.id = r.account_id "
+					+ "WHERE r.role = ? AND a.status = 'ACTIVE'")
 			.param(role.value())
 			.query(Long.class)
 			.single();
 	}
 
 	/**
-	 * Makes {@code account} a security admin if nobody holds any admin role yet; several nodes starting at
-	 * once bootstrap once.
+	 * Makes {@code account} a security admin if nobody holds any admin role yet; several
+	 * nodes starting at once bootstrap once.
 	 * @return whether this call made the first administrator
 	 */
 	boolean bootstrap(AccountId account, String grantedBy) {
@@ -163,7 +167,8 @@ public class AdminRoles {
 	 * @param account the administrator's account
 	 * @param role the role
 	 * @param grantedAt when it was granted
-	 * @param grantedBy the granting administrator's account id, or {@code system} for the bootstrap
+	 * @param grantedBy the granting administrator's account id, or {@code system} for the
+	 * bootstrap
 	 */
 	public record Assignment(AccountId account, AdminRole role, Instant grantedAt, String grantedBy) {
 	}

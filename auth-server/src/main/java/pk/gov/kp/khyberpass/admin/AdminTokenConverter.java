@@ -18,9 +18,10 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
 
 /**
- * Turns a verified access token into the administrator's authorities. A token that is genuine but not an
- * admin token (another client, another audience, below {@code urn:kp:loa:3}) or whose subject holds no
- * admin role gets no authority, so every endpoint answers 403 to it.
+ * Turns a verified access token into the administrator's authorities. A token that is
+ * genuine but not an admin token (another client, another audience, below
+ * {@code urn:kp:loa:3}) or whose subject holds no admin role gets no authority, so every
+ * endpoint answers 403 to it.
  */
 final class AdminTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 

@@ -25,14 +25,18 @@ import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * Who administers Khyber Pass: the signed-in administrator's own roles, and (security admins) the list of
- * role assignments, granting and withdrawing roles. The security-admin role of the last active security admin
- * cannot be withdrawn, whoever asks (that administrator included): 409.
+ * Who administers Khyber Pass: the signed-in administrator's own roles, and (security
+ * admins) the list of role assignments, granting and withdrawing roles. The
+ * security-admin role of the last active security admin cannot be withdrawn, whoever asks
+ * (that administrator included): 409.
  */
 @RestController
 final class AdminsController {
 
-	/** The refusal's detail, which the console recognises and words in the administrator's language. */
+	/**
+	 * The refusal's detail, which the console recognises and words in the administrator's
+	 * language.
+	 */
 	static final String LAST_SECURITY_ADMIN = "The security-admin role of the last active security admin cannot be "
 			+ "withdrawn, not even by that administrator: grant it to someone else first";
 
@@ -55,8 +59,8 @@ final class AdminsController {
 	}
 
 	/**
-	 * Every role assignment, by account, with who holds it (name, masked CNIC, account status: a locked
-	 * administrator's roles do not count until the account is unlocked).
+	 * Every role assignment, by account, with who holds it (name, masked CNIC, account
+	 * status: a locked administrator's roles do not count until the account is unlocked).
 	 */
 	@GetMapping("/admin/api/admins")
 	List<AssignmentView> list() {
@@ -64,7 +68,8 @@ final class AdminsController {
 		return this.roles.list().stream().map((assignment) -> {
 			Optional<Account> holder = holders.computeIfAbsent(assignment.account(), this.accounts::findById);
 			return new AssignmentView(assignment.account().toString(), assignment.role().value(),
-					assignment.grantedAt().toString(), assignment.grantedBy(), holder.map(Account::fullName).orElse(null),
+					assignment.grantedAt().toString(), assignment.grantedBy(),
+					holder.map(Account::fullName).orElse(null),
 					holder.map((account) -> account.cnic().masked()).orElse(null),
 					holder.map((account) -> account.status().name()).orElse(null));
 		}).toList();
@@ -129,10 +134,11 @@ final class AdminsController {
 	 * @param grantedBy the granting administrator's account id, or {@code system}
 	 * @param fullName the holder's name
 	 * @param cnic the holder's CNIC, masked
-	 * @param status the holder's account status; roles count only while it is {@code ACTIVE}
+	 * @param status the holder's account status; roles count only while it is
+	 * {@code ACTIVE}
 	 */
-	record AssignmentView(String accountId, String role, String grantedAt, String grantedBy,
-			@Nullable String fullName, @Nullable String cnic, @Nullable String status) {
+	record AssignmentView(String accountId, String role, String grantedAt, String grantedBy, @Nullable String fullName,
+			@Nullable String cnic, @Nullable String status) {
 	}
 
 	/** The outcome of a grant: whether the role was new. */

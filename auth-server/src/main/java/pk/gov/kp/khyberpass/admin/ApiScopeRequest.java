@@ -6,15 +6,16 @@ import pk.gov.kp.khyberpass.oidc.ApiScope;
 import pk.gov.kp.khyberpass.oidc.InvalidApiScopeException;
 
 /**
- * An API scope's descriptions as the admin API receives them (create or replace), with the reason for the
- * change. {@code name}, if given, must be the path's.
+ * An API scope's descriptions as the admin API receives them (create or replace), with
+ * the reason for the change. {@code name}, if given, must be the path's.
  */
 record ApiScopeRequest(@Nullable String reason, @Nullable String name, @Nullable String descriptionEn,
 		@Nullable String descriptionUr, @Nullable String descriptionPs) {
 
 	/**
 	 * The scope these descriptions describe.
-	 * @throws InvalidFieldException or {@link InvalidApiScopeException} naming the field at fault
+	 * @throws InvalidFieldException or {@link InvalidApiScopeException} naming the field
+	 * at fault
 	 */
 	ApiScope toApiScope(String pathName) {
 		if (this.name != null && !this.name.equals(pathName)) {

@@ -30,7 +30,8 @@ import pk.gov.kp.khyberpass.oidc.ApiScope;
 import pk.gov.kp.khyberpass.oidc.ApiScopes;
 
 /**
- * Department API scopes and what the consent page says about them: list, read, create or replace, delete.
+ * Department API scopes and what the consent page says about them: list, read, create or
+ * replace, delete.
  */
 @RestController
 @RequestMapping("/admin/api/scopes")
@@ -62,7 +63,10 @@ final class ApiScopesController {
 		return this.scopes.find(name).map(ApiScopeView::of).orElseThrow(() -> notFound(name));
 	}
 
-	/** Creates the scope (201) or replaces its descriptions (200): what is not sent is removed. */
+	/**
+	 * Creates the scope (201) or replaces its descriptions (200): what is not sent is
+	 * removed.
+	 */
 	@PutMapping("/{name}")
 	ResponseEntity<ApiScopeView> put(@PathVariable String name, @RequestBody Map<String, Object> body,
 			@AuthenticationPrincipal Jwt admin) {
@@ -91,7 +95,10 @@ final class ApiScopesController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Reads the body strictly: an unknown field (a typo such as {@code descriptionUrdu}) is refused. */
+	/**
+	 * Reads the body strictly: an unknown field (a typo such as {@code descriptionUrdu})
+	 * is refused.
+	 */
 	private ApiScopeRequest request(Map<String, Object> body) {
 		for (String field : body.keySet()) {
 			if (!FIELDS.contains(field)) {

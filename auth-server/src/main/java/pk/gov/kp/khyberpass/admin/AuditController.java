@@ -50,8 +50,7 @@ final class AuditController {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String subject,
-			@RequestParam(required = false) @Nullable String clientId,
-			@RequestParam(defaultValue = "100") int limit) {
+			@RequestParam(required = false) @Nullable String clientId, @RequestParam(defaultValue = "100") int limit) {
 		if (limit < 1 || limit > AuditLog.MAX_RESULTS) {
 			throw new InvalidFieldException("limit", "limit must be between 1 and " + AuditLog.MAX_RESULTS);
 		}

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import pk.gov.kp.khyberpass.account.Account;
 
 /**
- * A citizen account as support staff see it: the CNIC and mobile number masked; the detail also says whether a
- * forced password reset is still waiting for the citizen's recovery.
+ * A citizen account as support staff see it: the CNIC and mobile number masked; the
+ * detail also says whether a forced password reset is still waiting for the citizen's
+ * recovery.
  */
 record CitizenView(String id, String fullName, String cnic, @Nullable LocalDate birthDate, @Nullable String mobile,
 		@Nullable String email, String status, @Nullable Instant createdAt, @Nullable Instant passwordChangedAt,

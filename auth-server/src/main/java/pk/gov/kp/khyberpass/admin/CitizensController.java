@@ -29,10 +29,10 @@ import pk.gov.kp.khyberpass.mfa.SecondFactorReset;
 import pk.gov.kp.khyberpass.mfa.SecondFactors;
 
 /**
- * Citizen support: search (by CNIC through the blind index, by mobile number, or by name), view (masked),
- * reveal the CNIC (security admins, with a reason), lock, unlock, force a password reset, reset MFA, and
- * sign out everywhere. Lock, forced password reset and MFA reset also sign out everywhere. Every call is
- * audited, reads included.
+ * Citizen support: search (by CNIC through the blind index, by mobile number, or by
+ * name), view (masked), reveal the CNIC (security admins, with a reason), lock, unlock,
+ * force a password reset, reset MFA, and sign out everywhere. Lock, forced password reset
+ * and MFA reset also sign out everywhere. Every call is audited, reads included.
  */
 @RestController
 @RequestMapping("/admin/api/citizens")
@@ -99,7 +99,10 @@ final class CitizensController {
 				this.secondFactors.hasSecondFactor(account.id()));
 	}
 
-	/** The clear CNIC: only security admins reach this (see the filter chain), only with a reason. */
+	/**
+	 * The clear CNIC: only security admins reach this (see the filter chain), only with a
+	 * reason.
+	 */
 	@PostMapping("/{id}/cnic")
 	Map<String, String> revealCnic(@PathVariable String id, @RequestBody ReasonRequest request,
 			@AuthenticationPrincipal Jwt admin) {
@@ -146,7 +149,8 @@ final class CitizensController {
 		String reason = Reason.require(request.reason());
 		AccountId account = require(id).id();
 		int removed = this.secondFactorReset.removeAll(account);
-		// after the removal: a session or token won with a removed factor must not outlive it
+		// after the removal: a session or token won with a removed factor must not
+		// outlive it
 		SignOutEverywhere.Outcome ended = this.signOut.signOut(account);
 		this.audit.record(AuditEventType.SECOND_FACTORS_RESET, admin, id, null, reason,
 				ended.details(Map.of("removed", Integer.toString(removed))));

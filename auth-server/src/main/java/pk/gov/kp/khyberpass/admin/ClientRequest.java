@@ -21,9 +21,9 @@ import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 import pk.gov.kp.khyberpass.oidc.InvalidClientSettingException;
 
 /**
- * A department client as the admin API receives it (create and update), with the reason for the change.
- * Omitted settings take the same defaults as the seed file. The secret is never sent: the server generates
- * it.
+ * A department client as the admin API receives it (create and update), with the reason
+ * for the change. Omitted settings take the same defaults as the seed file. The secret is
+ * never sent: the server generates it.
  */
 record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullable String clientName,
 		@Nullable String authMethod, @Nullable List<String> grantTypes, @Nullable List<String> redirectUris,
@@ -34,14 +34,15 @@ record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullab
 		@Nullable String accessTokenLifetime, @Nullable String idTokenLifetime, @Nullable Object jwks) {
 
 	/**
-	 * The OpenID Connect scopes the server knows; any other scope must be named like an API scope
-	 * ({@code vehicles.read}, {@link ApiScope#NAME}).
+	 * The OpenID Connect scopes the server knows; any other scope must be named like an
+	 * API scope ({@code vehicles.read}, {@link ApiScope#NAME}).
 	 */
 	static final Set<String> IDENTITY_SCOPES = Set.of("openid", "profile", "email", "phone", "address", "cnic");
 
 	/**
 	 * The client these settings describe.
-	 * @throws InvalidFieldException or {@link InvalidClientSettingException} naming the field at fault
+	 * @throws InvalidFieldException or {@link InvalidClientSettingException} naming the
+	 * field at fault
 	 */
 	DepartmentClient toDepartmentClient(String id) {
 		List<String> scopeList = orDefault(this.scopes, List.of("openid"));
@@ -53,7 +54,8 @@ record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullab
 		}
 		DepartmentClient.AuthMethod method;
 		try {
-			method = DepartmentClient.AuthMethod.of((this.authMethod != null) ? this.authMethod : "client_secret_basic");
+			method = DepartmentClient.AuthMethod
+				.of((this.authMethod != null) ? this.authMethod : "client_secret_basic");
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidFieldException("authMethod", ex.getMessage());
@@ -85,7 +87,10 @@ record ClientRequest(@Nullable String reason, @Nullable String clientId, @Nullab
 		}
 	}
 
-	/** The inline key set: the JWK Set document itself, or its JSON text (as the console's form sends it). */
+	/**
+	 * The inline key set: the JWK Set document itself, or its JSON text (as the console's
+	 * form sends it).
+	 */
 	@SuppressWarnings("unchecked")
 	private @Nullable ClientJwks inlineJwks() {
 		if (this.jwks == null || (this.jwks instanceof String text && text.isBlank())) {

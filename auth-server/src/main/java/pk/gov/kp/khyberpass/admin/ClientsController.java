@@ -37,7 +37,8 @@ import pk.gov.kp.khyberpass.oidc.ClientSecretRotation;
 import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 
 /**
- * Department clients: list, read, create, update, disable, enable, delete, rotate the secret.
+ * Department clients: list, read, create, update, disable, enable, delete, rotate the
+ * secret.
  */
 @RestController
 @RequestMapping("/admin/api/clients")
@@ -107,7 +108,10 @@ final class ClientsController {
 		return change;
 	}
 
-	/** The names of the settings that differ, in the view's order (state and timestamps are not settings). */
+	/**
+	 * The names of the settings that differ, in the view's order (state and timestamps
+	 * are not settings).
+	 */
 	static List<String> changedSettings(ClientView before, ClientView after) {
 		return Arrays.stream(ClientView.class.getRecordComponents())
 			.map(RecordComponent::getName)
@@ -116,7 +120,10 @@ final class ClientsController {
 			.toList();
 	}
 
-	/** The names of the settings a new client has a value for (not empty), in the view's order. */
+	/**
+	 * The names of the settings a new client has a value for (not empty), in the view's
+	 * order.
+	 */
 	static List<String> givenSettings(ClientView view) {
 		return Arrays.stream(ClientView.class.getRecordComponents())
 			.map(RecordComponent::getName)
@@ -178,8 +185,9 @@ final class ClientsController {
 	}
 
 	/**
-	 * Reads a client request strictly: an unknown field (a typo such as {@code redirectUri}) is refused, since
-	 * silently ignoring a security setting is worse than a 400.
+	 * Reads a client request strictly: an unknown field (a typo such as
+	 * {@code redirectUri}) is refused, since silently ignoring a security setting is
+	 * worse than a 400.
 	 */
 	private ClientRequest clientRequest(Map<String, Object> body) {
 		for (String field : body.keySet()) {
@@ -219,12 +227,16 @@ final class ClientsController {
 	}
 
 	/**
-	 * A created or updated client, with its secret when the server generated one (shown this once).
+	 * A created or updated client, with its secret when the server generated one (shown
+	 * this once).
 	 */
 	record ClientChange(ClientView client, @Nullable String clientSecret) {
 	}
 
-	/** The body of a secret rotation: the reason, and optionally a grace shorter than the configured one. */
+	/**
+	 * The body of a secret rotation: the reason, and optionally a grace shorter than the
+	 * configured one.
+	 */
 	record SecretRotationRequest(@Nullable String reason, @Nullable String gracePeriod) {
 	}
 

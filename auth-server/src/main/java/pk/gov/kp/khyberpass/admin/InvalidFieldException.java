@@ -1,7 +1,8 @@
 package pk.gov.kp.khyberpass.admin;
 
 /**
- * A request field of the admin API is missing or wrong; answered with 400 and a problem naming the field.
+ * A request field of the admin API is missing or wrong; answered with 400 and a problem
+ * naming the field.
  */
 final class InvalidFieldException extends RuntimeException {
 

@@ -21,7 +21,8 @@ import pk.gov.kp.khyberpass.keys.SigningKeyRotated;
 import pk.gov.kp.khyberpass.keys.SigningKeys;
 
 /**
- * Signing keys: list with state, rotate now (one algorithm or all), retire one key at once.
+ * Signing keys: list with state, rotate now (one algorithm or all), retire one key at
+ * once.
  */
 @RestController
 @RequestMapping("/admin/api/keys")

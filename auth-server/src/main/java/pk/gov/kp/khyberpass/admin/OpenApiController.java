@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves the admin API's OpenAPI 3.1 document, written by hand beside the controllers (a test checks that
- * it names every endpoint the controllers map, and nothing else).
+ * Serves the admin API's OpenAPI 3.1 document, written by hand beside the controllers (a
+ * test checks that it names every endpoint the controllers map, and nothing else).
  */
 @RestController
 final class OpenApiController {

@@ -3,7 +3,8 @@ package pk.gov.kp.khyberpass.admin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why an administrator did something: mandatory on every mutating call, stored in the audit log.
+ * Why an administrator did something: mandatory on every mutating call, stored in the
+ * audit log.
  */
 final class Reason {
 

@@ -10,8 +10,9 @@ import pk.gov.kp.khyberpass.account.sessions.CitizenSessions;
 import pk.gov.kp.khyberpass.oidc.TokenFamilyRevocation;
 
 /**
- * Ends every session of an account, revokes all its token families and cuts off its admin API access
- * tokens: used by "sign out everywhere", and after a lock, a forced password reset or an MFA reset.
+ * Ends every session of an account, revokes all its token families and cuts off its admin
+ * API access tokens: used by "sign out everywhere", and after a lock, a forced password
+ * reset or an MFA reset.
  */
 @Component
 final class SignOutEverywhere {
@@ -30,7 +31,8 @@ final class SignOutEverywhere {
 
 	Outcome signOut(AccountId account) {
 		int ended = this.sessions.endAll(account);
-		// after the sessions: single logout already revoked the families of those sessions, this takes the rest
+		// after the sessions: single logout already revoked the families of those
+		// sessions, this takes the rest
 		int revoked = this.families.revokeAll(account);
 		this.cutoff.cutOff(account);
 		return new Outcome(ended, revoked);

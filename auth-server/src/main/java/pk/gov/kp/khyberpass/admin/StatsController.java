@@ -22,9 +22,9 @@ import pk.gov.kp.khyberpass.audit.AuditCounts;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * Counts for the console's dashboard: sign-ins, failures, locks and second-factor use per hour or per day (UTC),
- * counted by the database over the audit log ({@link AuditCounts}). Aggregates only, so every admin role may
- * read them.
+ * Counts for the console's dashboard: sign-ins, failures, locks and second-factor use per
+ * hour or per day (UTC), counted by the database over the audit log
+ * ({@link AuditCounts}). Aggregates only, so every admin role may read them.
  */
 @RestController
 final class StatsController {
@@ -45,8 +45,7 @@ final class StatsController {
 
 	@GetMapping("/admin/api/stats")
 	Map<String, Object> stats(@RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
-			@RequestParam(defaultValue = "hour") String bucket) {
+			@RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "hour") String bucket) {
 		ChronoUnit unit = switch (bucket) {
 			case "hour" -> ChronoUnit.HOURS;
 			case "day" -> ChronoUnit.DAYS;

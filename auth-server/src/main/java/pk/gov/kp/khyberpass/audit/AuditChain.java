@@ -12,13 +12,15 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hash chain's arithmetic: {@code entry_hash = SHA-256(prev_hash || canonical(entry))}.
+ * The hash chain's arithmetic:
+ * {@code entry_hash = SHA-256(prev_hash || canonical(entry))}.
  * <p>
- * The canonical form is unambiguous without escaping: a version byte, the sequence as 8 big-endian bytes,
- * then each field as a 4-byte big-endian length and its UTF-8 bytes (length -1 for an absent client id):
- * occurred-at (ISO-8601 UTC with microseconds, {@code 2026-11-26T21:53:23.123456Z}), type name, actor,
- * subject, client id, then the number of details and each name and value, sorted by name (by UTF-16
- * code units, as {@link String#compareTo}). {@code prev_hash} enters as its 32 raw bytes.
+ * The canonical form is unambiguous without escaping: a version byte, the sequence as 8
+ * big-endian bytes, then each field as a 4-byte big-endian length and its UTF-8 bytes
+ * (length -1 for an absent client id): occurred-at (ISO-8601 UTC with microseconds,
+ * {@code 2026-11-26T21:53:23.123456Z}), type name, actor, subject, client id, then the
+ * number of details and each name and value, sorted by name (by UTF-16 code units, as
+ * {@link String#compareTo}). {@code prev_hash} enters as its 32 raw bytes.
  */
 final class AuditChain {
 

@@ -21,9 +21,10 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
- * Signs checkpoints as compact JWS ({@code typ: audit-checkpoint+jwt}, ES256, claims {@code seq},
- * {@code hash}, {@code at}) with the server's {@link JwtEncoder}, and verifies them with the key the
- * internal authority certified for their {@code kid} (see {@link CheckpointKeys}), retired keys included.
+ * Signs checkpoints as compact JWS ({@code typ: audit-checkpoint+jwt}, ES256, claims
+ * {@code seq}, {@code hash}, {@code at}) with the server's {@link JwtEncoder}, and
+ * verifies them with the key the internal authority certified for their {@code kid} (see
+ * {@link CheckpointKeys}), retired keys included.
  */
 final class AuditCheckpointSigner {
 
@@ -48,7 +49,10 @@ final class AuditCheckpointSigner {
 		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 	}
 
-	/** The trusted certificate chain of the key that signed {@code signature}, empty if none. */
+	/**
+	 * The trusted certificate chain of the key that signed {@code signature}, empty if
+	 * none.
+	 */
 	List<X509Certificate> chainOf(String signature) {
 		try {
 			String kid = JWSObject.parse(signature).getHeader().getKeyID();

@@ -21,8 +21,8 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
 import pk.gov.kp.khyberpass.keys.SigningKeys;
 
 /**
- * The audit log: the {@link AuditLog} service, the listeners that record events, and the periodic signed
- * checkpoint.
+ * The audit log: the {@link AuditLog} service, the listeners that record events, and the
+ * periodic signed checkpoint.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
@@ -33,7 +33,8 @@ class AuditConfiguration {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(500);
 		JsonMapper json = JsonMapper.builder().build();
-		// its own transaction, so the chain head's lock is held for one INSERT, whatever the publisher does
+		// its own transaction, so the chain head's lock is held for one INSERT, whatever
+		// the publisher does
 		TransactionTemplate writes = new TransactionTemplate(transactionManager);
 		writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		// one snapshot for a whole walk of the chain

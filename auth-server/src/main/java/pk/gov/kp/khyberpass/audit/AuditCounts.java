@@ -12,20 +12,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts events of some types per time bucket, for the admin dashboard. The database groups and counts
- * ({@code GROUP BY} bucket and type over {@code audit_entry}, served by its {@code occurred_at} index), so a
- * busy month costs one row per bucket and type, not one per sign-in. Only counts leave the log: no actor,
- * subject or detail.
+ * Counts events of some types per time bucket, for the admin dashboard. The database
+ * groups and counts ({@code GROUP BY} bucket and type over {@code audit_entry}, served by
+ * its {@code occurred_at} index), so a busy month costs one row per bucket and type, not
+ * one per sign-in. Only counts leave the log: no actor, subject or detail.
  */
 @Component
 public class AuditCounts {
 
 	/*
-	 * The buckets are given as a VALUES list of [start, end) pairs and joined to the entries by range: no time
-	 * arithmetic in SQL, so the result depends neither on the database session's time zone (Pakistan is UTC+5,
-	 * so its days are not UTC days) nor on how the database rounds a division, and the same statement runs on
-	 * PostgreSQL and on H2 in PostgreSQL mode. PostgreSQL answers it with one range scan of the occurred_at
-	 * index per bucket.
+	 * The buckets are given as a VALUES list of [start, end) pairs and joined to the
+	 * entries by range: no time arithmetic in SQL, so the result depends neither on the
+	 * database session's time zone (Pakistan is UTC+5, so its days are not UTC days) nor
+	 * on how the database rounds a division, and the same statement runs on PostgreSQL
+	 * and on H2 in PostgreSQL mode. PostgreSQL answers it with one range scan of the
+	 * occurred_at index per bucket.
 	 */
 	private static final String COUNT = """
 			SELECT b.n, e.type, COUNT(*)
@@ -35,7 +36,10 @@ public class AuditCounts {
 			GROUP BY b.n, e.type
 			""";
 
-	/** At most 31 days of hours, with room: a guard against a runaway statement, not a product limit. */
+	/**
+	 * At most 31 days of hours, with room: a guard against a runaway statement, not a
+	 * product limit.
+	 */
 	static final int MAX_BUCKETS = 1000;
 
 	private final JdbcClient jdbc;
@@ -45,9 +49,9 @@ public class AuditCounts {
 	}
 
 	/**
-	 * How many entries of each of {@code types} fall in each bucket: bucket {@code n} covers
-	 * {@code [first + n * width, first + (n + 1) * width)}, and only entries in {@code [from, to)} count.
-	 * Buckets and types without entries are left out.
+	 * How many entries of each of {@code types} fall in each bucket: bucket {@code n}
+	 * covers {@code [first + n * width, first + (n + 1) * width)}, and only entries in
+	 * {@code [from, to)} count. Buckets and types without entries are left out.
 	 * @param from inclusive lower bound of the entries' time, not before {@code first}
 	 * @param to exclusive upper bound of the entries' time
 	 * @param first where bucket 0 starts
@@ -71,7 +75,8 @@ public class AuditCounts {
 			params.add(buckets.size());
 			params.add(utc(start));
 			params.add(utc(start.plus(width)));
-			buckets.add("(CAST(? AS INTEGER), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE))");
+			buckets
+				.add("(CAST(? AS INTEGER), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE))");
 		}
 		params.add(utc(from));
 		params.add(utc(to));

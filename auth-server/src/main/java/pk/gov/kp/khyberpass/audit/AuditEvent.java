@@ -9,16 +9,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something security-relevant that happened, as features publish it (with
- * {@code ApplicationEventPublisher.publishEvent}) and the audit log stores it. Never put secrets, tokens or
- * a clear CNIC in any component: use account ids, key ids, client ids, or keyed hashes.
+ * {@code ApplicationEventPublisher.publishEvent}) and the audit log stores it. Never put
+ * secrets, tokens or a clear CNIC in any component: use account ids, key ids, client ids,
+ * or keyed hashes.
  * <p>
- * {@code occurredAt} is truncated to microseconds (what PostgreSQL stores), so the stored entry hashes the
- * same as the published one.
+ * {@code occurredAt} is truncated to microseconds (what PostgreSQL stores), so the stored
+ * entry hashes the same as the published one.
  *
  * @param type what happened
- * @param actor who did it: an account id, {@code "system"}, an operator, or a keyed hash of an attempted
- * username
- * @param subject what it happened to (an account id, a key id, a client id, a token family id)
+ * @param actor who did it: an account id, {@code "system"}, an operator, or a keyed hash
+ * of an attempted username
+ * @param subject what it happened to (an account id, a key id, a client id, a token
+ * family id)
  * @param clientId the department client involved, if any
  * @param occurredAt when
  * @param details a few extra facts (at most 16, short strings)

@@ -1,7 +1,8 @@
 package pk.gov.kp.khyberpass.audit;
 
 /**
- * What an {@link AuditEvent} records. Stored by name: rename a constant only with a migration.
+ * What an {@link AuditEvent} records. Stored by name: rename a constant only with a
+ * migration.
  */
 public enum AuditEventType {
 
@@ -26,16 +27,24 @@ public enum AuditEventType {
 	/** A citizen removed a second factor (detail {@code factor}). */
 	SECOND_FACTOR_REMOVED,
 
-	/** A citizen generated a new set of recovery codes; the earlier ones stopped working. */
+	/**
+	 * A citizen generated a new set of recovery codes; the earlier ones stopped working.
+	 */
 	RECOVERY_CODES_GENERATED,
 
 	/** A citizen granted a department consent to scopes. */
 	CONSENT_GRANTED,
 
-	/** The citizen withdrew a consent; the department's refresh tokens for the citizen were revoked. */
+	/**
+	 * The citizen withdrew a consent; the department's refresh tokens for the citizen
+	 * were revoked.
+	 */
 	CONSENT_WITHDRAWN,
 
-	/** A token family was revoked (for example because a spent refresh token was replayed). */
+	/**
+	 * A token family was revoked (for example because a spent refresh token was
+	 * replayed).
+	 */
 	TOKEN_FAMILY_REVOKED,
 
 	/** A department client was registered or its registration updated. */
@@ -59,10 +68,16 @@ public enum AuditEventType {
 	/** A passkey assertion (sign-in or step-up) was refused. */
 	PASSKEY_ASSERTION_FAILED,
 
-	/** Password recovery was asked for an existing account and a code sent to its mobile number. */
+	/**
+	 * Password recovery was asked for an existing account and a code sent to its mobile
+	 * number.
+	 */
 	RECOVERY_STARTED,
 
-	/** The password was reset through recovery; every session and refresh token of the account ended. */
+	/**
+	 * The password was reset through recovery; every session and refresh token of the
+	 * account ended.
+	 */
 	PASSWORD_RESET,
 
 	/** The citizen changed their password in the account area. */
@@ -77,22 +92,32 @@ public enum AuditEventType {
 	/** The citizen's e-mail address was set, changed or removed. */
 	EMAIL_CHANGED,
 
-	/** The citizen signed out one of their sessions, or all others, from the account area. */
+	/**
+	 * The citizen signed out one of their sessions, or all others, from the account area.
+	 */
 	SESSIONS_ENDED,
 
 	/** An administrator unlocked an account. */
 	ACCOUNT_UNLOCKED,
 
-	/** An administrator expired an account's password: the citizen must reset it through recovery. */
+	/**
+	 * An administrator expired an account's password: the citizen must reset it through
+	 * recovery.
+	 */
 	PASSWORD_RESET_FORCED,
 
 	/** An administrator removed every second factor of an account. */
 	SECOND_FACTORS_RESET,
 
-	/** An administrator ended every session of an account and revoked its token families. */
+	/**
+	 * An administrator ended every session of an account and revoked its token families.
+	 */
 	SESSIONS_REVOKED,
 
-	/** An administrator searched citizens (the details name the criterion, never its value). */
+	/**
+	 * An administrator searched citizens (the details name the criterion, never its
+	 * value).
+	 */
 	CITIZEN_SEARCHED,
 
 	/** An administrator viewed a citizen's account (CNIC masked). */
@@ -113,22 +138,34 @@ public enum AuditEventType {
 	/** An administrator enabled a department client again. */
 	CLIENT_ENABLED,
 
-	/** An administrator deleted a department client with its consents and token families. */
+	/**
+	 * An administrator deleted a department client with its consents and token families.
+	 */
 	CLIENT_DELETED,
 
-	/** An administrator rotated a client's secret (the details say until when the previous one works). */
+	/**
+	 * An administrator rotated a client's secret (the details say until when the previous
+	 * one works).
+	 */
 	CLIENT_SECRET_ROTATED,
 
 	/**
-	 * A department API scope and its consent description were registered (by an administrator, or by the seed
-	 * file with actor {@code system}); the details name the languages it is described in.
+	 * A department API scope and its consent description were registered (by an
+	 * administrator, or by the seed file with actor {@code system}); the details name the
+	 * languages it is described in.
 	 */
 	API_SCOPE_CREATED,
 
-	/** An API scope's consent description changed; the details name the descriptions that changed. */
+	/**
+	 * An API scope's consent description changed; the details name the descriptions that
+	 * changed.
+	 */
 	API_SCOPE_UPDATED,
 
-	/** An administrator deleted an API scope's description: the consent page shows the scope's name again. */
+	/**
+	 * An administrator deleted an API scope's description: the consent page shows the
+	 * scope's name again.
+	 */
 	API_SCOPE_DELETED,
 
 	/** An administrator ordered a signing key rotation. */
@@ -140,7 +177,10 @@ public enum AuditEventType {
 	/** An administrator exported the audit log. */
 	AUDIT_EXPORTED,
 
-	/** An administrator role was granted (by an administrator, or by the bootstrap at first start). */
+	/**
+	 * An administrator role was granted (by an administrator, or by the bootstrap at
+	 * first start).
+	 */
 	ADMIN_ROLE_GRANTED,
 
 	/** An administrator role was withdrawn. */

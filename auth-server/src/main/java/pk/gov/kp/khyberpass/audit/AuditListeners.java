@@ -24,13 +24,13 @@ import pk.gov.kp.khyberpass.keys.SigningKeyRetired;
 import pk.gov.kp.khyberpass.keys.SigningKeyRotated;
 
 /**
- * Records {@link AuditEvent}s that features publish, and turns Spring Security's password sign-in events
- * and the signing key events into audit events. Runs in the publisher's thread. An attempted username
- * (possibly a CNIC) is stored only as a keyed hash; a client address only as its network prefix (/24 or
- * /48) and a keyed hash.
+ * Records {@link AuditEvent}s that features publish, and turns Spring Security's password
+ * sign-in events and the signing key events into audit events. Runs in the publisher's
+ * thread. An attempted username (possibly a CNIC) is stored only as a keyed hash; a
+ * client address only as its network prefix (/24 or /48) and a keyed hash.
  * <p>
- * A failure to record is logged and does not fail the publisher: an outage of the audit table must not
- * lock every citizen out.
+ * A failure to record is logged and does not fail the publisher: an outage of the audit
+ * table must not lock every citizen out.
  */
 final class AuditListeners {
 
@@ -121,7 +121,8 @@ final class AuditListeners {
 
 	/** The /24 of an IPv4 address or the /48 of an IPv6 address, without a DNS lookup. */
 	static String prefix(String address) {
-		boolean literal = address.indexOf(':') >= 0 || address.chars().allMatch((c) -> c == '.' || Character.isDigit(c));
+		boolean literal = address.indexOf(':') >= 0
+				|| address.chars().allMatch((c) -> c == '.' || Character.isDigit(c));
 		if (!literal || address.isEmpty()) {
 			return "unknown";
 		}

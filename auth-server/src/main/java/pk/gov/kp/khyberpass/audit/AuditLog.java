@@ -24,9 +24,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The tamper-evident audit log: appends {@link AuditEvent}s to a SHA-256 hash chain (one chain for all
- * nodes, serialised on the chain head's row lock), signs checkpoints with the server's keys, verifies the
- * chain, searches it and exports it. Thread-safe.
+ * The tamper-evident audit log: appends {@link AuditEvent}s to a SHA-256 hash chain (one
+ * chain for all nodes, serialised on the chain head's row lock), signs checkpoints with
+ * the server's keys, verifies the chain, searches it and exports it. Thread-safe.
  */
 public final class AuditLog {
 
@@ -58,15 +58,16 @@ public final class AuditLog {
 	}
 
 	/**
-	 * Appends {@code event} to the chain in its own transaction (one row lock, one INSERT, one UPDATE).
-	 * Features normally publish the event instead of calling this.
+	 * Appends {@code event} to the chain in its own transaction (one row lock, one
+	 * INSERT, one UPDATE). Features normally publish the event instead of calling this.
 	 * @return the stored entry
 	 */
 	public AuditEntry record(AuditEvent event) {
 		AuditEntry entry = this.writes.execute((status) -> {
 			AuditRepository.Head head = this.repository.lockHead();
 			long sequence = head.sequence() + 1;
-			AuditEntry next = new AuditEntry(sequence, event, head.hash(), AuditChain.hash(head.hash(), sequence, event));
+			AuditEntry next = new AuditEntry(sequence, event, head.hash(),
+					AuditChain.hash(head.hash(), sequence, event));
 			this.repository.insert(next);
 			return next;
 		});
@@ -74,7 +75,8 @@ public final class AuditLog {
 	}
 
 	/**
-	 * Signs a checkpoint of the chain as it ends now, unless the last checkpoint already covers it.
+	 * Signs a checkpoint of the chain as it ends now, unless the last checkpoint already
+	 * covers it.
 	 * @return the sequence checkpointed, or empty if there was nothing new
 	 */
 	public Optional<Long> checkpoint() {
@@ -86,8 +88,8 @@ public final class AuditLog {
 				}
 				Instant at = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 				String signature = this.signer.sign(head.sequence(), head.hash(), at);
-				this.repository.insertCheckpoint(new AuditRepository.Checkpoint(head.sequence(), head.hash(), at,
-						signature));
+				this.repository
+					.insertCheckpoint(new AuditRepository.Checkpoint(head.sequence(), head.hash(), at, signature));
 				log.info("Signed audit checkpoint at sequence {}", head.sequence());
 				return head.sequence();
 			}));
@@ -99,13 +101,15 @@ public final class AuditLog {
 	}
 
 	/**
-	 * Walks the whole chain in one consistent snapshot: every sequence from 1 without gaps, every
-	 * {@code prev_hash} equal to the previous entry's hash, every hash recomputed, the chain head equal to the
-	 * last entry, and every checkpoint signed by a key the internal authority certified (retired keys too) and equal to the chain at its sequence.
+	 * Walks the whole chain in one consistent snapshot: every sequence from 1 without
+	 * gaps, every {@code prev_hash} equal to the previous entry's hash, every hash
+	 * recomputed, the chain head equal to the last entry, and every checkpoint signed by
+	 * a key the internal authority certified (retired keys too) and equal to the chain at
+	 * its sequence.
 	 */
 	public AuditVerification verify() {
-		return Objects.requireNonNull(this.reads.execute((status) -> new AuditVerifier(this.repository,
-				this.signer).verify()));
+		return Objects
+			.requireNonNull(this.reads.execute((status) -> new AuditVerifier(this.repository, this.signer).verify()));
 	}
 
 	/**
@@ -121,12 +125,14 @@ public final class AuditLog {
 	}
 
 	/**
-	 * Writes every entry, in sequence order, as one JSON object per line with the fields {@code sequence,
-	 * occurredAt, type, actor, subject, clientId, details, prevHash, entryHash} as stored (so an external tool
-	 * can recompute the chain), then one line {@code {"checkpoint": {sequence, headHash, createdAt, signature,
-	 * x5c}}} per signed checkpoint, {@code x5c} being the signing key's certificate chain up to the internal
-	 * authority (base64 DER), so that an offline verifier that pins the authority's certificate can check
-	 * every signature, even of keys long retired.
+	 * Writes every entry, in sequence order, as one JSON object per line with the fields
+	 * {@code sequence,
+	 * occurredAt, type, actor, subject, clientId, details, prevHash, entryHash} as stored
+	 * (so an external tool can recompute the chain), then one line {@code {"checkpoint":
+	 * {sequence, headHash, createdAt, signature, x5c}}} per signed checkpoint,
+	 * {@code x5c} being the signing key's certificate chain up to the internal authority
+	 * (base64 DER), so that an offline verifier that pins the authority's certificate can
+	 * check every signature, even of keys long retired.
 	 */
 	public void exportJsonLines(Writer writer) throws IOException {
 		try {

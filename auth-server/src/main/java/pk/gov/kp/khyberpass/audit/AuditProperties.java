@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the audit log.
  *
- * @param checkpointInterval how often each node signs a checkpoint of the chain (a node skips it when
- * nothing was appended since the last one)
+ * @param checkpointInterval how often each node signs a checkpoint of the chain (a node
+ * skips it when nothing was appended since the last one)
  */
 @Validated
 @ConfigurationProperties("khyberpass.audit")

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The SQL of the audit chain: appending under the chain head's row lock, reading in sequence order,
- * searching, and the checkpoints. Callers provide the transactions.
+ * The SQL of the audit chain: appending under the chain head's row lock, reading in
+ * sequence order, searching, and the checkpoints. Callers provide the transactions.
  */
 final class AuditRepository {
 
@@ -62,7 +62,10 @@ final class AuditRepository {
 			.update();
 	}
 
-	/** Every stored row up to {@code lastSequence}, in sequence order, as they are (not yet parsed). */
+	/**
+	 * Every stored row up to {@code lastSequence}, in sequence order, as they are (not
+	 * yet parsed).
+	 */
 	void forEachRow(long lastSequence, Consumer<Row> action) {
 		this.jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry WHERE sequence <= ? ORDER BY sequence")
 			.param(lastSequence)
@@ -116,7 +119,8 @@ final class AuditRepository {
 	}
 
 	List<Checkpoint> checkpoints() {
-		return this.jdbc.sql("SELECT sequence, head_hash, created_at, signature FROM audit_checkpoint ORDER BY sequence")
+		return this.jdbc
+			.sql("SELECT sequence, head_hash, created_at, signature FROM audit_checkpoint ORDER BY sequence")
 			.query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getString(2),
 					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
 			.list();
@@ -139,16 +143,19 @@ final class AuditRepository {
 	record Head(long sequence, String hash) {
 	}
 
-	/** A signed statement that the chain up to {@code sequence} ended in {@code headHash}. */
+	/**
+	 * A signed statement that the chain up to {@code sequence} ended in {@code headHash}.
+	 */
 	record Checkpoint(long sequence, String headHash, Instant createdAt, String signature) {
 	}
 
 	/** A stored row as read, before it is trusted. */
-	record Row(long sequence, Instant occurredAt, String type, String actor, String subject,
-			@Nullable String clientId, String details, String prevHash, String entryHash) {
+	record Row(long sequence, Instant occurredAt, String type, String actor, String subject, @Nullable String clientId,
+			String details, String prevHash, String entryHash) {
 
 		/**
-		 * @throws IllegalArgumentException if the row does not form a valid event (unknown type, bad details)
+		 * @throws IllegalArgumentException if the row does not form a valid event
+		 * (unknown type, bad details)
 		 */
 		AuditEntry toEntry(AuditRepository repository) {
 			AuditEvent event = new AuditEvent(AuditEventType.valueOf(this.type), this.actor, this.subject,

@@ -6,7 +6,8 @@ package pk.gov.kp.khyberpass.audit;
 public sealed interface AuditVerification {
 
 	/**
-	 * Every entry links to its predecessor, every hash recomputes and every checkpoint matches its signature.
+	 * Every entry links to its predecessor, every hash recomputes and every checkpoint
+	 * matches its signature.
 	 *
 	 * @param entries how many entries were checked
 	 * @param lastSequence the sequence of the last entry (0 when the log is empty)
@@ -16,7 +17,8 @@ public sealed interface AuditVerification {
 	}
 
 	/**
-	 * The chain is broken: an entry was edited, deleted, reordered or inserted, or a checkpoint does not match.
+	 * The chain is broken: an entry was edited, deleted, reordered or inserted, or a
+	 * checkpoint does not match.
 	 *
 	 * @param firstBrokenSequence the first sequence that does not verify
 	 * @param reason what was found, for operators

@@ -6,7 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One walk of the chain for {@link AuditLog#verify()}; runs inside a read-only repeatable-read transaction.
+ * One walk of the chain for {@link AuditLog#verify()}; runs inside a read-only
+ * repeatable-read transaction.
  */
 final class AuditVerifier {
 
@@ -33,7 +34,8 @@ final class AuditVerifier {
 			AuditCheckpointSigner.Outcome outcome = this.signer.verify(checkpoint);
 			switch (outcome) {
 				case VALID -> signed++;
-				case UNTRUSTED_KEY -> breakAt(checkpoint.sequence(), "checkpoint is signed by a key the internal authority did not certify");
+				case UNTRUSTED_KEY -> breakAt(checkpoint.sequence(),
+						"checkpoint is signed by a key the internal authority did not certify");
 				case MISMATCH -> breakAt(checkpoint.sequence(), "checkpoint does not match what its signature says");
 				case BAD_SIGNATURE -> breakAt(checkpoint.sequence(), "checkpoint signature does not verify");
 			}

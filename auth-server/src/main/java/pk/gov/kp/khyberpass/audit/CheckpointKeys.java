@@ -9,10 +9,11 @@ import java.util.Optional;
 import pk.gov.kp.khyberpass.keys.SigningKeys;
 
 /**
- * The keys that may have signed a checkpoint: any signing key, retired ones included, whose certificate was
- * issued by the internal authority. Trust comes from the authority, not from the key's being published, so
- * a checkpoint stays verifiable for as long as the log is kept, and a key row planted in the database without
- * the authority's private key is refused.
+ * The keys that may have signed a checkpoint: any signing key, retired ones included,
+ * whose certificate was issued by the internal authority. Trust comes from the authority,
+ * not from the key's being published, so a checkpoint stays verifiable for as long as the
+ * log is kept, and a key row planted in the database without the authority's private key
+ * is refused.
  */
 class CheckpointKeys {
 
@@ -22,9 +23,13 @@ class CheckpointKeys {
 		this.keys = keys;
 	}
 
-	/** The chain of {@code kid} (its certificate first, the authority's last), if the authority issued it. */
+	/**
+	 * The chain of {@code kid} (its certificate first, the authority's last), if the
+	 * authority issued it.
+	 */
 	Optional<List<X509Certificate>> trustedChain(String kid) {
-		return this.keys.certificateChain(kid).filter((chain) -> issuedByAuthority(chain, this.keys.authorityCertificate()));
+		return this.keys.certificateChain(kid)
+			.filter((chain) -> issuedByAuthority(chain, this.keys.authorityCertificate()));
 	}
 
 	Optional<PublicKey> trustedKey(String kid) {

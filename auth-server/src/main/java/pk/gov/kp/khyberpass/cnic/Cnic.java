@@ -1,12 +1,15 @@
 package pk.gov.kp.khyberpass.cnic;
 
 /**
- * A Computerised National Identity Card number: 13 digits written {@code 5-7-1}, stored as the bare digits.
+ * A Computerised National Identity Card number: 13 digits written {@code 5-7-1}, stored
+ * as the bare digits.
  * <p>
- * The constructor accepts the citizen's typing, {@code 17301-1234567-5} or {@code 1730112345675} with
- * surrounding spaces, and nothing else: no other separators, no spaces inside, no digits other than ASCII
- * {@code 0-9}. The first digit names the province of issue (1 to 7); the number carries no check digit, so
- * only the civil registry can catch a typo. {@link #toString()} masks the number so that it is safe in logs.
+ * The constructor accepts the citizen's typing, {@code 17301-1234567-5} or
+ * {@code 1730112345675} with surrounding spaces, and nothing else: no other separators,
+ * no spaces inside, no digits other than ASCII {@code 0-9}. The first digit names the
+ * province of issue (1 to 7); the number carries no check digit, so only the civil
+ * registry can catch a typo. {@link #toString()} masks the number so that it is safe in
+ * logs.
  *
  * @param digits the 13 ASCII digits
  * @see <a href="https://www.nadra.gov.pk/">NADRA</a>
@@ -24,7 +27,9 @@ public record Cnic(String digits) {
 
 	private static final int LENGTH = 13;
 
-	/** Longest input worth looking at: the formatted form and a few surrounding spaces. */
+	/**
+	 * Longest input worth looking at: the formatted form and a few surrounding spaces.
+	 */
 	private static final int MAX_INPUT_LENGTH = 40;
 
 	/**
@@ -51,14 +56,18 @@ public record Cnic(String digits) {
 		return this.digits.substring(0, 5) + '-' + this.digits.substring(5, 12) + '-' + this.digits.substring(12);
 	}
 
-	/** The number with its middle seven digits hidden, {@code 12345-*******-1}: safe for logs and pages. */
+	/**
+	 * The number with its middle seven digits hidden, {@code 12345-*******-1}: safe for
+	 * logs and pages.
+	 */
 	public String masked() {
 		return this.digits.substring(0, 5) + "-*******-" + this.digits.substring(12);
 	}
 
 	/**
-	 * The sex that NADRA encodes in the last digit (odd for men, even for women), for cross-checks against
-	 * what the citizen declares. Not to be stored unless a consented purpose needs it.
+	 * The sex that NADRA encodes in the last digit (odd for men, even for women), for
+	 * cross-checks against what the citizen declares. Not to be stored unless a consented
+	 * purpose needs it.
 	 */
 	public RegisteredSex registeredSex() {
 		return ((this.digits.charAt(LENGTH - 1) - '0') % 2 == 1) ? RegisteredSex.MALE : RegisteredSex.FEMALE;

@@ -8,9 +8,10 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
 import pk.gov.kp.khyberpass.keys.SealedValueException;
 
 /**
- * Protects CNICs at rest: AES-256-GCM under a key derived from the master key, bound to the owning record's
- * id, and a keyed blind index (HMAC-SHA-256 under a separately derived key) to find and de-duplicate them
- * without decrypting. An unkeyed hash would not do: there are fewer than 10^13 CNICs.
+ * Protects CNICs at rest: AES-256-GCM under a key derived from the master key, bound to
+ * the owning record's id, and a keyed blind index (HMAC-SHA-256 under a separately
+ * derived key) to find and de-duplicate them without decrypting. An unkeyed hash would
+ * not do: there are fewer than 10^13 CNICs.
  * <p>
  * Thread-safe.
  */
@@ -41,20 +42,26 @@ public final class CnicProtector {
 
 	/**
 	 * Decrypts what {@link #encrypt} produced for the same {@code owner}.
-	 * @throws SealedValueException if the ciphertext was altered, moved from another row, or sealed under
-	 * another master key
+	 * @throws SealedValueException if the ciphertext was altered, moved from another row,
+	 * or sealed under another master key
 	 */
 	public Cnic decrypt(byte[] ciphertext, UUID owner) {
 		byte[] digits = this.masterKey.open(SEAL_PURPOSE, ciphertext, aad(owner));
 		return new Cnic(new String(digits, StandardCharsets.US_ASCII));
 	}
 
-	/** The keyed blind index of a CNIC: 64 lower-case hex characters, stable for one master key. */
+	/**
+	 * The keyed blind index of a CNIC: 64 lower-case hex characters, stable for one
+	 * master key.
+	 */
 	public String blindIndex(Cnic cnic) {
 		return this.blindIndex.hex(cnic.digits());
 	}
 
-	/** The id of the master key that {@link #encrypt} seals under, to store beside the ciphertext. */
+	/**
+	 * The id of the master key that {@link #encrypt} seals under, to store beside the
+	 * ciphertext.
+	 */
 	public String keyId() {
 		return this.masterKey.keyId();
 	}

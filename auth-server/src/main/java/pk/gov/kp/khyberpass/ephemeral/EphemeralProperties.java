@@ -6,8 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where short-lived state lives.
  *
- * @param store {@code memory} for the single-node development default, {@code redis} for production
- * @param keyPrefix prefix of every Redis key, so that deployments sharing a Redis server stay apart
+ * @param store {@code memory} for the single-node development default, {@code redis} for
+ * production
+ * @param keyPrefix prefix of every Redis key, so that deployments sharing a Redis server
+ * stay apart
  */
 @ConfigurationProperties("khyberpass.ephemeral")
 public record EphemeralProperties(@DefaultValue("memory") Kind store, @DefaultValue("kp:") String keyPrefix) {

@@ -49,8 +49,7 @@ final class InMemoryEphemeralStore implements EphemeralStore {
 	@Override
 	public Optional<byte[]> take(String key) {
 		Entry entry = this.entries.remove(key);
-		return (entry != null && entry.isLive(this.clock.instant())) ? Optional.of(entry.value())
-				: Optional.empty();
+		return (entry != null && entry.isLive(this.clock.instant())) ? Optional.of(entry.value()) : Optional.empty();
 	}
 
 	@Override

@@ -9,8 +9,8 @@ import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * The production store: Redis through Lettuce, every key under one prefix so that several deployments
- * (or test classes) can share a server.
+ * The production store: Redis through Lettuce, every key under one prefix so that several
+ * deployments (or test classes) can share a server.
  */
 final class RedisEphemeralStore implements EphemeralStore {
 

@@ -1,5 +1,6 @@
 /**
- * Short-lived shared state (Redis in production, in-process in development), expired by time.
+ * Short-lived shared state (Redis in production, in-process in development), expired by
+ * time.
  */
 @NullMarked
 package pk.gov.kp.khyberpass.ephemeral;

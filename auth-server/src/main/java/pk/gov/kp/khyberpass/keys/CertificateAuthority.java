@@ -33,8 +33,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The internal certificate authority: a self-signed EC P-384 root that certifies every signing key, so
- * that relying parties can pin the root and follow the {@code x5c} chain through rotations.
+ * The internal certificate authority: a self-signed EC P-384 root that certifies every
+ * signing key, so that relying parties can pin the root and follow the {@code x5c} chain
+ * through rotations.
  */
 final class CertificateAuthority {
 
@@ -87,7 +88,10 @@ final class CertificateAuthority {
 		return this.privateKey;
 	}
 
-	/** Issues an end-entity certificate for a signing key, named after its kid, valid at most as long as the CA. */
+	/**
+	 * Issues an end-entity certificate for a signing key, named after its kid, valid at
+	 * most as long as the CA.
+	 */
 	X509Certificate issue(PublicKey publicKey, String kid, Instant notBefore, Instant notAfter) {
 		Instant end = notAfter.isAfter(this.certificate.getNotAfter().toInstant())
 				? this.certificate.getNotAfter().toInstant() : notAfter;
@@ -140,8 +144,8 @@ final class CertificateAuthority {
 			throws GeneralSecurityException {
 		try {
 			return new JcaX509CertificateConverter().setProvider(BC)
-				.getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BC)
-					.build(signingKey)));
+				.getCertificate(builder
+					.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(BC).build(signingKey)));
 		}
 		catch (OperatorCreationException ex) {
 			throw new GeneralSecurityException(ex);

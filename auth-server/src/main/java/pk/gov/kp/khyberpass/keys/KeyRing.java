@@ -7,11 +7,13 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.JWKSet;
 
 /**
- * What one node has loaded from the database: the signer of each algorithm's {@code ACTIVE} key and the
- * public keys it publishes. Immutable; a refresh swaps in a new ring.
+ * What one node has loaded from the database: the signer of each algorithm's
+ * {@code ACTIVE} key and the public keys it publishes. Immutable; a refresh swaps in a
+ * new ring.
  *
  * @param active the {@code ACTIVE} key per algorithm
- * @param published the public JWKs of the {@code NEXT}, {@code ACTIVE} and {@code RETIRING} keys
+ * @param published the public JWKs of the {@code NEXT}, {@code ACTIVE} and
+ * {@code RETIRING} keys
  * @param loadedAt when this ring was loaded
  */
 record KeyRing(Map<SigningAlgorithm, ActiveKey> active, JWKSet published, Instant loadedAt) {

@@ -8,16 +8,19 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
-
 /**
- * HMAC-SHA-256 under a key derived from the master key for one purpose: how Khyber Pass stores or looks
- * up values without keeping them (client secrets, recovery codes, the CNIC blind index) and derives
- * stable pseudonyms (pairwise subjects, throttling keys). Without the master key the outputs cannot be
- * recomputed, which is what makes them safe for low-entropy inputs such as CNICs. Thread-safe.
+ * HMAC-SHA-256 under a key derived from the master key for one purpose: how Khyber Pass
+ * stores or looks up values without keeping them (client secrets, recovery codes, the
+ * CNIC blind index) and derives stable pseudonyms (pairwise subjects, throttling keys).
+ * Without the master key the outputs cannot be recomputed, which is what makes them safe
+ * for low-entropy inputs such as CNICs. Thread-safe.
  */
 public final class KeyedHash {
 
-	/** Initialised once; each MAC works on a clone, cheaper than a provider look-up and key set-up per call. */
+	/**
+	 * Initialised once; each MAC works on a clone, cheaper than a provider look-up and
+	 * key set-up per call.
+	 */
 	private final Mac initialised;
 
 	KeyedHash(SecretKey key) {
@@ -40,7 +43,10 @@ public final class KeyedHash {
 		}
 	}
 
-	/** The MAC of the UTF-8 bytes of {@code text}, base64url without padding (43 characters). */
+	/**
+	 * The MAC of the UTF-8 bytes of {@code text}, base64url without padding (43
+	 * characters).
+	 */
 	public String base64Url(String text) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(of(text.getBytes(StandardCharsets.UTF_8)));
 	}

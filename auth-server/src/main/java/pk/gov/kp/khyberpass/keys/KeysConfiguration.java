@@ -25,9 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signing keys from the database: the {@link SigningKeys} service, the JWKS source the authorization server
- * publishes, the {@link JwtEncoder} that signs our tokens and the {@link JwtDecoder} that verifies them, and
- * the periodic refresh, retirement and rotation.
+ * Signing keys from the database: the {@link SigningKeys} service, the JWKS source the
+ * authorization server publishes, the {@link JwtEncoder} that signs our tokens and the
+ * {@link JwtDecoder} that verifies them, and the periodic refresh, retirement and
+ * rotation.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -68,7 +69,8 @@ class KeysConfiguration {
 	static SigningKeys create(JdbcClient jdbcClient, TransactionTemplate transactions, MasterKey masterKey,
 			KeysProperties properties, Clock clock, SecureRandom random, ApplicationEventPublisher events) {
 		SigningKeyRepository repository = new SigningKeyRepository(jdbcClient);
-		// a key is NEXT for one period, ACTIVE for one, then RETIRING; a week's margin for late rotations
+		// a key is NEXT for one period, ACTIVE for one, then RETIRING; a week's margin
+		// for late rotations
 		Duration certificateValidity = properties.rotationPeriod()
 			.multipliedBy(2)
 			.plus(properties.retention())
@@ -80,8 +82,8 @@ class KeysConfiguration {
 	}
 
 	/**
-	 * Verifies tokens signed by our keys (ES256 or RS256, through Bouncy Castle) and their time claims;
-	 * {@code typ}, issuer and audience are for the caller to check.
+	 * Verifies tokens signed by our keys (ES256 or RS256, through Bouncy Castle) and
+	 * their time claims; {@code typ}, issuer and audience are for the caller to check.
 	 */
 	static NimbusJwtDecoder createJwtDecoder(JWKSource<SecurityContext> jwkSource, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)

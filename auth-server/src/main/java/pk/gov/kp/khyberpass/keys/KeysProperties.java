@@ -11,16 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Key management settings.
  *
- * @param masterKey the base64 form of the 256-bit master key ({@code KHYBERPASS_MASTER_KEY}); required in
- * production
- * @param masterKeyFile a file holding the master key, created with a fresh key when absent; for the
- * development default only, where no master key is given
- * @param rotationPeriod how long a signing key signs before the next rotation; a {@code NEXT} key is
- * published for as long before it signs
- * @param retention how long a key stays in the JWKS after it stops signing; must exceed the longest
- * lifetime of anything signed with it plus the refresh interval
- * @param refreshInterval how often each node reloads the keys from the database (to pick up another node's
- * rotation), retires expired keys and rotates when due
+ * @param masterKey the base64 form of the 256-bit master key
+ * ({@code KHYBERPASS_MASTER_KEY}); required in production
+ * @param masterKeyFile a file holding the master key, created with a fresh key when
+ * absent; for the development default only, where no master key is given
+ * @param rotationPeriod how long a signing key signs before the next rotation; a
+ * {@code NEXT} key is published for as long before it signs
+ * @param retention how long a key stays in the JWKS after it stops signing; must exceed
+ * the longest lifetime of anything signed with it plus the refresh interval
+ * @param refreshInterval how often each node reloads the keys from the database (to pick
+ * up another node's rotation), retires expired keys and rotates when due
  */
 @ConfigurationProperties("khyberpass.keys")
 public record KeysProperties(@Nullable String masterKey, @Nullable Path masterKeyFile,

@@ -15,12 +15,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key-encryption key that protects everything Khyber Pass stores encrypted: signing keys, CNICs,
- * TOTP secrets. Purpose-specific keys are derived from it with HKDF-SHA-256, so a key derived for one
- * purpose never decrypts another's data.
+ * The key-encryption key that protects everything Khyber Pass stores encrypted: signing
+ * keys, CNICs, TOTP secrets. Purpose-specific keys are derived from it with HKDF-SHA-256,
+ * so a key derived for one purpose never decrypts another's data.
  * <p>
- * Sealed values carry the master key's id, so a later rotation of the master key can tell which key
- * sealed which row.
+ * Sealed values carry the master key's id, so a later rotation of the master key can tell
+ * which key sealed which row.
  */
 public final class MasterKey {
 
@@ -45,12 +45,18 @@ public final class MasterKey {
 		this.random = random;
 	}
 
-	/** The short public id of this master key (the first 4 bytes of its SHA-256), stored beside sealed data. */
+	/**
+	 * The short public id of this master key (the first 4 bytes of its SHA-256), stored
+	 * beside sealed data.
+	 */
 	public String keyId() {
 		return this.keyId;
 	}
 
-	/** Derives a 256-bit key for one purpose (HKDF-SHA-256, RFC 5869, with the purpose as info). */
+	/**
+	 * Derives a 256-bit key for one purpose (HKDF-SHA-256, RFC 5869, with the purpose as
+	 * info).
+	 */
 	public SecretKey derive(String purpose, String algorithm) {
 		byte[] prk = hmac("khyberpass-master-key".getBytes(StandardCharsets.UTF_8), this.key);
 		byte[] info = purpose.getBytes(StandardCharsets.UTF_8);
@@ -64,8 +70,9 @@ public final class MasterKey {
 	}
 
 	/**
-	 * Encrypts with AES-256-GCM under the key derived for {@code purpose}; {@code associatedData} binds the
-	 * ciphertext to its row (for example the record's id) so it cannot be moved to another.
+	 * Encrypts with AES-256-GCM under the key derived for {@code purpose};
+	 * {@code associatedData} binds the ciphertext to its row (for example the record's
+	 * id) so it cannot be moved to another.
 	 */
 	public byte[] seal(String purpose, byte[] plaintext, byte[] associatedData) {
 		byte[] iv = new byte[IV_LENGTH];
@@ -90,16 +97,16 @@ public final class MasterKey {
 
 	/**
 	 * Decrypts what {@link #seal} produced.
-	 * @throws SealedValueException if the value was sealed under another master key, for another purpose or
-	 * row, or was altered
+	 * @throws SealedValueException if the value was sealed under another master key, for
+	 * another purpose or row, or was altered
 	 */
 	public byte[] open(String purpose, byte[] sealed, byte[] associatedData) {
 		if (sealed.length < 1 + 4 + IV_LENGTH + TAG_BITS / 8 || sealed[0] != VERSION) {
 			throw new SealedValueException("Sealed value has an unknown format");
 		}
 		if (!HexFormat.of().formatHex(sealed, 1, 5).equals(this.keyId)) {
-			throw new SealedValueException("Sealed value was sealed under master key " + HexFormat.of().formatHex(sealed, 1, 5)
-					+ ", not the configured " + this.keyId);
+			throw new SealedValueException("Sealed value was sealed under master key "
+					+ HexFormat.of().formatHex(sealed, 1, 5) + ", not the configured " + this.keyId);
 		}
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

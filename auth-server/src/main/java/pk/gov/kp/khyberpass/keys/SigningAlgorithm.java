@@ -12,7 +12,10 @@ public enum SigningAlgorithm {
 	/** ECDSA with P-256 and SHA-256: access tokens, and ID tokens on request. */
 	ES256(JWSAlgorithm.ES256, SignatureAlgorithm.ES256),
 
-	/** RSASSA-PKCS1-v1_5 with a 2048-bit key and SHA-256: the OpenID Connect default for ID tokens. */
+	/**
+	 * RSASSA-PKCS1-v1_5 with a 2048-bit key and SHA-256: the OpenID Connect default for
+	 * ID tokens.
+	 */
 	RS256(JWSAlgorithm.RS256, SignatureAlgorithm.RS256);
 
 	private final JWSAlgorithm jwsAlgorithm;

@@ -34,8 +34,9 @@ import com.nimbusds.jose.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes signing keys and the internal CA with Bouncy Castle's JCA provider, seals their private keys under
- * the master key, and opens them again as Nimbus signers that also sign through Bouncy Castle.
+ * Makes signing keys and the internal CA with Bouncy Castle's JCA provider, seals their
+ * private keys under the master key, and opens them again as Nimbus signers that also
+ * sign through Bouncy Castle.
  */
 final class SigningKeyGenerator {
 
@@ -55,8 +56,8 @@ final class SigningKeyGenerator {
 	private final Duration certificateValidity;
 
 	/**
-	 * @param certificateValidity how long a signing key's certificate lasts: at least its whole life as
-	 * {@code NEXT}, {@code ACTIVE} and {@code RETIRING}
+	 * @param certificateValidity how long a signing key's certificate lasts: at least its
+	 * whole life as {@code NEXT}, {@code ACTIVE} and {@code RETIRING}
 	 */
 	SigningKeyGenerator(MasterKey masterKey, SecureRandom random, Duration certificateValidity) {
 		this.masterKey = masterKey;
@@ -74,12 +75,16 @@ final class SigningKeyGenerator {
 	}
 
 	CertificateAuthority openAuthority(StoredAuthority stored) {
-		PrivateKey privateKey = privateKey("EC", this.masterKey.open(PURPOSE, stored.sealedPrivateKey(), ad(stored.id())));
+		PrivateKey privateKey = privateKey("EC",
+				this.masterKey.open(PURPOSE, stored.sealedPrivateKey(), ad(stored.id())));
 		return new CertificateAuthority(privateKey, CertificateAuthority.fromPem(stored.certificate()).get(0),
 				this.random);
 	}
 
-	/** Generates a key pair, names it by its JWK thumbprint, certifies it and seals its private key. */
+	/**
+	 * Generates a key pair, names it by its JWK thumbprint, certifies it and seals its
+	 * private key.
+	 */
 	StoredSigningKey newKey(SigningAlgorithm algorithm, SigningKeyState state, Instant now,
 			StoredAuthority storedAuthority) {
 		CertificateAuthority authority = openAuthority(storedAuthority);
@@ -138,7 +143,8 @@ final class SigningKeyGenerator {
 
 	private static JWK publicJwk(SigningAlgorithm algorithm, KeyPair keyPair, @Nullable String kid,
 			@Nullable List<Base64> chain) {
-		// Nimbus checks that the first certificate of the chain holds this very public key
+		// Nimbus checks that the first certificate of the chain holds this very public
+		// key
 		return switch (algorithm) {
 			case ES256 -> new ECKey.Builder(Curve.P_256, (ECPublicKey) keyPair.getPublic()).keyID(kid)
 				.algorithm(algorithm.jwsAlgorithm())

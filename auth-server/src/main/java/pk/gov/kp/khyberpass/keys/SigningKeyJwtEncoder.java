@@ -25,9 +25,10 @@ import org.springframework.security.oauth2.jwt.JwtEncodingException;
 import org.springframework.util.StringUtils;
 
 /**
- * Signs JWTs with this node's {@code ACTIVE} key of the algorithm the JWS header names (ES256 when there is
- * no header), through Bouncy Castle. The JWS header carries {@code alg}, {@code kid}, and the requested
- * {@code typ}, {@code cty} and private parameters; other requested key-identifying parameters are replaced.
+ * Signs JWTs with this node's {@code ACTIVE} key of the algorithm the JWS header names
+ * (ES256 when there is no header), through Bouncy Castle. The JWS header carries
+ * {@code alg}, {@code kid}, and the requested {@code typ}, {@code cty} and private
+ * parameters; other requested key-identifying parameters are replaced.
  */
 final class SigningKeyJwtEncoder implements JwtEncoder {
 
@@ -100,7 +101,8 @@ final class SigningKeyJwtEncoder implements JwtEncoder {
 		return builder.customParams(custom).build();
 	}
 
-	// As NimbusJwtEncoder: registered claims through their typed setters, the rest as they are.
+	// As NimbusJwtEncoder: registered claims through their typed setters, the rest as
+	// they are.
 	private static JWTClaimsSet convert(JwtClaimsSet claims) {
 		JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
 		Object issuer = claims.getClaim(JwtClaimNames.ISS);

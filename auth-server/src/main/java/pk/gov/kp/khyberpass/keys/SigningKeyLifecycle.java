@@ -15,9 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The signing key state machine, {@code NEXT → ACTIVE → RETIRING → RETIRED}, kept consistent across nodes:
- * every change runs in one transaction that first locks {@code signing_key_lock}, then re-reads the state it
- * depends on, so two nodes acting at once change the keys once. Events are published after commit.
+ * The signing key state machine, {@code NEXT → ACTIVE → RETIRING → RETIRED}, kept
+ * consistent across nodes: every change runs in one transaction that first locks
+ * {@code signing_key_lock}, then re-reads the state it depends on, so two nodes acting at
+ * once change the keys once. Events are published after commit.
  */
 final class SigningKeyLifecycle {
 
@@ -46,7 +47,10 @@ final class SigningKeyLifecycle {
 		this.properties = properties;
 	}
 
-	/** Creates the internal CA and an {@code ACTIVE} and a {@code NEXT} key per algorithm, where missing. */
+	/**
+	 * Creates the internal CA and an {@code ACTIVE} and a {@code NEXT} key per algorithm,
+	 * where missing.
+	 */
 	void bootstrap() {
 		runLocked((now, published) -> {
 			StoredAuthority authority = authority(now);
@@ -61,14 +65,20 @@ final class SigningKeyLifecycle {
 		});
 	}
 
-	/** Rotates {@code algorithm} if its {@code ACTIVE} key is still {@code expectedActiveKid}. */
+	/**
+	 * Rotates {@code algorithm} if its {@code ACTIVE} key is still
+	 * {@code expectedActiveKid}.
+	 */
 	Optional<SigningKeyRotated> rotate(SigningAlgorithm algorithm, String expectedActiveKid) {
 		return callLocked((now, published) -> this.repository.findCurrent(algorithm, SigningKeyState.ACTIVE)
 			.filter((active) -> active.kid().equals(expectedActiveKid))
 			.map((active) -> rotate(active, now, published)));
 	}
 
-	/** Rotates {@code algorithm} if its {@code ACTIVE} key has signed for a whole rotation period. */
+	/**
+	 * Rotates {@code algorithm} if its {@code ACTIVE} key has signed for a whole rotation
+	 * period.
+	 */
 	Optional<SigningKeyRotated> rotateIfDue(SigningAlgorithm algorithm) {
 		if (this.repository.findCurrent(algorithm, SigningKeyState.ACTIVE).filter(this::isDue).isEmpty()) {
 			return Optional.empty();
@@ -79,8 +89,9 @@ final class SigningKeyLifecycle {
 	}
 
 	/**
-	 * Withdraws a key at once. An {@code ACTIVE} key is first replaced by its {@code NEXT} key, a retired
-	 * {@code NEXT} key by a fresh one, so each algorithm keeps one of each.
+	 * Withdraws a key at once. An {@code ACTIVE} key is first replaced by its
+	 * {@code NEXT} key, a retired {@code NEXT} key by a fresh one, so each algorithm
+	 * keeps one of each.
 	 */
 	Optional<SigningKey> retire(String kid) {
 		return callLocked((now, published) -> {
@@ -101,7 +112,10 @@ final class SigningKeyLifecycle {
 		});
 	}
 
-	/** Retires the {@code RETIRING} keys whose retention ran out; safe to run on every node at once. */
+	/**
+	 * Retires the {@code RETIRING} keys whose retention ran out; safe to run on every
+	 * node at once.
+	 */
 	List<SigningKeyRetired> sweep() {
 		Instant now = now();
 		List<SigningKeyRetired> retired = new ArrayList<>();
@@ -126,8 +140,8 @@ final class SigningKeyLifecycle {
 		});
 		this.repository.activate(next.kid(), now);
 		StoredSigningKey fresh = insert(this.generator.newKey(algorithm, SigningKeyState.NEXT, now, authority));
-		SigningKeyRotated rotated = new SigningKeyRotated(algorithm, next.kid(), active.kid(), fresh.kid(),
-				retireAfter, now);
+		SigningKeyRotated rotated = new SigningKeyRotated(algorithm, next.kid(), active.kid(), fresh.kid(), retireAfter,
+				now);
 		published.add(rotated);
 		log.info("Rotated {} signing keys: {} signs, {} retiring until {}, {} next", algorithm, next.kid(),
 				active.kid(), retireAfter, fresh.kid());

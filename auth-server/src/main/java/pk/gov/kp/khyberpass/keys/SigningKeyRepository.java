@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stores signing keys and the internal CA ({@code V2__signing_keys.sql}). State changes are conditional
- * updates that report whether they applied, so a change another node made first is never applied twice.
+ * Stores signing keys and the internal CA ({@code V2__signing_keys.sql}). State changes
+ * are conditional updates that report whether they applied, so a change another node made
+ * first is never applied twice.
  */
 final class SigningKeyRepository {
 
@@ -29,7 +30,10 @@ final class SigningKeyRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Takes the row lock that serialises key changes across nodes; call inside a transaction. */
+	/**
+	 * Takes the row lock that serialises key changes across nodes; call inside a
+	 * transaction.
+	 */
 	void lock() {
 		this.jdbc.sql("SELECT id FROM signing_key_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
 	}
@@ -74,8 +78,9 @@ final class SigningKeyRepository {
 
 	void insert(StoredSigningKey key) {
 		boolean current = key.state() == SigningKeyState.NEXT || key.state() == SigningKeyState.ACTIVE;
-		this.jdbc.sql("INSERT INTO signing_key (" + COLUMNS + ", current_state)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO signing_key (" + COLUMNS + ", current_state)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.param(key.kid())
 			.param(key.algorithm().name())
 			.param(key.state().name())
@@ -95,8 +100,9 @@ final class SigningKeyRepository {
 
 	/** {@code NEXT} to {@code ACTIVE}; false if the key was not {@code NEXT}. */
 	boolean activate(String kid, Instant now) {
-		return this.jdbc.sql("UPDATE signing_key SET state = 'ACTIVE', current_state = 'ACTIVE', activated_at = ?"
-				+ " WHERE kid = ? AND state = 'NEXT'")
+		return this.jdbc
+			.sql("UPDATE signing_key SET state = 'ACTIVE', current_state = 'ACTIVE', activated_at = ?"
+					+ " WHERE kid = ? AND state = 'NEXT'")
 			.param(time(now))
 			.param(kid)
 			.update() == 1;
@@ -104,18 +110,23 @@ final class SigningKeyRepository {
 
 	/** {@code ACTIVE} to {@code RETIRING}; false if the key was not {@code ACTIVE}. */
 	boolean startRetiring(String kid, Instant now, Instant retireAfter) {
-		return this.jdbc.sql("UPDATE signing_key SET state = 'RETIRING', current_state = NULL, retiring_at = ?,"
-				+ " retire_after = ? WHERE kid = ? AND state = 'ACTIVE'")
+		return this.jdbc
+			.sql("UPDATE signing_key SET state = 'RETIRING', current_state = NULL, retiring_at = ?,"
+					+ " retire_after = ? WHERE kid = ? AND state = 'ACTIVE'")
 			.param(time(now))
 			.param(time(retireAfter))
 			.param(kid)
 			.update() == 1;
 	}
 
-	/** Any published state to {@code RETIRED}, erasing the private key; false if already retired or absent. */
+	/**
+	 * Any published state to {@code RETIRED}, erasing the private key; false if already
+	 * retired or absent.
+	 */
 	boolean retire(String kid, Instant now) {
-		return this.jdbc.sql("UPDATE signing_key SET state = 'RETIRED', current_state = NULL, retired_at = ?,"
-				+ " private_key = NULL, master_key_id = NULL WHERE kid = ? AND state <> 'RETIRED'")
+		return this.jdbc
+			.sql("UPDATE signing_key SET state = 'RETIRED', current_state = NULL, retired_at = ?,"
+					+ " private_key = NULL, master_key_id = NULL WHERE kid = ? AND state <> 'RETIRED'")
 			.param(time(now))
 			.param(kid)
 			.update() == 1;
@@ -135,8 +146,9 @@ final class SigningKeyRepository {
 	}
 
 	void insertAuthority(StoredAuthority authority) {
-		this.jdbc.sql("INSERT INTO signing_key_authority (id, created_at, not_after, master_key_id, private_key,"
-				+ " certificate) VALUES (?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO signing_key_authority (id, created_at, not_after, master_key_id, private_key,"
+					+ " certificate) VALUES (?, ?, ?, ?, ?, ?)")
 			.param(authority.id())
 			.param(time(authority.createdAt()))
 			.param(time(authority.notAfter()))

@@ -3,7 +3,8 @@ package pk.gov.kp.khyberpass.keys;
 import java.time.Instant;
 
 /**
- * A signing key left the JWKS and its private key was erased: tokens it signed no longer verify.
+ * A signing key left the JWKS and its private key was erased: tokens it signed no longer
+ * verify.
  *
  * @param kid the retired key
  * @param algorithm the key's algorithm

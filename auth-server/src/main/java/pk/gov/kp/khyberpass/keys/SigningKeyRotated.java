@@ -3,8 +3,8 @@ package pk.gov.kp.khyberpass.keys;
 import java.time.Instant;
 
 /**
- * A rotation happened: the former {@code NEXT} key now signs, the former {@code ACTIVE} key is retiring and
- * a fresh {@code NEXT} key is published.
+ * A rotation happened: the former {@code NEXT} key now signs, the former {@code ACTIVE}
+ * key is retiring and a fresh {@code NEXT} key is published.
  *
  * @param algorithm the algorithm whose keys rotated
  * @param activeKid the key that signs from now on

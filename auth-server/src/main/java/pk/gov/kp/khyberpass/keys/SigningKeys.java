@@ -15,9 +15,10 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
 /**
- * The signing keys of this node: what it signs with, what it publishes, and the operator's controls (list,
- * rotate, retire). Every node loads the keys from the database at start and again each refresh interval, so
- * a rotation done by any node reaches all of them within that interval.
+ * The signing keys of this node: what it signs with, what it publishes, and the
+ * operator's controls (list, rotate, retire). Every node loads the keys from the database
+ * at start and again each refresh interval, so a rotation done by any node reaches all of
+ * them within that interval.
  * <p>
  * Publishes {@link SigningKeyRotated} and {@link SigningKeyRetired} events. Thread-safe.
  */
@@ -43,22 +44,28 @@ public final class SigningKeys {
 		this.clock = clock;
 	}
 
-	/** Creates the first keys if this is the first node ever to start, then loads them. */
+	/**
+	 * Creates the first keys if this is the first node ever to start, then loads them.
+	 */
 	void start() {
 		this.lifecycle.bootstrap();
 		refresh();
 	}
 
-	/** All keys, retired ones included, newest first, as stored now (not as this node last loaded them). */
+	/**
+	 * All keys, retired ones included, newest first, as stored now (not as this node last
+	 * loaded them).
+	 */
 	public List<SigningKey> list() {
 		return this.repository.findAll().stream().map(StoredSigningKey::toSigningKey).toList();
 	}
 
 	/**
-	 * Rotates every algorithm now: each {@code NEXT} key starts signing, each {@code ACTIVE} key starts
-	 * retiring and fresh {@code NEXT} keys are published.
-	 * @return the rotations made; none for an algorithm another node rotated since this node last loaded
-	 * the keys (so two operators pressing the button at once rotate once)
+	 * Rotates every algorithm now: each {@code NEXT} key starts signing, each
+	 * {@code ACTIVE} key starts retiring and fresh {@code NEXT} keys are published.
+	 * @return the rotations made; none for an algorithm another node rotated since this
+	 * node last loaded the keys (so two operators pressing the button at once rotate
+	 * once)
 	 */
 	public List<SigningKeyRotated> rotate() {
 		List<SigningKeyRotated> rotations = new ArrayList<>();
@@ -70,7 +77,8 @@ public final class SigningKeys {
 
 	/**
 	 * Rotates the keys of one algorithm now.
-	 * @return the rotation, or empty if another node rotated since this node last loaded the keys
+	 * @return the rotation, or empty if another node rotated since this node last loaded
+	 * the keys
 	 */
 	public Optional<SigningKeyRotated> rotate(SigningAlgorithm algorithm) {
 		Optional<SigningKeyRotated> rotated = this.lifecycle.rotate(algorithm, active(algorithm).kid());
@@ -79,9 +87,10 @@ public final class SigningKeys {
 	}
 
 	/**
-	 * Withdraws a key from the JWKS at once and erases its private key: tokens it signed stop verifying.
-	 * Retiring the {@code ACTIVE} key first rotates its algorithm; retiring the {@code NEXT} key publishes a
-	 * fresh one. Other nodes may go on signing with a retired {@code ACTIVE} key until their next refresh.
+	 * Withdraws a key from the JWKS at once and erases its private key: tokens it signed
+	 * stop verifying. Retiring the {@code ACTIVE} key first rotates its algorithm;
+	 * retiring the {@code NEXT} key publishes a fresh one. Other nodes may go on signing
+	 * with a retired {@code ACTIVE} key until their next refresh.
 	 * @return the retired key, or empty if there is no such published key
 	 */
 	public Optional<SigningKey> retire(String kid) {
@@ -91,15 +100,19 @@ public final class SigningKeys {
 	}
 
 	/**
-	 * The certificate chain of any key this deployment ever made, retired keys included: the key's own
-	 * certificate first, the internal authority's last. Public data, kept after retirement so that what a key
-	 * signed long-term (audit checkpoints) can still be checked against the authority.
+	 * The certificate chain of any key this deployment ever made, retired keys included:
+	 * the key's own certificate first, the internal authority's last. Public data, kept
+	 * after retirement so that what a key signed long-term (audit checkpoints) can still
+	 * be checked against the authority.
 	 */
 	public Optional<List<X509Certificate>> certificateChain(String kid) {
 		return this.repository.findByKid(kid).map((key) -> CertificateAuthority.fromPem(key.certificateChain()));
 	}
 
-	/** The internal certificate authority's self-signed certificate: the anchor of every key's chain. */
+	/**
+	 * The internal certificate authority's self-signed certificate: the anchor of every
+	 * key's chain.
+	 */
 	public X509Certificate authorityCertificate() {
 		StoredAuthority authority = this.repository.findAuthority()
 			.orElseThrow(() -> new IllegalStateException("No signing key authority: the keys have not started"));

@@ -1,5 +1,6 @@
 /**
- * Signing keys and the master key: generation, encrypted storage, rotation with overlap, JWKS.
+ * Signing keys and the master key: generation, encrypted storage, rotation with overlap,
+ * JWKS.
  */
 @NullMarked
 package pk.gov.kp.khyberpass.keys;

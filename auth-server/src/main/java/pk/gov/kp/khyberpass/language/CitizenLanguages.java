@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The languages the citizen pages speak, English first (the default). Only these are ever remembered or
- * rendered, so a page's {@code lang} attribute always names a bundle that exists.
+ * The languages the citizen pages speak, English first (the default). Only these are ever
+ * remembered or rendered, so a page's {@code lang} attribute always names a bundle that
+ * exists.
  */
 public final class CitizenLanguages {
 
@@ -21,16 +22,21 @@ public final class CitizenLanguages {
 	private CitizenLanguages() {
 	}
 
-	/** The supported language of a BCP 47 tag ({@code ur}, {@code ur-PK}, {@code ps-AF}), matched by language. */
+	/**
+	 * The supported language of a BCP 47 tag ({@code ur}, {@code ur-PK}, {@code ps-AF}),
+	 * matched by language.
+	 */
 	public static Optional<Locale> of(String languageTag) {
 		String language = Locale.forLanguageTag(languageTag.strip()).getLanguage();
 		return SUPPORTED.stream().filter((supported) -> supported.getLanguage().equals(language)).findFirst();
 	}
 
 	/**
-	 * The first supported language of an OpenID Connect {@code ui_locales} value: tags separated by spaces, in
-	 * order of preference.
-	 * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC Core §3.1.2.1</a>
+	 * The first supported language of an OpenID Connect {@code ui_locales} value: tags
+	 * separated by spaces, in order of preference.
+	 * @see <a href=
+	 * "https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC Core
+	 * §3.1.2.1</a>
 	 */
 	public static Optional<Locale> firstOf(String uiLocales) {
 		for (String tag : uiLocales.strip().split("\\s+")) {

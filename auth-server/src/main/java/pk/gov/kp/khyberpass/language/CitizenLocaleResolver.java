@@ -13,9 +13,9 @@ import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
- * The language cookie first (the citizen's own choice, or the last department's {@code ui_locales}), then
- * the browser's {@code Accept-Language}, then English. Anything but English, Urdu and Pashto is ignored, in
- * the cookie as in the header.
+ * The language cookie first (the citizen's own choice, or the last department's
+ * {@code ui_locales}), then the browser's {@code Accept-Language}, then English. Anything
+ * but English, Urdu and Pashto is ignored, in the cookie as in the header.
  */
 final class CitizenLocaleResolver extends CookieLocaleResolver {
 
@@ -32,8 +32,9 @@ final class CitizenLocaleResolver extends CookieLocaleResolver {
 	}
 
 	/**
-	 * The browser's most preferred language that Khyber Pass speaks, as the browser names it ({@code ur-PK} stays
-	 * {@code ur-PK}: the page says which Urdu it is for), else English.
+	 * The browser's most preferred language that Khyber Pass speaks, as the browser names
+	 * it ({@code ur-PK} stays {@code ur-PK}: the page says which Urdu it is for), else
+	 * English.
 	 */
 	static Locale fromAcceptLanguage(HttpServletRequest request) {
 		if (request.getHeader("Accept-Language") == null) {

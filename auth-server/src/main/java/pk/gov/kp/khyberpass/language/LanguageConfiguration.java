@@ -12,9 +12,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
- * Wires the citizen's language: the cookie-backed resolver (named {@code localeResolver}, so it replaces
- * Spring Boot's header-only one), the switcher's {@code ?lang=} parameter, and {@code ui_locales} on the
- * authorization endpoint.
+ * Wires the citizen's language: the cookie-backed resolver (named {@code localeResolver},
+ * so it replaces Spring Boot's header-only one), the switcher's {@code ?lang=} parameter,
+ * and {@code ui_locales} on the authorization endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration {

@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Gives every page the links of the language switcher in its masthead: the same page, with its query, in
- * each language. Plain links, so the switcher works without JavaScript; error pages get none (their address
- * is the error dispatch, not a page to come back to).
+ * Gives every page the links of the language switcher in its masthead: the same page,
+ * with its query, in each language. Plain links, so the switcher works without
+ * JavaScript; error pages get none (their address is the error dispatch, not a page to
+ * come back to).
  */
 @ControllerAdvice
 final class LanguageSwitcher {
@@ -39,6 +40,7 @@ final class LanguageSwitcher {
 
 	/**
 	 * One entry of the switcher.
+	 *
 	 * @param tag the BCP 47 tag, also the message key suffix of the language's own name
 	 * @param href the current page in that language
 	 * @param current whether the page is in that language already

@@ -11,10 +11,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Honours {@code ui_locales} on an authorization request: the first language Khyber Pass speaks becomes the
- * browser's language, so the sign-in and consent pages that follow are in it. It runs before Spring Security,
- * because the authorization endpoint answers (with a redirect to the sign-in page) inside the filter chain.
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC Core §3.1.2.1</a>
+ * Honours {@code ui_locales} on an authorization request: the first language Khyber Pass
+ * speaks becomes the browser's language, so the sign-in and consent pages that follow are
+ * in it. It runs before Spring Security, because the authorization endpoint answers (with
+ * a redirect to the sign-in page) inside the filter chain.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC
+ * Core §3.1.2.1</a>
  */
 final class UiLocalesFilter extends OncePerRequestFilter {
 

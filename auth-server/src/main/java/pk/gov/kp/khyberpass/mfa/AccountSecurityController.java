@@ -17,9 +17,9 @@ import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.mfa.passkey.Passkeys;
 
 /**
- * The account's security overview: which second factors the citizen has, how many recovery codes are
- * left, and removing the authenticator app or codes by SMS (after a confirmation page that says what
- * removing the last one means for the password).
+ * The account's security overview: which second factors the citizen has, how many
+ * recovery codes are left, and removing the authenticator app or codes by SMS (after a
+ * confirmation page that says what removing the last one means for the password).
  */
 @Controller
 final class AccountSecurityController {
@@ -41,7 +41,8 @@ final class AccountSecurityController {
 	private final int singleFactorMinLength;
 
 	AccountSecurityController(SecondFactors secondFactors, SmsFactor smsFactor, SmsCodes smsCodes,
-			RecoveryCodes recoveryCodes, FactorChanges changes, Passkeys passkeys, AccountProperties accountProperties) {
+			RecoveryCodes recoveryCodes, FactorChanges changes, Passkeys passkeys,
+			AccountProperties accountProperties) {
 		this.secondFactors = secondFactors;
 		this.smsFactor = smsFactor;
 		this.smsCodes = smsCodes;
@@ -53,8 +54,8 @@ final class AccountSecurityController {
 
 	@GetMapping(PATH)
 	String overview(@RequestParam(name = "added", required = false) @Nullable String added,
-			@RequestParam(name = "removed", required = false) @Nullable String removed,
-			Authentication authentication, Model model) {
+			@RequestParam(name = "removed", required = false) @Nullable String removed, Authentication authentication,
+			Model model) {
 		AccountId account = AccountId.parse(authentication.getName());
 		model.addAttribute("added", added != null);
 		model.addAttribute("removed", removed != null);
@@ -104,7 +105,10 @@ final class AccountSecurityController {
 		return (factor == SecondFactor.TOTP) ? SecondFactor.SMS : SecondFactor.TOTP;
 	}
 
-	/** Only the authenticator app and codes by SMS are removed here; anything else is not a page. */
+	/**
+	 * Only the authenticator app and codes by SMS are removed here; anything else is not
+	 * a page.
+	 */
 	private static SecondFactor removable(String factor) {
 		return switch (factor) {
 			case "TOTP" -> SecondFactor.TOTP;

@@ -15,8 +15,8 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 
 /**
- * Adding an authenticator app in the account area: a QR code (and the secret as text, for phones that
- * cannot scan), confirmed by a first code from the app.
+ * Adding an authenticator app in the account area: a QR code (and the secret as text, for
+ * phones that cannot scan), confirmed by a first code from the app.
  */
 @Controller
 final class AuthenticatorAppController {
@@ -63,7 +63,8 @@ final class AuthenticatorAppController {
 	}
 
 	private String showEnrolment(AccountId account, String secret, Model model) {
-		String label = "Khyber Pass:" + this.accounts.findById(account).map((found) -> found.cnic().masked()).orElse("");
+		String label = "Khyber Pass:"
+				+ this.accounts.findById(account).map((found) -> found.cnic().masked()).orElse("");
 		String uri = "otpauth://totp/" + encode(label) + "?secret=" + secret
 				+ "&issuer=Khyber%20Pass&algorithm=SHA1&digits=6&period=30";
 		model.addAttribute("enrolled", false);

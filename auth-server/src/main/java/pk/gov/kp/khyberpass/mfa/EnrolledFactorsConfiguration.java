@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tells {@code account} whether a citizen's password stands alone (the password policy's minimum length
- * depends on it).
+ * Tells {@code account} whether a citizen's password stands alone (the password policy's
+ * minimum length depends on it).
  */
 @Configuration(proxyBeanMethods = false)
 class EnrolledFactorsConfiguration {

@@ -22,10 +22,10 @@ import pk.gov.kp.khyberpass.notify.SmsGateway;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 
 /**
- * Records a change to a citizen's second factors in the audit log and tells the citizen by SMS, so that
- * someone else changing them does not go unnoticed. The SMS is in the language of the page the change was
- * made on and never carries a code. A notice the gateway refuses is logged, not retried: the change itself
- * stands.
+ * Records a change to a citizen's second factors in the audit log and tells the citizen
+ * by SMS, so that someone else changing them does not go unnoticed. The SMS is in the
+ * language of the page the change was made on and never carries a code. A notice the
+ * gateway refuses is logged, not retried: the change itself stands.
  */
 @Component
 class FactorChanges {

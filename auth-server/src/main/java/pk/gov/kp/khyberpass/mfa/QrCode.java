@@ -17,7 +17,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * A QR code as a PNG {@code data:} URI, drawn on the server so the enrolment page needs no script.
+ * A QR code as a PNG {@code data:} URI, drawn on the server so the enrolment page needs
+ * no script.
  */
 final class QrCode {
 
@@ -30,7 +31,8 @@ final class QrCode {
 		try {
 			BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-			BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+			BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(),
+					BufferedImage.TYPE_BYTE_BINARY);
 			for (int y = 0; y < matrix.getHeight(); y++) {
 				for (int x = 0; x < matrix.getWidth(); x++) {
 					image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);

@@ -6,8 +6,8 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 /**
- * Counts wrong passwords typed to confirm a sensitive change in the account area, per account and on every
- * node, with the same limit and window as wrong second-factor codes.
+ * Counts wrong passwords typed to confirm a sensitive change in the account area, per
+ * account and on every node, with the same limit and window as wrong second-factor codes.
  */
 final class ReauthenticationThrottle {
 

@@ -19,9 +19,10 @@ import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
- * Single-use recovery codes: {@value #COUNT} at a time, each 80 random bits written as four groups of four
- * characters (no look-alike letters), stored only as keyed hashes. A new set replaces the old one.
- * Spaces, dashes and letter case do not matter when a code is typed.
+ * Single-use recovery codes: {@value #COUNT} at a time, each 80 random bits written as
+ * four groups of four characters (no look-alike letters), stored only as keyed hashes. A
+ * new set replaces the old one. Spaces, dashes and letter case do not matter when a code
+ * is typed.
  */
 @Component
 class RecoveryCodes {
@@ -71,7 +72,10 @@ class RecoveryCodes {
 		return List.copyOf(codes);
 	}
 
-	/** Adds codes an operator chose (the seed file), skipping those the account already has. */
+	/**
+	 * Adds codes an operator chose (the seed file), skipping those the account already
+	 * has.
+	 */
 	void add(AccountId account, List<String> codes) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		for (String code : codes) {

@@ -25,9 +25,10 @@ import pk.gov.kp.khyberpass.account.CitizenAuthenticationProvider;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 /**
- * Generating a new set of recovery codes, shown once. Someone who walked up to a signed-in computer must not
- * be able to do it: the citizen must have given a second factor within the last few minutes (a recent
- * sign-in at {@code urn:kp:loa:2}) or type the password again. Wrong passwords are counted like wrong codes.
+ * Generating a new set of recovery codes, shown once. Someone who walked up to a
+ * signed-in computer must not be able to do it: the citizen must have given a second
+ * factor within the last few minutes (a recent sign-in at {@code urn:kp:loa:2}) or type
+ * the password again. Wrong passwords are counted like wrong codes.
  */
 @Controller
 final class RecoveryCodesController {
@@ -94,7 +95,10 @@ final class RecoveryCodesController {
 		return "mfa/recovery-codes";
 	}
 
-	/** Whether the session holds a second factor given within {@code khyberpass.mfa.recent-sign-in}. */
+	/**
+	 * Whether the session holds a second factor given within
+	 * {@code khyberpass.mfa.recent-sign-in}.
+	 */
 	private boolean recentSecondFactor(Authentication authentication) {
 		Instant since = this.clock.instant().minus(this.throttle.recentSignIn());
 		return authentication.getAuthorities()

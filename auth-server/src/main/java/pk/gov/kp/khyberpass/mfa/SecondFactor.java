@@ -1,7 +1,8 @@
 package pk.gov.kp.khyberpass.mfa;
 
 /**
- * The second factors a citizen can present after the password, as Spring Security factor authorities.
+ * The second factors a citizen can present after the password, as Spring Security factor
+ * authorities.
  */
 public enum SecondFactor {
 
@@ -20,7 +21,10 @@ public enum SecondFactor {
 		this.authority = authority;
 	}
 
-	/** The {@code FactorGrantedAuthority} name this factor adds to the citizen's authentication. */
+	/**
+	 * The {@code FactorGrantedAuthority} name this factor adds to the citizen's
+	 * authentication.
+	 */
 	public String authority() {
 		return this.authority;
 	}

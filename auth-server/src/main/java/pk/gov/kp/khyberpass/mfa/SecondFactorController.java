@@ -28,11 +28,10 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.mfa.passkey.Passkeys;
 
 /**
- * Step-up in place: a signed-in citizen whose session is below what a department asked for gives a
- * second factor (an authenticator-app code, a code sent by SMS on request, or a recovery code), never the
- * password again. On success the
- * factor joins the session's authentication, the session id changes, and the authorization request goes
- * on.
+ * Step-up in place: a signed-in citizen whose session is below what a department asked
+ * for gives a second factor (an authenticator-app code, a code sent by SMS on request, or
+ * a recovery code), never the password again. On success the factor joins the session's
+ * authentication, the session id changes, and the authorization request goes on.
  */
 @Controller
 final class SecondFactorController {
@@ -68,7 +67,10 @@ final class SecondFactorController {
 		return "mfa/second-factor";
 	}
 
-	/** "Send me a code by SMS": the page again, now saying where the code went (or why it did not). */
+	/**
+	 * "Send me a code by SMS": the page again, now saying where the code went (or why it
+	 * did not).
+	 */
 	@PostMapping(PATH + "/sms")
 	String sendSms(@RequestParam(name = "continue", required = false) @Nullable String next,
 			Authentication authentication, Locale locale, Model model) {
@@ -111,8 +113,9 @@ final class SecondFactorController {
 	}
 
 	/**
-	 * Offers a passkey (its ceremony is in {@code mfa.passkey}) when the citizen has one; when only a passkey
-	 * meets the asked level ({@code level=3}), the code form is not offered.
+	 * Offers a passkey (its ceremony is in {@code mfa.passkey}) when the citizen has one;
+	 * when only a passkey meets the asked level ({@code level=3}), the code form is not
+	 * offered.
 	 */
 	private void passkeyOption(Authentication authentication, @Nullable String level, Model model) {
 		model.addAttribute("passkey", this.passkeys.hasPasskey(AccountId.parse(authentication.getName())));
@@ -121,14 +124,17 @@ final class SecondFactorController {
 
 	private Authentication withFactor(Authentication current, SecondFactor factor) {
 		List<GrantedAuthority> authorities = new ArrayList<>(current.getAuthorities());
-		authorities.add(FactorGrantedAuthority.withAuthority(factor.authority()).issuedAt(this.clock.instant()).build());
+		authorities
+			.add(FactorGrantedAuthority.withAuthority(factor.authority()).issuedAt(this.clock.instant()).build());
 		UsernamePasswordAuthenticationToken stepped = UsernamePasswordAuthenticationToken
 			.authenticated(current.getName(), null, authorities);
 		stepped.setDetails(current.getDetails());
 		return stepped;
 	}
 
-	/** Only an authorization request on this server may be continued: no open redirect. */
+	/**
+	 * Only an authorization request on this server may be continued: no open redirect.
+	 */
 	private static String safe(@Nullable String next) {
 		return (next != null && next.startsWith("/oauth2/authorize?") && !next.contains("\\")) ? next : "/";
 	}

@@ -17,10 +17,11 @@ import pk.gov.kp.khyberpass.notify.SmsGateway;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 
 /**
- * Removes every second factor of an account (an administrator's "reset MFA" for a citizen who lost their
- * phone): passkeys, the authenticator app (confirmed or pending), codes by SMS, and all recovery codes. The citizen
- * then signs in with the password alone and enrols again, and is told by SMS (no code in it), so a reset
- * they did not ask for does not go unnoticed. The caller audits.
+ * Removes every second factor of an account (an administrator's "reset MFA" for a citizen
+ * who lost their phone): passkeys, the authenticator app (confirmed or pending), codes by
+ * SMS, and all recovery codes. The citizen then signs in with the password alone and
+ * enrols again, and is told by SMS (no code in it), so a reset they did not ask for does
+ * not go unnoticed. The caller audits.
  */
 @Service
 public class SecondFactorReset {
@@ -46,8 +47,7 @@ public class SecondFactorReset {
 	@Transactional
 	public int removeAll(AccountId account) {
 		int removed = 0;
-		for (String table : new String[] { "passkey_credential", "totp_credential", "sms_factor",
-				"recovery_code" }) {
+		for (String table : new String[] { "passkey_credential", "totp_credential", "sms_factor", "recovery_code" }) {
 			removed += this.jdbc.sql("DELETE FROM " + table + " WHERE account_id = ?").param(account.value()).update();
 		}
 		log.info("Removed the {} second factors of account {}", removed, account);

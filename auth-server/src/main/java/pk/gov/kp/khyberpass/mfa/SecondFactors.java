@@ -27,12 +27,14 @@ import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
- * The public face of second factors: whether a citizen has one, checking a code, and provisioning.
+ * The public face of second factors: whether a citizen has one, checking a code, and
+ * provisioning.
  * <p>
- * SMS: a code sent on request to the confirmed mobile number ({@link SmsCodes}). TOTP: each time step is
- * accepted once per account across all nodes (the ephemeral store remembers used steps for longer than the
- * tolerance window). Recovery codes: single use, stored as keyed hashes. Wrong
- * codes are counted per account; past the limit the account must wait.
+ * SMS: a code sent on request to the confirmed mobile number ({@link SmsCodes}). TOTP:
+ * each time step is accepted once per account across all nodes (the ephemeral store
+ * remembers used steps for longer than the tolerance window). Recovery codes: single use,
+ * stored as keyed hashes. Wrong codes are counted per account; past the limit the account
+ * must wait.
  */
 @Service
 public class SecondFactors {
@@ -59,9 +61,8 @@ public class SecondFactors {
 
 	private final SmsCodes smsCodes;
 
-	SecondFactors(JdbcClient jdbc, MasterKey masterKey, EphemeralStore ephemeral, MfaProperties properties,
-			Clock clock, ApplicationEventPublisher events, RecoveryCodes recoveryCodes, SmsFactor smsFactor,
-			SmsCodes smsCodes) {
+	SecondFactors(JdbcClient jdbc, MasterKey masterKey, EphemeralStore ephemeral, MfaProperties properties, Clock clock,
+			ApplicationEventPublisher events, RecoveryCodes recoveryCodes, SmsFactor smsFactor, SmsCodes smsCodes) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.masterKey = masterKey;
@@ -79,8 +80,9 @@ public class SecondFactors {
 	}
 
 	/**
-	 * Checks a code: a TOTP code for the current step (±1) that was not used before, the code last sent by
-	 * SMS for signing in, or an unused recovery code, which is then spent.
+	 * Checks a code: a TOTP code for the current step (±1) that was not used before, the
+	 * code last sent by SMS for signing in, or an unused recovery code, which is then
+	 * spent.
 	 * @return the factor the code proved, or empty for a wrong or replayed code
 	 * @throws SecondFactorThrottledException after too many wrong codes
 	 */
@@ -96,8 +98,8 @@ public class SecondFactors {
 		if (proved.isEmpty()) {
 			this.ephemeral.increment(failures, this.properties.attemptWindow());
 			log.debug("Refused a second-factor code for account {}", account);
-			this.events.publishEvent(AuditEvent.of(AuditEventType.SECOND_FACTOR_FAILED, id, id, null,
-					this.clock.instant()));
+			this.events
+				.publishEvent(AuditEvent.of(AuditEventType.SECOND_FACTOR_FAILED, id, id, null, this.clock.instant()));
 		}
 		else {
 			this.ephemeral.delete(failures);
@@ -108,8 +110,8 @@ public class SecondFactors {
 	}
 
 	/**
-	 * Sets the account's TOTP secret (confirmed, as an operator vouches for it) and adds recovery codes;
-	 * used by the seed file for test harnesses. Idempotent.
+	 * Sets the account's TOTP secret (confirmed, as an operator vouches for it) and adds
+	 * recovery codes; used by the seed file for test harnesses. Idempotent.
 	 */
 	@Transactional
 	public void provision(AccountId account, @Nullable String base32Secret, List<String> recoveryCodes) {
@@ -120,13 +122,14 @@ public class SecondFactors {
 				throw new IllegalArgumentException("a TOTP secret must have at least 80 bits (16 base32 characters)");
 			}
 			byte[] sealed = this.masterKey.seal("totp-secret", secret, aad(account));
-			int updated = this.jdbc
-				.sql("UPDATE totp_credential SET secret_sealed = ?, master_key_id = ?, confirmed_at = ? WHERE account_id = ?")
+			int updated = this.jdbc.sql(
+					"UPDATE totp_credential SET secret_sealed = ?, master_key_id = ?, confirmed_at = ? WHERE account_id = ?")
 				.params(sealed, this.masterKey.keyId(), now, account.value())
 				.update();
 			if (updated == 0) {
-				this.jdbc.sql("INSERT INTO totp_credential (account_id, secret_sealed, master_key_id, created_at, "
-						+ "confirmed_at) VALUES (?, ?, ?, ?, ?)")
+				this.jdbc
+					.sql("INSERT INTO totp_credential (account_id, secret_sealed, master_key_id, created_at, "
+							+ "confirmed_at) VALUES (?, ?, ?, ?, ?)")
 					.params(account.value(), sealed, this.masterKey.keyId(), now, now)
 					.update();
 			}
@@ -157,9 +160,11 @@ public class SecondFactors {
 	}
 
 	/**
-	 * Starts adding an authenticator app: a fresh 160-bit secret, stored sealed and unconfirmed (replacing
-	 * an earlier unconfirmed one), returned as base32 for the QR code.
-	 * @throws IllegalStateException if the account already has a confirmed authenticator app
+	 * Starts adding an authenticator app: a fresh 160-bit secret, stored sealed and
+	 * unconfirmed (replacing an earlier unconfirmed one), returned as base32 for the QR
+	 * code.
+	 * @throws IllegalStateException if the account already has a confirmed authenticator
+	 * app
 	 */
 	@Transactional
 	public String startTotpEnrolment(AccountId account, java.security.SecureRandom random) {
@@ -173,15 +178,17 @@ public class SecondFactors {
 		this.jdbc.sql("DELETE FROM totp_credential WHERE account_id = ? AND confirmed_at IS NULL")
 			.param(account.value())
 			.update();
-		this.jdbc.sql("INSERT INTO totp_credential (account_id, secret_sealed, master_key_id, created_at) "
-				+ "VALUES (?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO totp_credential (account_id, secret_sealed, master_key_id, created_at) "
+					+ "VALUES (?, ?, ?, ?)")
 			.params(account.value(), sealed, this.masterKey.keyId(), now)
 			.update();
 		return Base32.encode(secret);
 	}
 
 	/**
-	 * Confirms the unconfirmed authenticator app with a first code from it (each time step once).
+	 * Confirms the unconfirmed authenticator app with a first code from it (each time
+	 * step once).
 	 * @return whether the code matched and the app is now a second factor of the account
 	 */
 	@Transactional
@@ -202,8 +209,9 @@ public class SecondFactors {
 	}
 
 	/**
-	 * Whether {@code code} matches the account's TOTP secret (confirmed or pending, as {@code state} says)
-	 * in a time step not used before; the step is then used up, on every node.
+	 * Whether {@code code} matches the account's TOTP secret (confirmed or pending, as
+	 * {@code state} says) in a time step not used before; the step is then used up, on
+	 * every node.
 	 */
 	private boolean acceptTotpOnce(AccountId account, String code, String state) {
 		Optional<byte[]> sealed = this.jdbc
@@ -231,7 +239,10 @@ public class SecondFactors {
 		return this.recoveryCodes.spend(account, code) ? Optional.of(SecondFactor.RECOVERY_CODE) : Optional.empty();
 	}
 
-	/** Only a six-digit code can be an SMS code: recovery codes must not use up the SMS challenge's attempts. */
+	/**
+	 * Only a six-digit code can be an SMS code: recovery codes must not use up the SMS
+	 * challenge's attempts.
+	 */
 	private Optional<SecondFactor> verifySmsCode(AccountId account, String code) {
 		if (OtpChallenges.typedCode(code).isEmpty() || !this.smsFactor.enrolled(account)) {
 			return Optional.empty();

@@ -19,10 +19,11 @@ import pk.gov.kp.khyberpass.notify.SmsGateway;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 
 /**
- * Codes sent by SMS for the SMS second factor, under the same rules as the registration codes
- * ({@link OtpChallenges}: 6 digits, a few minutes, a few attempts, single use, resend throttled per number).
- * The account's open challenge is remembered in the ephemeral store, one per purpose, so a code sent to
- * confirm the number cannot be used to sign in and the other way round; a new code replaces the last one.
+ * Codes sent by SMS for the SMS second factor, under the same rules as the registration
+ * codes ({@link OtpChallenges}: 6 digits, a few minutes, a few attempts, single use,
+ * resend throttled per number). The account's open challenge is remembered in the
+ * ephemeral store, one per purpose, so a code sent to confirm the number cannot be used
+ * to sign in and the other way round; a new code replaces the last one.
  */
 @Component
 class SmsCodes {
@@ -54,22 +55,24 @@ class SmsCodes {
 	}
 
 	/**
-	 * Sends a fresh code to {@code mobile}, replacing the account's open one for this purpose.
-	 * @throws OtpThrottledException if a code went to this number too recently or too often
+	 * Sends a fresh code to {@code mobile}, replacing the account's open one for this
+	 * purpose.
+	 * @throws OtpThrottledException if a code went to this number too recently or too
+	 * often
 	 * @throws SmsDeliveryException if the SMS gateway did not take the message
 	 */
 	void send(AccountId account, MobileNumber mobile, Purpose purpose, Locale locale) {
 		OtpChallenge challenge = this.otps.issue(mobile);
 		this.store.put(key(account, purpose), challenge.id().getBytes(StandardCharsets.US_ASCII),
 				this.otps.rules().ttl());
-		String text = this.messages.getMessage("sms.code", new Object[] { challenge.code(),
-				this.otps.rules().ttl().toMinutes() }, locale);
+		String text = this.messages.getMessage("sms.code",
+				new Object[] { challenge.code(), this.otps.rules().ttl().toMinutes() }, locale);
 		this.sms.send(new SmsMessage(mobile.e164(), text));
 	}
 
 	/**
-	 * Judges a code against the account's open challenge for this purpose; a right code or a dead challenge
-	 * closes it.
+	 * Judges a code against the account's open challenge for this purpose; a right code
+	 * or a dead challenge closes it.
 	 */
 	OtpOutcome check(AccountId account, Purpose purpose, String code) {
 		Optional<byte[]> challengeId = this.store.get(key(account, purpose));

@@ -15,9 +15,9 @@ import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
- * Whether a citizen has confirmed the account's mobile number as a second factor. The factor holds only
- * while the account still has the number that was confirmed (kept as a keyed hash): a number changed since
- * then must be confirmed again before codes go to it.
+ * Whether a citizen has confirmed the account's mobile number as a second factor. The
+ * factor holds only while the account still has the number that was confirmed (kept as a
+ * keyed hash): a number changed since then must be confirmed again before codes go to it.
  */
 @Component
 class SmsFactor {
@@ -42,7 +42,10 @@ class SmsFactor {
 		return this.accounts.findById(account).map((found) -> found.mobile());
 	}
 
-	/** The number codes go to, when the citizen confirmed it as a second factor and it is still theirs. */
+	/**
+	 * The number codes go to, when the citizen confirmed it as a second factor and it is
+	 * still theirs.
+	 */
 	Optional<MobileNumber> confirmedMobile(AccountId account) {
 		Optional<String> confirmed = this.jdbc.sql("SELECT mobile_hash FROM sms_factor WHERE account_id = ?")
 			.param(account.value())
@@ -58,7 +61,10 @@ class SmsFactor {
 		return confirmedMobile(account).isPresent();
 	}
 
-	/** Records that a code sent to {@code mobile} came back: the number is now a second factor. */
+	/**
+	 * Records that a code sent to {@code mobile} came back: the number is now a second
+	 * factor.
+	 */
 	@Transactional
 	void enrol(AccountId account, MobileNumber mobile) {
 		this.jdbc.sql("DELETE FROM sms_factor WHERE account_id = ?").param(account.value()).update();
@@ -67,7 +73,9 @@ class SmsFactor {
 			.update();
 	}
 
-	/** @return whether there was a factor to remove */
+	/**
+	 * @return whether there was a factor to remove
+	 */
 	boolean remove(AccountId account) {
 		return this.jdbc.sql("DELETE FROM sms_factor WHERE account_id = ?").param(account.value()).update() > 0;
 	}

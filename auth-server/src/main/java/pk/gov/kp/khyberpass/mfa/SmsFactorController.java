@@ -22,8 +22,8 @@ import pk.gov.kp.khyberpass.account.OtpThrottledException;
 import pk.gov.kp.khyberpass.notify.SmsDeliveryException;
 
 /**
- * Turning on codes by SMS in the account area: a code goes to the account's registered mobile number and
- * coming back with it confirms that the number reaches the citizen.
+ * Turning on codes by SMS in the account area: a code goes to the account's registered
+ * mobile number and coming back with it confirms that the number reaches the citizen.
  */
 @Controller
 final class SmsFactorController {

@@ -15,9 +15,9 @@ import pk.gov.kp.khyberpass.account.OtpThrottledException;
 import pk.gov.kp.khyberpass.notify.SmsDeliveryException;
 
 /**
- * The SMS option of the step-up page: whether to offer it, and sending the code when the citizen asks.
- * Model attributes: {@code smsAvailable}, {@code smsSentTo} (the masked number a code just went to) and
- * {@code smsError} (a message key).
+ * The SMS option of the step-up page: whether to offer it, and sending the code when the
+ * citizen asks. Model attributes: {@code smsAvailable}, {@code smsSentTo} (the masked
+ * number a code just went to) and {@code smsError} (a message key).
  */
 @Component
 class SmsSignInCodes {

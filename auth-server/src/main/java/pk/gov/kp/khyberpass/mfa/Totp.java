@@ -11,9 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Time-based one-time passwords (RFC 6238 over RFC 4226) with the parameters every authenticator app
- * accepts: HMAC-SHA-1, 6 digits, 30-second steps. Verification accepts one step either side for clock
- * drift and says which step matched, so the caller can refuse that step a second time.
+ * Time-based one-time passwords (RFC 6238 over RFC 4226) with the parameters every
+ * authenticator app accepts: HMAC-SHA-1, 6 digits, 30-second steps. Verification accepts
+ * one step either side for clock drift and says which step matched, so the caller can
+ * refuse that step a second time.
  */
 final class Totp {
 
@@ -46,7 +47,10 @@ final class Totp {
 		return Math.floorDiv(instant.getEpochSecond(), STEP_SECONDS);
 	}
 
-	/** The step (now, one before or one after) whose code equals {@code candidate}, if any. */
+	/**
+	 * The step (now, one before or one after) whose code equals {@code candidate}, if
+	 * any.
+	 */
 	static OptionalLong matchingStep(byte[] secret, String candidate, Instant now) {
 		String digits = candidate.replaceAll("[\\s-]", "");
 		if (!digits.matches("[0-9]{" + DIGITS + "}")) {

@@ -1,5 +1,6 @@
 /**
- * Second factors (TOTP, recovery codes) and stepping a session up to a higher assurance level.
+ * Second factors (TOTP, recovery codes) and stepping a session up to a higher assurance
+ * level.
  */
 @NullMarked
 package pk.gov.kp.khyberpass.mfa;

@@ -5,8 +5,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * What the development outboxes share: the last {@link #CAPACITY} items, newest first, so a long-running
- * development server does not grow. Thread-safe.
+ * What the development outboxes share: the last {@link #CAPACITY} items, newest first, so
+ * a long-running development server does not grow. Thread-safe.
  *
  * @param <T> what is kept
  */

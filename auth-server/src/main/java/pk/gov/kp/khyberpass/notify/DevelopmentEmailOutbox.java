@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The development {@link EmailGateway}: keeps the last messages in memory instead of sending them, for the
- * {@code /dev/email-outbox} page and for tests. Bounded like the SMS outbox. Thread-safe.
+ * The development {@link EmailGateway}: keeps the last messages in memory instead of
+ * sending them, for the {@code /dev/email-outbox} page and for tests. Bounded like the
+ * SMS outbox. Thread-safe.
  */
 public final class DevelopmentEmailOutbox implements EmailGateway {
 

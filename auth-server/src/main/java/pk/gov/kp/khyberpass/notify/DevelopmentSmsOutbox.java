@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The development {@link SmsGateway}: keeps the last messages in memory instead of sending them, for the
- * {@code /dev/sms-outbox} page and for tests. Bounded, so a long-running development server does not grow.
- * Thread-safe.
+ * The development {@link SmsGateway}: keeps the last messages in memory instead of
+ * sending them, for the {@code /dev/sms-outbox} page and for tests. Bounded, so a
+ * long-running development server does not grow. Thread-safe.
  */
 public final class DevelopmentSmsOutbox implements SmsGateway {
 

@@ -1,8 +1,9 @@
 package pk.gov.kp.khyberpass.notify;
 
 /**
- * The port to the outside world that delivers e-mail to citizens. Chosen with {@code khyberpass.notify.email}:
- * {@code outbox} (development default, nothing leaves the process) or {@code http} (a mail relay).
+ * The port to the outside world that delivers e-mail to citizens. Chosen with
+ * {@code khyberpass.notify.email}: {@code outbox} (development default, nothing leaves
+ * the process) or {@code http} (a mail relay).
  */
 public interface EmailGateway {
 

@@ -6,8 +6,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Shows the development e-mail outbox, so that a developer can read the codes Khyber Pass "sent". Exists only
- * when {@code khyberpass.notify.email=outbox}.
+ * Shows the development e-mail outbox, so that a developer can read the codes Khyber Pass
+ * "sent". Exists only when {@code khyberpass.notify.email=outbox}.
  */
 @Controller
 @ConditionalOnProperty(name = "khyberpass.notify.email", havingValue = "outbox", matchIfMissing = true)

@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The production {@link EmailGateway}: {@code POST} of {@code {"to": "…", "subject": "…", "text": "…"}} as JSON
- * to the mail relay with a bearer API key ({@link JsonRelay}). Any answer other than 2xx, a time-out or a
- * network failure raises {@link EmailDeliveryException}. Thread-safe.
+ * The production {@link EmailGateway}: {@code POST} of {@code {"to": "…", "subject": "…",
+ * "text": "…"}} as JSON to the mail relay with a bearer API key ({@link JsonRelay}). Any
+ * answer other than 2xx, a time-out or a network failure raises
+ * {@link EmailDeliveryException}. Thread-safe.
  */
 final class HttpEmailGateway implements EmailGateway {
 

@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The production {@link SmsGateway}: {@code POST} of {@code {"to": "+92…", "text": "…"}} as JSON to the
- * government SMS gateway with a bearer API key ({@link JsonRelay}). Any answer other than 2xx, a time-out or a
- * network failure raises {@link SmsDeliveryException}. Thread-safe.
+ * The production {@link SmsGateway}: {@code POST} of {@code {"to": "+92…", "text": "…"}}
+ * as JSON to the government SMS gateway with a bearer API key ({@link JsonRelay}). Any
+ * answer other than 2xx, a time-out or a network failure raises
+ * {@link SmsDeliveryException}. Thread-safe.
  */
 final class HttpSmsGateway implements SmsGateway {
 

@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the HTTP adapters of the notification ports share: {@code POST} of a flat JSON object to a relay
- * (the SMS gateway, the mail relay) with a bearer API key. Any answer other than 2xx, a time-out or a network
- * failure becomes the port's own delivery exception, whose message names the endpoint and never the body.
- * Thread-safe.
+ * What the HTTP adapters of the notification ports share: {@code POST} of a flat JSON
+ * object to a relay (the SMS gateway, the mail relay) with a bearer API key. Any answer
+ * other than 2xx, a time-out or a network failure becomes the port's own delivery
+ * exception, whose message names the endpoint and never the body. Thread-safe.
  */
 final class JsonRelay {
 
@@ -34,7 +34,8 @@ final class JsonRelay {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
-	 * @param name what the relay is called in error messages, for example {@code "SMS gateway"}
+	 * @param name what the relay is called in error messages, for example
+	 * {@code "SMS gateway"}
 	 */
 	JsonRelay(String name, HttpClient http, URI endpoint, String apiKey, Duration timeout) {
 		this.name = name;
@@ -45,7 +46,8 @@ final class JsonRelay {
 	}
 
 	/**
-	 * Posts {@code body}; {@code failure} builds the exception thrown when the relay did not accept it.
+	 * Posts {@code body}; {@code failure} builds the exception thrown when the relay did
+	 * not accept it.
 	 */
 	void post(Map<String, String> body, BiFunction<String, @Nullable Throwable, RuntimeException> failure) {
 		HttpRequest request = HttpRequest.newBuilder(this.endpoint)

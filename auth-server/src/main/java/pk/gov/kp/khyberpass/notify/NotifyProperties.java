@@ -25,7 +25,10 @@ public record NotifyProperties(@DefaultValue("outbox") Adapter sms, @DefaultValu
 	/** The adapters of a notification port. */
 	public enum Adapter {
 
-		/** In-memory development outbox, shown on {@code /dev/sms-outbox} or {@code /dev/email-outbox}. */
+		/**
+		 * In-memory development outbox, shown on {@code /dev/sms-outbox} or
+		 * {@code /dev/email-outbox}.
+		 */
 		OUTBOX,
 
 		/** The HTTP relay (SMS gateway or mail relay). */

@@ -1,9 +1,9 @@
 package pk.gov.kp.khyberpass.notify;
 
 /**
- * The port to the outside world that delivers text messages to citizens' phones. Chosen with
- * {@code khyberpass.notify.sms}: {@code outbox} (development default, nothing leaves the process) or
- * {@code http} (the government SMS gateway).
+ * The port to the outside world that delivers text messages to citizens' phones. Chosen
+ * with {@code khyberpass.notify.sms}: {@code outbox} (development default, nothing leaves
+ * the process) or {@code http} (the government SMS gateway).
  */
 public interface SmsGateway {
 

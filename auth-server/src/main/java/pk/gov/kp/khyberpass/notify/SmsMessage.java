@@ -3,7 +3,8 @@ package pk.gov.kp.khyberpass.notify;
 import java.util.regex.Pattern;
 
 /**
- * One text message. {@link #toString()} masks the number and hides the text, which may carry a one-time code.
+ * One text message. {@link #toString()} masks the number and hides the text, which may
+ * carry a one-time code.
  *
  * @param to the recipient in E.164 form, {@code +923001234567}
  * @param text the text, at most 480 characters
@@ -25,8 +26,7 @@ public record SmsMessage(String to, String text) {
 
 	/** The recipient with all but the first six and the last two characters hidden. */
 	public String maskedRecipient() {
-		return this.to.substring(0, Math.min(6, this.to.length())) + "*****"
-				+ this.to.substring(this.to.length() - 2);
+		return this.to.substring(0, Math.min(6, this.to.length())) + "*****" + this.to.substring(this.to.length() - 2);
 	}
 
 	@Override

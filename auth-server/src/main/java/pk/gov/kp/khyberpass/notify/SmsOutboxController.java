@@ -6,8 +6,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Shows the development outbox, so that a developer can read the codes Khyber Pass "sent". Exists only when
- * {@code khyberpass.notify.sms=outbox}.
+ * Shows the development outbox, so that a developer can read the codes Khyber Pass
+ * "sent". Exists only when {@code khyberpass.notify.sms=outbox}.
  */
 @Controller
 @ConditionalOnProperty(name = "khyberpass.notify.sms", havingValue = "outbox", matchIfMissing = true)

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A department API scope ({@code vehicles.read}) and what the consent page tells citizens it lets a department
- * do, as the security team registers it: in English, and optionally in Urdu and Pashto (each falls back to
- * English). Descriptions are trimmed; an empty Urdu or Pashto one counts as absent.
+ * A department API scope ({@code vehicles.read}) and what the consent page tells citizens
+ * it lets a department do, as the security team registers it: in English, and optionally
+ * in Urdu and Pashto (each falls back to English). Descriptions are trimmed; an empty
+ * Urdu or Pashto one counts as absent.
  *
- * @param name the scope: two to four dot-separated parts of lower-case letters, digits and dashes, each
- * starting with a letter (the rule for API scopes in clients' {@code scopes})
+ * @param name the scope: two to four dot-separated parts of lower-case letters, digits
+ * and dashes, each starting with a letter (the rule for API scopes in clients'
+ * {@code scopes})
  * @param descriptionEn the English description, 1 to {@value #MAX_DESCRIPTION} characters
  * @param descriptionUr the Urdu description, or {@code null}
  * @param descriptionPs the Pashto description, or {@code null}
@@ -24,13 +26,15 @@ public record ApiScope(String name, String descriptionEn, @Nullable String descr
 		@Nullable String descriptionPs) {
 
 	/**
-	 * Scopes of OpenID Connect and of Khyber Pass itself: the consent page describes them from the message
-	 * bundles, so they cannot be registered as API scopes.
+	 * Scopes of OpenID Connect and of Khyber Pass itself: the consent page describes them
+	 * from the message bundles, so they cannot be registered as API scopes.
 	 */
 	public static final Set<String> STANDARD = Set.of("openid", "profile", "email", "phone", "address", "cnic",
 			"offline_access");
 
-	/** The name of an API scope: {@code vehicles.read}, {@code police.clearance.write}. */
+	/**
+	 * The name of an API scope: {@code vehicles.read}, {@code police.clearance.write}.
+	 */
 	public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}(\\.[a-z][a-z0-9-]{0,40}){1,3}");
 
 	/** The longest description, in characters. */
@@ -51,14 +55,17 @@ public record ApiScope(String name, String descriptionEn, @Nullable String descr
 		descriptionPs = optional("description-ps", descriptionPs);
 	}
 
-	/** Whether {@code scope} has the form of an API scope's name (not whether one is registered). */
+	/**
+	 * Whether {@code scope} has the form of an API scope's name (not whether one is
+	 * registered).
+	 */
 	public static boolean isApiScopeName(String scope) {
 		return NAME.matcher(scope).matches();
 	}
 
 	/**
-	 * The description in the language of {@code locale} (Urdu, Pashto), or English when there is none in that
-	 * language.
+	 * The description in the language of {@code locale} (Urdu, Pashto), or English when
+	 * there is none in that language.
 	 */
 	public String description(Locale locale) {
 		String own = switch (locale.getLanguage()) {
@@ -69,7 +76,10 @@ public record ApiScope(String name, String descriptionEn, @Nullable String descr
 		return (own != null) ? own : this.descriptionEn;
 	}
 
-	/** Whether {@link #description(Locale)} is in the language of {@code locale}, not the English fallback. */
+	/**
+	 * Whether {@link #description(Locale)} is in the language of {@code locale}, not the
+	 * English fallback.
+	 */
 	public boolean isDescribedIn(Locale locale) {
 		return switch (locale.getLanguage()) {
 			case "ur" -> this.descriptionUr != null;
@@ -78,7 +88,10 @@ public record ApiScope(String name, String descriptionEn, @Nullable String descr
 		};
 	}
 
-	/** The descriptions that differ from {@code before}'s, by component name ({@code descriptionUr}). */
+	/**
+	 * The descriptions that differ from {@code before}'s, by component name
+	 * ({@code descriptionUr}).
+	 */
 	public List<String> changedFrom(ApiScope before) {
 		List<String> changed = new ArrayList<>();
 		if (!this.descriptionEn.equals(before.descriptionEn)) {
@@ -130,9 +143,9 @@ public record ApiScope(String name, String descriptionEn, @Nullable String descr
 	}
 
 	/**
-	 * Control characters (line breaks included), and the bidirectional embeddings, overrides and isolates that
-	 * could make the text read differently from what it is. Joiners and direction marks stay: Urdu and Pashto
-	 * need them.
+	 * Control characters (line breaks included), and the bidirectional embeddings,
+	 * overrides and isolates that could make the text read differently from what it is.
+	 * Joiners and direction marks stay: Urdu and Pashto need them.
 	 */
 	private static boolean forbidden(int codePoint) {
 		return Character.isISOControl(codePoint) || codePoint == 0x2028 || codePoint == 0x2029

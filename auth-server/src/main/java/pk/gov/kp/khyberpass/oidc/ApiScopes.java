@@ -25,9 +25,10 @@ import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * The registry of department API scopes and their consent descriptions ({@code api_scope}). The consent page
- * and the connected-departments page read it on every view, so a change shows on every node at once. The admin
- * API's callers audit their changes; the seed file's changes are audited here, with {@code system} as actor.
+ * The registry of department API scopes and their consent descriptions
+ * ({@code api_scope}). The consent page and the connected-departments page read it on
+ * every view, so a change shows on every node at once. The admin API's callers audit
+ * their changes; the seed file's changes are audited here, with {@code system} as actor.
  */
 @Service
 public final class ApiScopes {
@@ -65,7 +66,10 @@ public final class ApiScopes {
 			.optional();
 	}
 
-	/** The registered scopes among {@code names}, by name; names that are not API scopes are skipped. */
+	/**
+	 * The registered scopes among {@code names}, by name; names that are not API scopes
+	 * are skipped.
+	 */
 	public Map<String, ApiScope> describedAmong(Collection<String> names) {
 		List<String> candidates = names.stream().filter(ApiScope::isApiScopeName).distinct().toList();
 		if (candidates.isEmpty()) {
@@ -90,14 +94,14 @@ public final class ApiScopes {
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		if (update(scope, now, changedBy) == 0) {
 			try {
-				this.jdbc
-					.sql("INSERT INTO api_scope (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
+				this.jdbc.sql("INSERT INTO api_scope (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")
 					.params(scope.name(), scope.descriptionEn(), scope.descriptionUr(), scope.descriptionPs(), now,
 							changedBy)
 					.update();
 			}
 			catch (DuplicateKeyException ex) {
-				// another node created it a moment ago (several nodes seeding at once): this write comes last
+				// another node created it a moment ago (several nodes seeding at once):
+				// this write comes last
 				update(scope, now, changedBy);
 			}
 		}
@@ -106,7 +110,8 @@ public final class ApiScopes {
 	}
 
 	/**
-	 * Deletes the scope: the consent page shows its name again. Clients holding it keep it.
+	 * Deletes the scope: the consent page shows its name again. Clients holding it keep
+	 * it.
 	 * @return whether there was such a scope
 	 */
 	public boolean delete(String name) {
@@ -118,8 +123,9 @@ public final class ApiScopes {
 	}
 
 	/**
-	 * Registers the seed file's scope unless it is already registered with the same descriptions (so restarts
-	 * leave who and when alone), and audits a change with {@code system} as actor.
+	 * Registers the seed file's scope unless it is already registered with the same
+	 * descriptions (so restarts leave who and when alone), and audits a change with
+	 * {@code system} as actor.
 	 * @return whether anything changed
 	 */
 	public boolean seed(ApiScope scope) {
@@ -130,8 +136,8 @@ public final class ApiScopes {
 		Optional<ApiScope> before = put(scope, SEED);
 		AuditEvent event = before
 			.map((previous) -> new AuditEvent(AuditEventType.API_SCOPE_UPDATED, AuditEvent.SYSTEM, scope.name(), null,
-					this.clock.instant(), Map.of("changed", String.join(" ", scope.changedFrom(previous)), "source",
-							SEED)))
+					this.clock.instant(),
+					Map.of("changed", String.join(" ", scope.changedFrom(previous)), "source", SEED)))
 			.orElseGet(() -> new AuditEvent(AuditEventType.API_SCOPE_CREATED, AuditEvent.SYSTEM, scope.name(), null,
 					this.clock.instant(), Map.of("languages", String.join(" ", scope.languages()), "source", SEED)));
 		this.events.publishEvent(event);

@@ -21,11 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Holds an authorization request until the session meets the assurance level it needs: the higher of
- * the client's minimum and the {@code acr_values} it asked for. A session below it steps up in place
- * (the citizen gives a second factor, never the password again); when the level cannot be reached the
- * client gets {@code unmet_authentication_requirements} (OpenID Connect Unmet Authentication Requirements
- * 1.0), and with {@code prompt=none} it gets {@code interaction_required}.
+ * Holds an authorization request until the session meets the assurance level it needs:
+ * the higher of the client's minimum and the {@code acr_values} it asked for. A session
+ * below it steps up in place (the citizen gives a second factor, never the password
+ * again); when the level cannot be reached the client gets
+ * {@code unmet_authentication_requirements} (OpenID Connect Unmet Authentication
+ * Requirements 1.0), and with {@code prompt=none} it gets {@code interaction_required}.
  */
 final class AssuranceRequirementFilter extends OncePerRequestFilter {
 
@@ -40,8 +41,10 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 	private final AuthorizationResponses responses;
 
 	/**
-	 * @param canStepUpToMultiFactor whether the account (by principal name) has a second factor
-	 * @param hasPasskey whether the account (by principal name) has a passkey, which meets every level
+	 * @param canStepUpToMultiFactor whether the account (by principal name) has a second
+	 * factor
+	 * @param hasPasskey whether the account (by principal name) has a passkey, which
+	 * meets every level
 	 */
 	AssuranceRequirementFilter(RegisteredClientRepository clients, Predicate<String> canStepUpToMultiFactor,
 			Predicate<String> hasPasskey, AuthorizationResponses responses) {
@@ -81,7 +84,8 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 			UriComponentsBuilder stepUp = UriComponentsBuilder.fromPath(request.getContextPath() + STEP_UP_PATH)
 				.queryParam("continue", "{continue}");
 			if (AssuranceLevels.LOA3.equals(required)) {
-				// Only a passkey reaches loa:3: the step-up page then offers nothing else.
+				// Only a passkey reaches loa:3: the step-up page then offers nothing
+				// else.
 				stepUp.queryParam("level", "3");
 			}
 			response.sendRedirect(stepUp.encode().buildAndExpand(original).toUriString());
@@ -101,8 +105,9 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The levels the request names: {@code acr_values}, and the values of an essential {@code acr} claim in
-	 * the {@code claims} parameter (OpenID Connect Core §5.5.1.1), space-separated.
+	 * The levels the request names: {@code acr_values}, and the values of an essential
+	 * {@code acr} claim in the {@code claims} parameter (OpenID Connect Core §5.5.1.1),
+	 * space-separated.
 	 */
 	static String requestedLevels(HttpServletRequest request) {
 		StringBuilder levels = new StringBuilder();
@@ -117,7 +122,10 @@ final class AssuranceRequirementFilter extends OncePerRequestFilter {
 		return result.isEmpty() ? null : result;
 	}
 
-	/** The client's minimum, raised by the weakest known level the request names in {@code acr_values}. */
+	/**
+	 * The client's minimum, raised by the weakest known level the request names in
+	 * {@code acr_values}.
+	 */
 	static String required(RegisteredClient client, String acrValues) {
 		String required = (client != null) ? KhyberPassClientSettings.minAcr(client) : AssuranceLevels.LOA1;
 		if (acrValues == null) {

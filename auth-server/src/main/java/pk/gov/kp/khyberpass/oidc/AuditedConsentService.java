@@ -16,8 +16,8 @@ import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * Records every consent a citizen gives in the audit log (which department, which scopes), around the
- * consent storage.
+ * Records every consent a citizen gives in the audit log (which department, which
+ * scopes), around the consent storage.
  */
 final class AuditedConsentService implements OAuth2AuthorizationConsentService {
 

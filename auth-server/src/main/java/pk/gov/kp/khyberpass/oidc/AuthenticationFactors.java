@@ -10,8 +10,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
- * What a sign-in proved, read from the factor authorities Spring Security 7 grants at each authentication
- * step: the assurance level ({@code acr}), the methods ({@code amr}, RFC 8176) and when it happened.
+ * What a sign-in proved, read from the factor authorities Spring Security 7 grants at
+ * each authentication step: the assurance level ({@code acr}), the methods ({@code amr},
+ * RFC 8176) and when it happened.
  */
 record AuthenticationFactors(String acr, List<String> amr, Optional<Instant> authenticatedAt) {
 
@@ -31,8 +32,7 @@ record AuthenticationFactors(String acr, List<String> amr, Optional<Instant> aut
 				}
 			}
 		}
-		String acr = passkey ? AssuranceLevels.LOA3
-				: (amr.size() > 1) ? AssuranceLevels.LOA2 : AssuranceLevels.LOA1;
+		String acr = passkey ? AssuranceLevels.LOA3 : (amr.size() > 1) ? AssuranceLevels.LOA2 : AssuranceLevels.LOA1;
 		if (amr.size() > 1) {
 			amr.add("mfa");
 		}
@@ -44,9 +44,11 @@ record AuthenticationFactors(String acr, List<String> amr, Optional<Instant> aut
 			case FactorGrantedAuthority.PASSWORD_AUTHORITY -> "pwd";
 			case FactorGrantedAuthority.WEBAUTHN_AUTHORITY -> "hwk";
 			case FactorGrantedAuthority.OTT_AUTHORITY, "FACTOR_TOTP", "FACTOR_RECOVERY_CODE" -> "otp";
-			// RFC 8176 §2: confirmation by an SMS text message to the user at a registered number
+			// RFC 8176 §2: confirmation by an SMS text message to the user at a
+			// registered number
 			case "FACTOR_SMS" -> "sms";
-			// A passkey's user verification (PIN or biometric; WebAuthn does not say which).
+			// A passkey's user verification (PIN or biometric; WebAuthn does not say
+			// which).
 			case "FACTOR_USER_VERIFICATION" -> "user";
 			default -> "user";
 		};

@@ -21,9 +21,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
- * Writes an {@link OAuth2Authorization} as JSON with every token value replaced by its {@link TokenHash},
- * and reads it back. Attributes and token metadata go through Spring Security's Jackson modules, whose
- * type allow-list keeps stored JSON from instantiating arbitrary classes.
+ * Writes an {@link OAuth2Authorization} as JSON with every token value replaced by its
+ * {@link TokenHash}, and reads it back. Attributes and token metadata go through Spring
+ * Security's Jackson modules, whose type allow-list keeps stored JSON from instantiating
+ * arbitrary classes.
  */
 final class AuthorizationCodec {
 
@@ -47,14 +48,15 @@ final class AuthorizationCodec {
 		}
 		Stored stored = new Stored(authorization.getId(), authorization.getRegisteredClientId(),
 				authorization.getPrincipalName(), authorization.getAuthorizationGrantType().getValue(),
-				authorization.getAuthorizedScopes(), this.securityMapper.writeValueAsString(authorization.getAttributes()),
-				tokens);
+				authorization.getAuthorizedScopes(),
+				this.securityMapper.writeValueAsString(authorization.getAttributes()), tokens);
 		return this.plainMapper.writeValueAsString(stored);
 	}
 
 	/**
-	 * Rebuilds the authorization; tokens carry their hashes as values, except the one the caller looked
-	 * up by its clear value ({@code knownValue}), which gets that value back.
+	 * Rebuilds the authorization; tokens carry their hashes as values, except the one the
+	 * caller looked up by its clear value ({@code knownValue}), which gets that value
+	 * back.
 	 */
 	OAuth2Authorization read(String json, RegisteredClient client, @Nullable String knownValue) {
 		Stored stored = this.plainMapper.readValue(json, Stored.class);

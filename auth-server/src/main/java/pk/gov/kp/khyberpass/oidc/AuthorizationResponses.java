@@ -21,9 +21,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Authorization responses and error responses that carry {@code iss} (RFC 9207), so that a client talking
- * to several providers can tell which one answered (mix-up defence). An error whose redirect URI was not
- * validated is shown to the citizen, never redirected.
+ * Authorization responses and error responses that carry {@code iss} (RFC 9207), so that
+ * a client talking to several providers can tell which one answered (mix-up defence). An
+ * error whose redirect URI was not validated is shown to the citizen, never redirected.
  */
 final class AuthorizationResponses implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -42,7 +42,8 @@ final class AuthorizationResponses implements AuthenticationSuccessHandler, Auth
 			AuthenticationException exception) throws IOException {
 		OAuth2AuthorizationCodeRequestAuthenticationException failure = (OAuth2AuthorizationCodeRequestAuthenticationException) exception;
 		OAuth2Error error = failure.getError();
-		OAuth2AuthorizationCodeRequestAuthenticationToken attempted = failure.getAuthorizationCodeRequestAuthentication();
+		OAuth2AuthorizationCodeRequestAuthenticationToken attempted = failure
+			.getAuthorizationCodeRequestAuthentication();
 		if (attempted == null || !StringUtils.hasText(attempted.getRedirectUri())) {
 			request.setAttribute(OAuth2Error.class.getName(), error);
 			response.sendError(HttpStatus.BAD_REQUEST.value(), error.getErrorCode());

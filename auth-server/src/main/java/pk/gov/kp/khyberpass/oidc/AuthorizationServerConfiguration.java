@@ -54,8 +54,9 @@ import pk.gov.kp.khyberpass.mfa.SecondFactors;
 import pk.gov.kp.khyberpass.mfa.passkey.Passkeys;
 
 /**
- * Spring Authorization Server, customised for Khyber Pass through its DSL: our client registry, token
- * storage, claims, prompt handling, response {@code iss}, and exact redirect URI matching.
+ * Spring Authorization Server, customised for Khyber Pass through its DSL: our client
+ * registry, token storage, claims, prompt handling, response {@code iss}, and exact
+ * redirect URI matching.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -63,23 +64,25 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
-			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata, SelfContainedAccessTokens selfContained,
-			UserInfoClaims userInfoClaims, RegisteredClientRepository registeredClients, SecondFactors secondFactors,
-			Passkeys passkeys, LogoutHandler singleLogout, Clock clock) throws Exception {
+			ClientSecretHasher secretHasher, DiscoveryMetadata discoveryMetadata,
+			SelfContainedAccessTokens selfContained, UserInfoClaims userInfoClaims,
+			RegisteredClientRepository registeredClients, SecondFactors secondFactors, Passkeys passkeys,
+			LogoutHandler singleLogout, Clock clock) throws Exception {
 		AuthorizationResponses responses = new AuthorizationResponses();
 		ClientAssertionDecoders assertionDecoders = new ClientAssertionDecoders();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.authorizationService(authorizations)
-				.clientAuthentication((clients) -> clients.errorResponseHandler(new ClientAuthenticationFailureHandler())
-					.authenticationProviders((providers) -> providers.forEach((provider) -> {
-						if (provider instanceof ClientSecretAuthenticationProvider secrets) {
-							secrets.setPasswordEncoder(secretHasher);
-						}
-						else if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
-							assertions.setJwtDecoderFactory(assertionDecoders);
-						}
-					})))
+				.clientAuthentication(
+						(clients) -> clients.errorResponseHandler(new ClientAuthenticationFailureHandler())
+							.authenticationProviders((providers) -> providers.forEach((provider) -> {
+								if (provider instanceof ClientSecretAuthenticationProvider secrets) {
+									secrets.setPasswordEncoder(secretHasher);
+								}
+								else if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+									assertions.setJwtDecoderFactory(assertionDecoders);
+								}
+							})))
 				.authorizationEndpoint((endpoint) -> endpoint.consentPage(ConsentController.PATH)
 					.authorizationResponseHandler(responses)
 					.errorResponseHandler(responses)
@@ -92,14 +95,13 @@ class AuthorizationServerConfiguration {
 						})))
 				.tokenEndpoint((endpoint) -> endpoint.accessTokenResponseHandler(new TokenResponseWriter())
 					.authenticationProviders((providers) -> providers
-					.replaceAll((provider) -> (provider instanceof OAuth2TokenExchangeAuthenticationProvider)
-							? new TokenExchangeProvider(provider, authorizations) : provider)))
-				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders(
-						(providers) -> providers.replaceAll((provider) -> new SelfContainedIntrospectionProvider(provider,
-								selfContained, registeredClients))))
-				.tokenRevocationEndpoint((endpoint) -> endpoint.authenticationProviders(
-						(providers) -> providers.replaceAll((provider) -> new SelfContainedRevocationProvider(provider,
-								selfContained))))
+						.replaceAll((provider) -> (provider instanceof OAuth2TokenExchangeAuthenticationProvider)
+								? new TokenExchangeProvider(provider, authorizations) : provider)))
+				.tokenIntrospectionEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
+					.replaceAll((provider) -> new SelfContainedIntrospectionProvider(provider, selfContained,
+							registeredClients))))
+				.tokenRevocationEndpoint((endpoint) -> endpoint.authenticationProviders((providers) -> providers
+					.replaceAll((provider) -> new SelfContainedRevocationProvider(provider, selfContained))))
 				.oidc((oidc) -> oidc
 					.providerConfigurationEndpoint(
 							(discovery) -> discovery.providerConfigurationCustomizer(discoveryMetadata))
@@ -110,23 +112,27 @@ class AuthorizationServerConfiguration {
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
 		http.exceptionHandling((exceptions) -> exceptions
 			.defaultAuthenticationEntryPointFor(new ClientAuthenticationFailureHandler(),
-					PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/oauth2/{endpoint:token|introspect|revoke}"))
+					PathPatternRequestMatcher.pathPattern(HttpMethod.POST,
+							"/oauth2/{endpoint:token|introspect|revoke}"))
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), htmlRequests()));
 		http.addFilterBefore(new ClientAssertionClientIdFilter(), AbstractPreAuthenticatedProcessingFilter.class);
-		// After Spring's validating filter (which sits just before this position) and before its
-		// AuthorizationFilter, which would send an unauthenticated request to the login page.
+		// After Spring's validating filter (which sits just before this position) and
+		// before its
+		// AuthorizationFilter, which would send an unauthenticated request to the login
+		// page.
 		http.addFilterAfter(new PromptLoginFilter("/oauth2/authorize", clock, responses),
 				AbstractPreAuthenticatedProcessingFilter.class);
-		http.addFilterAfter(new AssuranceRequirementFilter(registeredClients,
-				(accountId) -> secondFactors.hasSecondFactor(AccountId.parse(accountId)),
-				(accountId) -> passkeys.hasPasskey(AccountId.parse(accountId)), responses),
+		http.addFilterAfter(
+				new AssuranceRequirementFilter(registeredClients,
+						(accountId) -> secondFactors.hasSecondFactor(AccountId.parse(accountId)),
+						(accountId) -> passkeys.hasPasskey(AccountId.parse(accountId)), responses),
 				PromptLoginFilter.class);
 		return http.build();
 	}
 
 	/**
-	 * RP-initiated logout: single logout runs first (while the session still exists), then Spring's
-	 * sign-out; a request without a signed-in citizen only redirects.
+	 * RP-initiated logout: single logout runs first (while the session still exists),
+	 * then Spring's sign-out; a request without a signed-in citizen only redirects.
 	 */
 	private static OidcLogoutAuthenticationSuccessHandler rpInitiatedLogout(LogoutHandler singleLogout) {
 		OidcLogoutAuthenticationSuccessHandler handler = new OidcLogoutAuthenticationSuccessHandler();
@@ -200,12 +206,11 @@ class AuthorizationServerConfiguration {
 	}
 
 	/**
-	 * Spring Authorization Server finds the citizen's session here to put {@code sid} in ID tokens: the
-	 * Redis sessions in production, the container's in development.
+	 * Spring Authorization Server finds the citizen's session here to put {@code sid} in
+	 * ID tokens: the Redis sessions in production, the container's in development.
 	 */
 	@Bean
-	SessionRegistry sessionRegistry(
-			ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> redisSessions) {
+	SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> redisSessions) {
 		FindByIndexNameSessionRepository<? extends Session> sessions = redisSessions.getIfAvailable();
 		return (sessions != null) ? new SpringSessionBackedSessionRegistry<>(sessions) : new SessionRegistryImpl();
 	}

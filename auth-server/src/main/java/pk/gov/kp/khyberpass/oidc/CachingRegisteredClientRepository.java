@@ -12,12 +12,14 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Keeps client registrations in memory for a short time: every token request reads its client, often more
- * than once, and registrations change rarely. A change made on one node reaches the others within the
- * time to live; a change made here is seen here at once.
+ * Keeps client registrations in memory for a short time: every token request reads its
+ * client, often more than once, and registrations change rarely. A change made on one
+ * node reaches the others within the time to live; a change made here is seen here at
+ * once.
  * <p>
- * A disabled client is not found by its client id, so it can neither authenticate nor start an
- * authorization; {@link #findById} still finds it, so its stored token families can be read and revoked.
+ * A disabled client is not found by its client id, so it can neither authenticate nor
+ * start an authorization; {@link #findById} still finds it, so its stored token families
+ * can be read and revoked.
  */
 final class CachingRegisteredClientRepository implements RegisteredClientRepository {
 

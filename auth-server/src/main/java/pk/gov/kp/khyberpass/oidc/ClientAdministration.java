@@ -24,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The security team's controls over department clients: list, read, create, update, disable, enable,
- * delete, and rotate a secret with a grace period. Every change reaches this node's client cache at once
- * and other nodes within the cache's time to live. Callers audit.
+ * The security team's controls over department clients: list, read, create, update,
+ * disable, enable, delete, and rotate a secret with a grace period. Every change reaches
+ * this node's client cache at once and other nodes within the cache's time to live.
+ * Callers audit.
  */
 @Service
 public final class ClientAdministration {
@@ -88,7 +89,8 @@ public final class ClientAdministration {
 	}
 
 	/**
-	 * Replaces a client's settings; its secret is kept (one is generated when it starts using a secret).
+	 * Replaces a client's settings; its secret is kept (one is generated when it starts
+	 * using a secret).
 	 * @return a generated secret, to show once
 	 * @throws ClientNotFoundException if there is no such client
 	 */
@@ -187,7 +189,8 @@ public final class ClientAdministration {
 			.map(AuthorizationGrantType::getValue)
 			.collect(Collectors.toCollection(TreeSet::new));
 		return new DepartmentClient(registered.getClientId(), registered.getClientName(), null,
-				DepartmentClient.AuthMethod.of(registered.getClientAuthenticationMethods().iterator().next().getValue()),
+				DepartmentClient.AuthMethod
+					.of(registered.getClientAuthenticationMethods().iterator().next().getValue()),
 				grants, uris(registered.getRedirectUris()), uris(registered.getPostLogoutRedirectUris()),
 				new TreeSet<>(registered.getScopes()), (sector != null) ? sector.toString() : null,
 				KhyberPassClientSettings.publicSubject(registered), settings.isRequireAuthorizationConsent(),

@@ -17,10 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * RFC 7523 §3 makes {@code client_id} optional beside a {@code client_assertion}, but Spring Authorization
- * Server requires it. When it is missing, this supplies it from the assertion's {@code sub} (unverified
- * here; Spring then verifies the assertion's signature with that client's registered keys and requires
- * {@code iss} and {@code sub} to equal the client id).
+ * RFC 7523 §3 makes {@code client_id} optional beside a {@code client_assertion}, but
+ * Spring Authorization Server requires it. When it is missing, this supplies it from the
+ * assertion's {@code sub} (unverified here; Spring then verifies the assertion's
+ * signature with that client's registered keys and requires {@code iss} and {@code sub}
+ * to equal the client id).
  */
 final class ClientAssertionClientIdFilter extends OncePerRequestFilter {
 

@@ -15,11 +15,12 @@ import org.springframework.security.oauth2.server.authorization.authentication.J
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
- * Verifies {@code private_key_jwt} client assertions with the client's registered keys: its inline
- * {@code jwks} (RS256 or ES256) when it has one, else Spring's decoder for its {@code jwks_uri} (RS256).
- * Either way the assertion's claims are checked as Spring does ({@code iss} and {@code sub} are the client
- * id, {@code aud} names this server's token endpoint or issuer, time claims). A decoder is kept per client
- * and rebuilt when the client's keys or key URI change, so a change through the admin API applies at once.
+ * Verifies {@code private_key_jwt} client assertions with the client's registered keys:
+ * its inline {@code jwks} (RS256 or ES256) when it has one, else Spring's decoder for its
+ * {@code jwks_uri} (RS256). Either way the assertion's claims are checked as Spring does
+ * ({@code iss} and {@code sub} are the client id, {@code aud} names this server's token
+ * endpoint or issuer, time claims). A decoder is kept per client and rebuilt when the
+ * client's keys or key URI change, so a change through the admin API applies at once.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7523#section-3">RFC 7523 §3</a>
  */

@@ -17,8 +17,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * A failed client authentication answers {@code 401 invalid_client} with the {@code WWW-Authenticate}
- * challenge RFC 6749 §5.2 asks for. An unknown client id and a wrong secret get the same answer.
+ * A failed client authentication answers {@code 401 invalid_client} with the
+ * {@code WWW-Authenticate} challenge RFC 6749 §5.2 asks for. An unknown client id and a
+ * wrong secret get the same answer.
  */
 final class ClientAuthenticationFailureHandler implements AuthenticationFailureHandler, AuthenticationEntryPoint {
 
@@ -37,9 +38,10 @@ final class ClientAuthenticationFailureHandler implements AuthenticationFailureH
 
 	/** Answers a token-endpoint request that carried no client authentication at all. */
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
-		// The same body for every cause (unknown client, wrong secret, bad assertion): nothing to enumerate.
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
+		// The same body for every cause (unknown client, wrong secret, bad assertion):
+		// nothing to enumerate.
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"khyberpass\", error=\"invalid_client\"");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -14,11 +14,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
- * A department's own public keys, registered inline (RFC 7591 {@code jwks}) instead of at a {@code jwks_uri},
- * to verify its {@code private_key_jwt} client assertions (RS256 or ES256). Only public signing keys are
- * accepted: RSA of at least 2048 bits or EC P-256, one to {@value #MAX_KEYS} of them in at most
- * {@value #MAX_LENGTH} characters; a private or
- * symmetric key is refused, since the server must never hold a department's secret key material.
+ * A department's own public keys, registered inline (RFC 7591 {@code jwks}) instead of at
+ * a {@code jwks_uri}, to verify its {@code private_key_jwt} client assertions (RS256 or
+ * ES256). Only public signing keys are accepted: RSA of at least 2048 bits or EC P-256,
+ * one to {@value #MAX_KEYS} of them in at most {@value #MAX_LENGTH} characters; a private
+ * or symmetric key is refused, since the server must never hold a department's secret key
+ * material.
  *
  * @param json the key set as canonical JSON (public members only)
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7591#section-2">RFC 7591 §2 (jwks)</a>
@@ -33,7 +34,10 @@ public record ClientJwks(String json) {
 	/** The longest key set accepted, as canonical JSON (five RSA 4096-bit keys fit). */
 	public static final int MAX_LENGTH = 8000;
 
-	/** JWK members that carry private or symmetric key material (RFC 7518 §6.2.2, §6.3.2, §6.4). */
+	/**
+	 * JWK members that carry private or symmetric key material (RFC 7518 §6.2.2, §6.3.2,
+	 * §6.4).
+	 */
 	private static final Set<String> SECRET_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
 	public ClientJwks {
@@ -42,7 +46,8 @@ public record ClientJwks(String json) {
 
 	/**
 	 * A key set from its JSON text.
-	 * @throws InvalidClientSettingException naming {@code jwks} when it is not an acceptable public key set
+	 * @throws InvalidClientSettingException naming {@code jwks} when it is not an
+	 * acceptable public key set
 	 */
 	public static ClientJwks parse(String json) {
 		return new ClientJwks(json);
@@ -50,7 +55,8 @@ public record ClientJwks(String json) {
 
 	/**
 	 * A key set from its JSON object, as a JSON or YAML reader gives it.
-	 * @throws InvalidClientSettingException naming {@code jwks} when it is not an acceptable public key set
+	 * @throws InvalidClientSettingException naming {@code jwks} when it is not an
+	 * acceptable public key set
 	 */
 	public static ClientJwks of(Map<String, Object> document) {
 		return new ClientJwks(canonical(document));
@@ -76,8 +82,8 @@ public record ClientJwks(String json) {
 			return JSONObjectUtils.parse(json);
 		}
 		catch (ParseException ex) {
-			throw new InvalidClientSettingException(SETTING, "jwks must be a JSON Web Key Set: a JSON object with "
-					+ "a \"keys\" array");
+			throw new InvalidClientSettingException(SETTING,
+					"jwks must be a JSON Web Key Set: a JSON object with " + "a \"keys\" array");
 		}
 	}
 
@@ -98,7 +104,8 @@ public record ClientJwks(String json) {
 			set = JWKSet.parse(document);
 		}
 		catch (ParseException | RuntimeException ex) {
-			throw new InvalidClientSettingException(SETTING, "jwks is not a valid JSON Web Key Set: " + ex.getMessage());
+			throw new InvalidClientSettingException(SETTING,
+					"jwks is not a valid JSON Web Key Set: " + ex.getMessage());
 		}
 		for (JWK key : set.getKeys()) {
 			requireAcceptable(key);

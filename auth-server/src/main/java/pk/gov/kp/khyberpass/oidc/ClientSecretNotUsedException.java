@@ -1,8 +1,8 @@
 package pk.gov.kp.khyberpass.oidc;
 
 /**
- * The client authenticates without a secret ({@code private_key_jwt} or {@code none}), so it has no secret
- * to rotate.
+ * The client authenticates without a secret ({@code private_key_jwt} or {@code none}), so
+ * it has no secret to rotate.
  */
 public final class ClientSecretNotUsedException extends RuntimeException {
 

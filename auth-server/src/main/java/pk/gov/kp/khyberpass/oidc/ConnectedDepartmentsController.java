@@ -27,11 +27,12 @@ import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * The departments a citizen has connected with, and what each may see (an API scope as its registered
- * description says, in the citizen's language when it has one); withdrawing a consent also
- * revokes that department's token families for the citizen (its refresh tokens, and its access tokens at
- * userinfo and introspection), so it cannot go on reading in the background, and signs the citizen out of
- * the department's service ({@link DepartmentAccessWithdrawn}).
+ * The departments a citizen has connected with, and what each may see (an API scope as
+ * its registered description says, in the citizen's language when it has one);
+ * withdrawing a consent also revokes that department's token families for the citizen
+ * (its refresh tokens, and its access tokens at userinfo and introspection), so it cannot
+ * go on reading in the background, and signs the citizen out of the department's service
+ * ({@link DepartmentAccessWithdrawn}).
  */
 @Controller
 class ConnectedDepartmentsController {
@@ -83,20 +84,21 @@ class ConnectedDepartmentsController {
 			.listOfRows()) {
 			RegisteredClient client = this.clients.findById((String) row.get("registered_client_id"));
 			if (client != null) {
-				consented.put(client, Arrays.stream(((String) row.get("authorities")).split(","))
-					.filter((authority) -> authority.startsWith("SCOPE_"))
-					.map((authority) -> authority.substring("SCOPE_".length()))
-					.filter((scope) -> !"openid".equals(scope))
-					.sorted()
-					.toList());
+				consented.put(client,
+						Arrays.stream(((String) row.get("authorities")).split(","))
+							.filter((authority) -> authority.startsWith("SCOPE_"))
+							.map((authority) -> authority.substring("SCOPE_".length()))
+							.filter((scope) -> !"openid".equals(scope))
+							.sorted()
+							.toList());
 			}
 		}
 		Map<String, ApiScope> described = this.apiScopes
 			.describedAmong(consented.values().stream().flatMap(List::stream).toList());
 		List<Connection> connections = new ArrayList<>();
-		consented.forEach((client, scopes) -> connections.add(new Connection(client.getClientId(),
-				client.getClientName(),
-				scopes.stream().map((scope) -> ScopeLabel.of(scope, described, this.messages, locale)).toList())));
+		consented
+			.forEach((client, scopes) -> connections.add(new Connection(client.getClientId(), client.getClientName(),
+					scopes.stream().map((scope) -> ScopeLabel.of(scope, described, this.messages, locale)).toList())));
 		model.addAttribute("connections", connections);
 		return "oidc/departments";
 	}

@@ -28,12 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The consent page: names the department and each piece of information it asks for, as narrowed by the
- * department's {@code claims-allowed}, so the page never promises more than the department will get; a
- * department API scope is described as the security team registered it ({@link ApiScopes}), in the citizen's
- * language when it has one, else in English, else by its name. The
- * CNIC is never pre-selected: sharing it takes the citizen's explicit tick. The form posts back to the authorization
- * endpoint, which records the consent.
+ * The consent page: names the department and each piece of information it asks for, as
+ * narrowed by the department's {@code claims-allowed}, so the page never promises more
+ * than the department will get; a department API scope is described as the security team
+ * registered it ({@link ApiScopes}), in the citizen's language when it has one, else in
+ * English, else by its name. The CNIC is never pre-selected: sharing it takes the
+ * citizen's explicit tick. The form posts back to the authorization endpoint, which
+ * records the consent.
  */
 @Controller
 final class ConsentController {
@@ -61,8 +62,8 @@ final class ConsentController {
 	}
 
 	@GetMapping(PATH)
-	String consent(Principal principal, @RequestParam("client_id") String clientId,
-			@RequestParam("scope") String scope, @RequestParam("state") String state, Locale locale, Model model) {
+	String consent(Principal principal, @RequestParam("client_id") String clientId, @RequestParam("scope") String scope,
+			@RequestParam("state") String state, Locale locale, Model model) {
 		RegisteredClient client = this.clients.findByClientId(clientId);
 		if (client == null) {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
@@ -94,9 +95,9 @@ final class ConsentController {
 	}
 
 	/**
-	 * What the page says the department gets under a scope: the scope's own wording (an API scope's registered
-	 * description), or, for a department allowed only some of the scope's claims, those claims; {@code null}
-	 * when it would get none of them.
+	 * What the page says the department gets under a scope: the scope's own wording (an
+	 * API scope's registered description), or, for a department allowed only some of the
+	 * scope's claims, those claims; {@code null} when it would get none of them.
 	 */
 	private @Nullable ScopeLabel label(String scope, Optional<Set<String>> allowed, Map<String, ApiScope> described,
 			Locale locale) {
@@ -116,7 +117,8 @@ final class ConsentController {
 	/**
 	 * One requested scope as the page shows it.
 	 *
-	 * @param labelLanguage the language of {@code label} when it is not the page's (an English fallback)
+	 * @param labelLanguage the language of {@code label} when it is not the page's (an
+	 * English fallback)
 	 */
 	record ScopeChoice(String scope, String label, @Nullable String labelLanguage, boolean sensitive,
 			boolean preselected) {

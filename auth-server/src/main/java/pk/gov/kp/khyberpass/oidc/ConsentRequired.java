@@ -9,9 +9,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 
 /**
- * When the citizen is asked to consent: for clients that require consent, whenever the request asks for
- * more than {@code openid} and not all of it was consented before; and always on {@code prompt=consent}
- * (OpenID Connect Core §3.1.2.1), which Spring's default ignores.
+ * When the citizen is asked to consent: for clients that require consent, whenever the
+ * request asks for more than {@code openid} and not all of it was consented before; and
+ * always on {@code prompt=consent} (OpenID Connect Core §3.1.2.1), which Spring's default
+ * ignores.
  */
 final class ConsentRequired implements Predicate<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 

@@ -9,35 +9,40 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A department service registered with Khyber Pass, as the security team (or the seed file) describes it.
+ * A department service registered with Khyber Pass, as the security team (or the seed
+ * file) describes it.
  *
  * @param clientId the OAuth client id
  * @param clientName the department's name as citizens know it (shown on the consent page)
- * @param clientSecret the secret to set, or {@code null} to have the server generate one (ignored for
- * {@code none} and {@code private_key_jwt})
+ * @param clientSecret the secret to set, or {@code null} to have the server generate one
+ * (ignored for {@code none} and {@code private_key_jwt})
  * @param authMethod how the client authenticates at the token endpoint
- * @param grantTypes {@code authorization_code}, {@code refresh_token}, {@code client_credentials}, and the token
- * exchange URN {@value #TOKEN_EXCHANGE} (also accepted as {@code token_exchange})
+ * @param grantTypes {@code authorization_code}, {@code refresh_token},
+ * {@code client_credentials}, and the token exchange URN {@value #TOKEN_EXCHANGE} (also
+ * accepted as {@code token_exchange})
  * @param redirectUris exact redirect URIs
  * @param postLogoutRedirectUris exact post-logout redirect URIs
  * @param scopes scopes the client may ask for
  * @param sector the pairwise subject sector, or {@code null} for the redirect URIs' host
- * @param publicSubject whether the client gets the account's public identifier instead of a pairwise one
+ * @param publicSubject whether the client gets the account's public identifier instead of
+ * a pairwise one
  * @param requireConsent whether citizens are asked to consent
  * @param minAcr the least assurance level the client accepts
  * @param backchannelLogoutUri where back-channel logout tokens go, or {@code null}
- * @param jwkSetUri where the client publishes its JWKS for {@code private_key_jwt}, or {@code null}
+ * @param jwkSetUri where the client publishes its JWKS for {@code private_key_jwt}, or
+ * {@code null}
  * @param idTokenSigningAlgorithm {@code RS256} (default) or {@code ES256}
  * @param refreshTokenLifetime absolute lifetime of a refresh-token family
- * @param audiences identifiers of the APIs this client may get access tokens for (RFC 8707 resources);
- * empty means tokens are for the client itself
- * @param claimsAllowed the only claims about the citizen the client may receive (see {@link ReleasableClaims}),
- * or {@code null} for everything its scopes give
- * @param accessTokenLifetime the lifetime of its access tokens, or {@code null} for the server's
- * ({@code khyberpass.oidc.access-token-lifetime})
- * @param idTokenLifetime the lifetime of its ID tokens, or {@code null} for the default (30 minutes)
- * @param jwks the client's public keys for {@code private_key_jwt}, registered inline instead of
- * {@code jwkSetUri}, or {@code null}
+ * @param audiences identifiers of the APIs this client may get access tokens for (RFC
+ * 8707 resources); empty means tokens are for the client itself
+ * @param claimsAllowed the only claims about the citizen the client may receive (see
+ * {@link ReleasableClaims}), or {@code null} for everything its scopes give
+ * @param accessTokenLifetime the lifetime of its access tokens, or {@code null} for the
+ * server's ({@code khyberpass.oidc.access-token-lifetime})
+ * @param idTokenLifetime the lifetime of its ID tokens, or {@code null} for the default
+ * (30 minutes)
+ * @param jwks the client's public keys for {@code private_key_jwt}, registered inline
+ * instead of {@code jwkSetUri}, or {@code null}
  */
 public record DepartmentClient(String clientId, String clientName, @Nullable String clientSecret, AuthMethod authMethod,
 		Set<String> grantTypes, List<URI> redirectUris, List<URI> postLogoutRedirectUris, Set<String> scopes,
@@ -49,7 +54,10 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 	/** The RFC 8693 token exchange grant type. */
 	public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
-	/** Grant types a department may use; the implicit flow and the password grant are not offered. */
+	/**
+	 * Grant types a department may use; the implicit flow and the password grant are not
+	 * offered.
+	 */
 	public static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials",
 			TOKEN_EXCHANGE);
 
@@ -60,7 +68,8 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 	public static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(1);
 
 	/**
-	 * A client with the server's token lifetimes, every claim its scopes give, and no inline JWKS.
+	 * A client with the server's token lifetimes, every claim its scopes give, and no
+	 * inline JWKS.
 	 */
 	public DepartmentClient(String clientId, String clientName, @Nullable String clientSecret, AuthMethod authMethod,
 			Set<String> grantTypes, List<URI> redirectUris, List<URI> postLogoutRedirectUris, Set<String> scopes,
@@ -120,13 +129,15 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 		requireHttps("jwks-uri", jwkSetUri);
 		requireHttps("backchannel-logout-uri", backchannelLogoutUri);
 		if (!Set.of("RS256", "ES256").contains(idTokenSigningAlgorithm)) {
-			throw new InvalidClientSettingException("id-token-signing-alg", "id-token-signing-alg must be RS256 or ES256");
+			throw new InvalidClientSettingException("id-token-signing-alg",
+					"id-token-signing-alg must be RS256 or ES256");
 		}
 		if (!AssuranceLevels.isKnown(minAcr)) {
 			throw new InvalidClientSettingException("min-acr", "min-acr must be one of " + AssuranceLevels.ALL);
 		}
 		if (refreshTokenLifetime.isNegative() || refreshTokenLifetime.isZero()) {
-			throw new InvalidClientSettingException("refresh-token-lifetime", "refresh-token-lifetime must be positive");
+			throw new InvalidClientSettingException("refresh-token-lifetime",
+					"refresh-token-lifetime must be positive");
 		}
 		requireTokenLifetime("access-token-lifetime", accessTokenLifetime);
 		requireTokenLifetime("id-token-lifetime", idTokenLifetime);
@@ -173,7 +184,10 @@ public record DepartmentClient(String clientId, String clientName, @Nullable Str
 		}
 	}
 
-	/** The pairwise sector: the configured one, else the host of the first redirect URI, else the client id. */
+	/**
+	 * The pairwise sector: the configured one, else the host of the first redirect URI,
+	 * else the client id.
+	 */
 	public String effectiveSector() {
 		if (this.sector != null) {
 			return this.sector;

@@ -29,7 +29,8 @@ import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * The registry of department clients: registers or updates them and generates their secrets.
+ * The registry of department clients: registers or updates them and generates their
+ * secrets.
  */
 @Service
 public final class DepartmentClients {
@@ -48,8 +49,8 @@ public final class DepartmentClients {
 
 	private final Clock clock;
 
-	DepartmentClients(CachingRegisteredClientRepository repository, ClientSecretHasher secretHasher, SecureRandom random,
-			OidcProperties properties, ApplicationEventPublisher events, Clock clock) {
+	DepartmentClients(CachingRegisteredClientRepository repository, ClientSecretHasher secretHasher,
+			SecureRandom random, OidcProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.secretHasher = secretHasher;
 		this.random = random;
@@ -60,8 +61,8 @@ public final class DepartmentClients {
 
 	/**
 	 * Registers {@code client}, or updates the registration with the same client id.
-	 * @return the generated secret, present only when the server generated one (shown once, never stored
-	 * in clear)
+	 * @return the generated secret, present only when the server generated one (shown
+	 * once, never stored in clear)
 	 */
 	public Optional<String> register(DepartmentClient client) {
 		RegisteredClient existing = this.repository.findAnyByClientId(client.clientId());
@@ -82,7 +83,8 @@ public final class DepartmentClients {
 		RegisteredClient registration = toRegisteredClient(client,
 				(existing != null) ? existing.getId() : UUID.randomUUID().toString(), storedSecret);
 		if (existing != null && KhyberPassClientSettings.disabled(existing)) {
-			// a client the security team disabled stays disabled when the seed file runs again
+			// a client the security team disabled stays disabled when the seed file runs
+			// again
 			registration = RegisteredClient.from(registration)
 				.clientSettings(ClientSettings.withSettings(registration.getClientSettings().getSettings())
 					.setting(KhyberPassClientSettings.DISABLED, true)
@@ -93,7 +95,8 @@ public final class DepartmentClients {
 			this.repository.save(registration);
 		}
 		catch (DuplicateKeyException ex) {
-			// Another node registered the same client id a moment ago (several nodes seeding at once).
+			// Another node registered the same client id a moment ago (several nodes
+			// seeding at once).
 			RegisteredClient winner = this.repository.findAnyByClientId(client.clientId());
 			if (winner == null) {
 				throw ex;

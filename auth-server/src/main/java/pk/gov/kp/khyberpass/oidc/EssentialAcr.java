@@ -8,9 +8,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the {@code acr} values a client marks essential in the {@code claims} request parameter, for the
- * ID token or for userinfo (OpenID Connect Core §5.5.1.1). A malformed parameter names no level: the
- * request is then held to the client's minimum and its {@code acr_values}.
+ * Reads the {@code acr} values a client marks essential in the {@code claims} request
+ * parameter, for the ID token or for userinfo (OpenID Connect Core §5.5.1.1). A malformed
+ * parameter names no level: the request is then held to the client's minimum and its
+ * {@code acr_values}.
  */
 final class EssentialAcr {
 

@@ -23,16 +23,25 @@ final class KhyberPassClientSettings {
 
 	static final String DISABLED = "khyberpass.disabled";
 
-	/** Space-separated claim names; absent when the client gets every claim its scopes give. */
+	/**
+	 * Space-separated claim names; absent when the client gets every claim its scopes
+	 * give.
+	 */
 	static final String CLAIMS_ALLOWED = "khyberpass.claims-allowed";
 
-	/** ISO-8601; absent when the server's default applies (the effective value is in the token settings). */
+	/**
+	 * ISO-8601; absent when the server's default applies (the effective value is in the
+	 * token settings).
+	 */
 	static final String ACCESS_TOKEN_LIFETIME = "khyberpass.access-token-lifetime";
 
 	/** ISO-8601; absent when Spring Authorization Server's 30 minutes apply. */
 	static final String ID_TOKEN_LIFETIME = "khyberpass.id-token-lifetime";
 
-	/** The client's public keys as JWK Set JSON, when registered inline instead of a JWKS URI. */
+	/**
+	 * The client's public keys as JWK Set JSON, when registered inline instead of a JWKS
+	 * URI.
+	 */
 	static final String JWKS = "khyberpass.jwks";
 
 	private KhyberPassClientSettings() {
@@ -43,7 +52,10 @@ final class KhyberPassClientSettings {
 		return (sector != null) ? sector.toString() : client.getClientId();
 	}
 
-	/** Whether the security team disabled the client: it cannot authenticate or be authorized. */
+	/**
+	 * Whether the security team disabled the client: it cannot authenticate or be
+	 * authorized.
+	 */
 	static boolean disabled(RegisteredClient client) {
 		return Boolean.TRUE.equals(client.getClientSettings().getSetting(DISABLED));
 	}
@@ -57,14 +69,20 @@ final class KhyberPassClientSettings {
 		return (acr != null) ? acr.toString() : AssuranceLevels.LOA1;
 	}
 
-	/** The resource servers (APIs) this client may get access tokens for, by their identifiers. */
+	/**
+	 * The resource servers (APIs) this client may get access tokens for, by their
+	 * identifiers.
+	 */
 	static java.util.List<String> audiences(RegisteredClient client) {
 		Object audiences = client.getClientSettings().getSetting(AUDIENCES);
 		return (audiences == null || audiences.toString().isBlank()) ? java.util.List.of()
 				: java.util.List.of(audiences.toString().split(" "));
 	}
 
-	/** The claims the client may receive, or empty when it gets every claim its scopes give. */
+	/**
+	 * The claims the client may receive, or empty when it gets every claim its scopes
+	 * give.
+	 */
 	static Optional<Set<String>> claimsAllowed(RegisteredClient client) {
 		Object claims = client.getClientSettings().getSetting(CLAIMS_ALLOWED);
 		return Optional.ofNullable(claims).map((value) -> Set.of(value.toString().split(" ")));

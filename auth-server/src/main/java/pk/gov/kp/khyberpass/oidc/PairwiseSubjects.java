@@ -7,9 +7,9 @@ import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
- * Subject identifiers per department sector (OpenID Connect Core §8.1): the same citizen gets a different,
- * stable {@code sub} in each sector, so departments cannot join their records on it. Clients allowed the
- * public identifier get the account id itself.
+ * Subject identifiers per department sector (OpenID Connect Core §8.1): the same citizen
+ * gets a different, stable {@code sub} in each sector, so departments cannot join their
+ * records on it. Clients allowed the public identifier get the account id itself.
  */
 @Component
 public final class PairwiseSubjects {
@@ -20,7 +20,9 @@ public final class PairwiseSubjects {
 		this.hash = masterKey.keyedHash("pairwise-subject");
 	}
 
-	/** The {@code sub} that {@code client} sees for the account named {@code accountId}. */
+	/**
+	 * The {@code sub} that {@code client} sees for the account named {@code accountId}.
+	 */
 	public String subjectFor(RegisteredClient client, String accountId) {
 		if (KhyberPassClientSettings.publicSubject(client)) {
 			return accountId;

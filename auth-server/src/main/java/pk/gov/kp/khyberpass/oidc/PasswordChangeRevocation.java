@@ -11,8 +11,8 @@ import pk.gov.kp.khyberpass.audit.AuditEvent;
 import pk.gov.kp.khyberpass.audit.AuditEventType;
 
 /**
- * A new password ends every refresh-token family of the account, in the request that set it, so that a
- * department session opened with the old password cannot go on refreshing.
+ * A new password ends every refresh-token family of the account, in the request that set
+ * it, so that a department session opened with the old password cannot go on refreshing.
  */
 @Component
 final class PasswordChangeRevocation {
@@ -31,9 +31,9 @@ final class PasswordChangeRevocation {
 		String accountId = changed.account().toString();
 		int revoked = this.families.revokeAllFor(accountId);
 		if (revoked > 0) {
-			this.events.publishEvent(new AuditEvent(AuditEventType.TOKEN_FAMILY_REVOKED, accountId, accountId, null,
-					changed.changedAt(), Map.of("reason", "password-" + changed.reason(), "families",
-							Integer.toString(revoked))));
+			this.events.publishEvent(
+					new AuditEvent(AuditEventType.TOKEN_FAMILY_REVOKED, accountId, accountId, null, changed.changedAt(),
+							Map.of("reason", "password-" + changed.reason(), "families", Integer.toString(revoked))));
 		}
 	}
 

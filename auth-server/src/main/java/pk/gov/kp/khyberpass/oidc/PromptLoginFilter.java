@@ -24,18 +24,18 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Re-authentication that Spring Authorization Server leaves to us: {@code prompt=login}, and a session
- * older than {@code max_age} (OpenID Connect Core §3.1.2.1). Either way the citizen signs in again before
- * the authorization request continues; with {@code prompt=none} the client gets {@code login_required}
- * instead (sent as Spring sends its own errors: to the redirect URI, once it is validated).
+ * Re-authentication that Spring Authorization Server leaves to us: {@code prompt=login},
+ * and a session older than {@code max_age} (OpenID Connect Core §3.1.2.1). Either way the
+ * citizen signs in again before the authorization request continues; with
+ * {@code prompt=none} the client gets {@code login_required} instead (sent as Spring
+ * sends its own errors: to the redirect URI, once it is validated).
  * <p>
- * To tell the request that comes back after sign-in from a new one, the moment of the forced sign-in is
- * remembered in the session: a sign-in after it satisfies the request.
+ * To tell the request that comes back after sign-in from a new one, the moment of the
+ * forced sign-in is remembered in the session: a sign-in after it satisfies the request.
  */
 final class PromptLoginFilter extends OncePerRequestFilter {
 
 	static final String FORCED_AT = PromptLoginFilter.class.getName() + ".forcedAt";
-
 
 	private final String authorizationEndpoint;
 
@@ -89,8 +89,9 @@ final class PromptLoginFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Answers {@code login_required} at the client's redirect URI, which Spring's validating filter has
-	 * checked by now; an invalid request is left to Spring, which shows an error without redirecting.
+	 * Answers {@code login_required} at the client's redirect URI, which Spring's
+	 * validating filter has checked by now; an invalid request is left to Spring, which
+	 * shows an error without redirecting.
 	 */
 	private void loginRequired(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

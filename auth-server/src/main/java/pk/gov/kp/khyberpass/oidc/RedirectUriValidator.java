@@ -13,9 +13,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
- * Redirect URIs compared exactly (RFC 9700 §4.1.3): Spring's default lets any client vary the port of a
- * loopback URI, which RFC 8252 §7.3 grants only to native apps, that is public clients here. Confidential
- * clients must send a registered URI character for character.
+ * Redirect URIs compared exactly (RFC 9700 §4.1.3): Spring's default lets any client vary
+ * the port of a loopback URI, which RFC 8252 §7.3 grants only to native apps, that is
+ * public clients here. Confidential clients must send a registered URI character for
+ * character.
  */
 final class RedirectUriValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
@@ -30,7 +31,8 @@ final class RedirectUriValidator implements Consumer<OAuth2AuthorizationCodeRequ
 		if (redirectUri != null && !nativeClient && !client.getRedirectUris().contains(redirectUri)) {
 			OAuth2Error error = new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
 					"OAuth 2.0 Parameter: " + OAuth2ParameterNames.REDIRECT_URI, null);
-			// No redirect URI in the exception: an unregistered URI must never receive a redirect.
+			// No redirect URI in the exception: an unregistered URI must never receive a
+			// redirect.
 			throw new OAuth2AuthorizationCodeRequestAuthenticationException(error, null);
 		}
 		this.defaults.accept(context);

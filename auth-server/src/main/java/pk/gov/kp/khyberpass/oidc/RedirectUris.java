@@ -4,7 +4,8 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * Rules for registered redirect URIs: absolute, no fragment, https except on loopback (RFC 8252 §7.3).
+ * Rules for registered redirect URIs: absolute, no fragment, https except on loopback
+ * (RFC 8252 §7.3).
  */
 final class RedirectUris {
 

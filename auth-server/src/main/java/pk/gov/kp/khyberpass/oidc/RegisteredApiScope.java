@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param scope the scope and its descriptions
  * @param updatedAt when it was last created or changed
- * @param updatedBy who did: an administrator's account id, or {@value ApiScopes#SEED} for the seed file
+ * @param updatedBy who did: an administrator's account id, or {@value ApiScopes#SEED} for
+ * the seed file
  */
 public record RegisteredApiScope(ApiScope scope, Instant updatedAt, String updatedBy) {
 }

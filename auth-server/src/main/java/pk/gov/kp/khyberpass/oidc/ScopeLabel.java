@@ -8,19 +8,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
- * What the citizen pages call a scope: a standard scope's words from the message bundles, an API scope's
- * description as the security team registered it (English when the page's language has none), or else the
- * scope's own name.
+ * What the citizen pages call a scope: a standard scope's words from the message bundles,
+ * an API scope's description as the security team registered it (English when the page's
+ * language has none), or else the scope's own name.
  *
  * @param text the words to show
- * @param language the language of {@code text} when it differs from the page's ({@code en} on an Urdu page),
- * for the element's {@code lang}; {@code null} when it is the page's language or a scope name
+ * @param language the language of {@code text} when it differs from the page's
+ * ({@code en} on an Urdu page), for the element's {@code lang}; {@code null} when it is
+ * the page's language or a scope name
  */
 record ScopeLabel(String text, @Nullable String language) {
 
 	/**
 	 * The label of {@code scope} on a page in {@code locale}.
-	 * @param described the registered API scopes among those on the page ({@link ApiScopes#describedAmong})
+	 * @param described the registered API scopes among those on the page
+	 * ({@link ApiScopes#describedAmong})
 	 */
 	static ScopeLabel of(String scope, Map<String, ApiScope> described, MessageSource messages, Locale locale) {
 		ApiScope api = described.get(scope);

@@ -12,8 +12,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 /**
- * Client-credentials access tokens, which are never stored: verified from the JWT itself, and revoked by
- * putting their {@code jti} on a deny list in the ephemeral store until they would have expired anyway.
+ * Client-credentials access tokens, which are never stored: verified from the JWT itself,
+ * and revoked by putting their {@code jti} on a deny list in the ephemeral store until
+ * they would have expired anyway.
  */
 final class SelfContainedAccessTokens {
 
@@ -30,9 +31,10 @@ final class SelfContainedAccessTokens {
 	}
 
 	/**
-	 * Whether the token has the shape of one of our client-credentials access tokens ({@code typ: at+jwt},
-	 * {@code sub} equal to {@code client_id}, a {@code jti}), read without verifying it: a cheap test that
-	 * lets introspection skip the stored-token look-ups, which can never find such a token.
+	 * Whether the token has the shape of one of our client-credentials access tokens
+	 * ({@code typ: at+jwt}, {@code sub} equal to {@code client_id}, a {@code jti}), read
+	 * without verifying it: a cheap test that lets introspection skip the stored-token
+	 * look-ups, which can never find such a token.
 	 */
 	boolean looksSelfContained(String token) {
 		if (token.length() > 8192) {
@@ -51,8 +53,8 @@ final class SelfContainedAccessTokens {
 	}
 
 	/**
-	 * The token's claims if it is a live, unrevoked client-credentials access token that we signed (its
-	 * subject is the client itself).
+	 * The token's claims if it is a live, unrevoked client-credentials access token that
+	 * we signed (its subject is the client itself).
 	 */
 	Optional<Jwt> verify(String token) {
 		if (token.length() > 8192 || token.chars().filter((c) -> c == '.').count() != 2) {

@@ -12,10 +12,11 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Token introspection (RFC 7662): a self-contained client-credentials token is introspected from its own
- * verified claims, without touching storage; every other token goes to Spring's provider, which looks up
- * the stored token families. A self-contained token of a client that has since been disabled or deleted is
- * inactive: the client registrations are cached, so this costs a map look-up.
+ * Token introspection (RFC 7662): a self-contained client-credentials token is
+ * introspected from its own verified claims, without touching storage; every other token
+ * goes to Spring's provider, which looks up the stored token families. A self-contained
+ * token of a client that has since been disabled or deleted is inactive: the client
+ * registrations are cached, so this costs a map look-up.
  */
 final class SelfContainedIntrospectionProvider implements AuthenticationProvider {
 
@@ -39,7 +40,8 @@ final class SelfContainedIntrospectionProvider implements AuthenticationProvider
 			return this.stored.authenticate(authentication);
 		}
 		Optional<Jwt> jwt = this.tokens.verify(request.getToken()).filter(this::clientStillEnabled);
-		// Forged, expired, revoked or its client disabled: inactive, without a look-up that could never find it.
+		// Forged, expired, revoked or its client disabled: inactive, without a look-up
+		// that could never find it.
 		OAuth2TokenIntrospection claims = jwt.map(SelfContainedIntrospectionProvider::claims)
 			.orElseGet(() -> OAuth2TokenIntrospection.builder().build());
 		return new OAuth2TokenIntrospectionAuthenticationToken(request.getToken(),

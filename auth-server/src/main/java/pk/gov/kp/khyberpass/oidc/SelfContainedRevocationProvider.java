@@ -6,9 +6,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 
 /**
- * Token revocation (RFC 7009): stored families through Spring's provider; a self-contained
- * client-credentials token goes on the deny list, but only when the client revoking it is the one it was
- * issued to (anyone else gets the same empty success, as RFC 7009 §2.2 allows).
+ * Token revocation (RFC 7009): stored families through Spring's provider; a
+ * self-contained client-credentials token goes on the deny list, but only when the client
+ * revoking it is the one it was issued to (anyone else gets the same empty success, as
+ * RFC 7009 §2.2 allows).
  */
 final class SelfContainedRevocationProvider implements AuthenticationProvider {
 

@@ -13,8 +13,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.stereotype.Component;
 
 /**
- * The token families a single sign-on session produced: when the session ends, they are revoked and the
- * departments that took part are named, so that single logout can tell them.
+ * The token families a single sign-on session produced: when the session ends, they are
+ * revoked and the departments that took part are named, so that single logout can tell
+ * them.
  */
 @Component
 public final class SessionTokenFamilies {
@@ -33,8 +34,8 @@ public final class SessionTokenFamilies {
 	}
 
 	/**
-	 * Revokes the token families of the HTTP session {@code httpSessionId} and returns each department that
-	 * took part, once.
+	 * Revokes the token families of the HTTP session {@code httpSessionId} and returns
+	 * each department that took part, once.
 	 */
 	public List<SessionParticipant> endSession(String httpSessionId) {
 		String sid = sessionIdHash(httpSessionId);
@@ -50,7 +51,10 @@ public final class SessionTokenFamilies {
 		return new ArrayList<>(participants.values());
 	}
 
-	/** The department as single logout knows it, for a logout that names the citizen and no session. */
+	/**
+	 * The department as single logout knows it, for a logout that names the citizen and
+	 * no session.
+	 */
 	SessionParticipant participant(RegisteredClient client, String accountId) {
 		return participant(client, accountId, Optional.empty());
 	}
@@ -61,9 +65,13 @@ public final class SessionTokenFamilies {
 				client.getTokenSettings().getIdTokenSignatureAlgorithm().getName());
 	}
 
-	/** The {@code sid} Spring Authorization Server puts in ID tokens: SHA-256 of the HTTP session id. */
+	/**
+	 * The {@code sid} Spring Authorization Server puts in ID tokens: SHA-256 of the HTTP
+	 * session id.
+	 */
 	static String sessionIdHash(String httpSessionId) {
-		// Session ids are ASCII, so their UTF-8 bytes are the US-ASCII bytes Spring hashes.
+		// Session ids are ASCII, so their UTF-8 bytes are the US-ASCII bytes Spring
+		// hashes.
 		return TokenHash.sha256(httpSessionId);
 	}
 

@@ -19,14 +19,16 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
- * Khyber Pass's rules for RFC 8693 token exchange, checked before Spring's provider issues the token: a
- * department trades the access token a citizen's request arrived with for one to call another department's
- * API on the citizen's behalf. The subject token must be a live citizen access token that this server
- * issued to the calling client (or that names the caller's client id in {@code aud}); the target, named by
- * exactly one {@code audience} or {@code resource}, must be one of the caller's registered audiences; the
- * scopes can only narrow the subject token's. Actor tokens (delegation chains) are not accepted: the
- * {@code act} claim names the calling client (see {@link TokenClaimsCustomizer}). The exchanged token's family
- * is tied to the subject token's, so revoking that one revokes it too.
+ * Khyber Pass's rules for RFC 8693 token exchange, checked before Spring's provider
+ * issues the token: a department trades the access token a citizen's request arrived with
+ * for one to call another department's API on the citizen's behalf. The subject token
+ * must be a live citizen access token that this server issued to the calling client (or
+ * that names the caller's client id in {@code aud}); the target, named by exactly one
+ * {@code audience} or {@code resource}, must be one of the caller's registered audiences;
+ * the scopes can only narrow the subject token's. Actor tokens (delegation chains) are
+ * not accepted: the {@code act} claim names the calling client (see
+ * {@link TokenClaimsCustomizer}). The exchanged token's family is tied to the subject
+ * token's, so revoking that one revokes it too.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8693#section-2.1">RFC 8693 §2.1</a>
  */
@@ -80,14 +82,18 @@ final class TokenExchangeProvider implements AuthenticationProvider {
 		return OAuth2TokenExchangeAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	/** The one API the exchanged token is for: the {@code audience} or {@code resource} of the request. */
+	/**
+	 * The one API the exchanged token is for: the {@code audience} or {@code resource} of
+	 * the request.
+	 */
 	static String target(OAuth2TokenExchangeAuthenticationToken exchange) {
 		Set<String> targets = new LinkedHashSet<>(exchange.getAudiences());
 		targets.addAll(exchange.getResources());
 		return targets.iterator().next();
 	}
 
-	private static void requireRegisteredTarget(RegisteredClient client, OAuth2TokenExchangeAuthenticationToken exchange) {
+	private static void requireRegisteredTarget(RegisteredClient client,
+			OAuth2TokenExchangeAuthenticationToken exchange) {
 		Set<String> targets = new LinkedHashSet<>(exchange.getAudiences());
 		targets.addAll(exchange.getResources());
 		if (targets.isEmpty()) {

@@ -42,17 +42,19 @@ import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 /**
  * Where Spring Authorization Server keeps its authorizations, split by lifetime:
  * <ul>
- * <li>pending ones (an authorization code or a consent in progress) live in the {@link EphemeralStore}
- * (Redis in production) for a few minutes;</li>
- * <li>once a code is exchanged, the token family (access, refresh and ID token) moves to PostgreSQL and is
- * refreshed in place; a refresh token presented after it was rotated revokes the whole family;</li>
- * <li>client-credentials access tokens are self-contained JWTs and are not stored at all, which keeps the
- * token endpoint free of writes (introspection and revocation handle them through the JWT itself).</li>
+ * <li>pending ones (an authorization code or a consent in progress) live in the
+ * {@link EphemeralStore} (Redis in production) for a few minutes;</li>
+ * <li>once a code is exchanged, the token family (access, refresh and ID token) moves to
+ * PostgreSQL and is refreshed in place; a refresh token presented after it was rotated
+ * revokes the whole family;</li>
+ * <li>client-credentials access tokens are self-contained JWTs and are not stored at all,
+ * which keeps the token endpoint free of writes (introspection and revocation handle them
+ * through the JWT itself).</li>
  * </ul>
- * Tokens are stored only as {@link TokenHash hashes}. Userinfo and introspection find a citizen's access token
- * through its family's row (which holds only the latest one), so deleting the family refuses its access tokens
- * there at once. A family made by token exchange names its root family ({@code parent_family_id}) and is
- * deleted with it.
+ * Tokens are stored only as {@link TokenHash hashes}. Userinfo and introspection find a
+ * citizen's access token through its family's row (which holds only the latest one), so
+ * deleting the family refuses its access tokens there at once. A family made by token
+ * exchange names its root family ({@code parent_family_id}) and is deleted with it.
  */
 final class TokenFamilyAuthorizationService implements OAuth2AuthorizationService {
 
@@ -134,8 +136,8 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 		}
 		String hash = TokenHash.of(token);
 		return switch (tokenType.getValue()) {
-			case OAuth2ParameterNames.CODE -> redeemPending(hash, token)
-				.orElseGet(() -> findFamily("code_hash", hash, token));
+			case OAuth2ParameterNames.CODE ->
+				redeemPending(hash, token).orElseGet(() -> findFamily("code_hash", hash, token));
 			case OAuth2ParameterNames.STATE -> findPending("state:" + hash, null).orElse(null);
 			case OAuth2ParameterNames.ACCESS_TOKEN -> findFamily("access_token_hash", hash, token);
 			case OidcParameterNames.ID_TOKEN -> findFamily("id_token_hash", hash, token);
@@ -152,12 +154,16 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 		return families + spent;
 	}
 
-	/** Revokes every token family of one principal (sign-out everywhere, account locked). */
+	/**
+	 * Revokes every token family of one principal (sign-out everywhere, account locked).
+	 */
 	int revokeAllFor(String principalName) {
 		return revokeWhere("principal_name = ?", principalName);
 	}
 
-	/** Revokes the token families one principal holds at one client (consent withdrawn). */
+	/**
+	 * Revokes the token families one principal holds at one client (consent withdrawn).
+	 */
 	int revokeAllFor(String principalName, String registeredClientId) {
 		return revokeWhere("principal_name = ? AND registered_client_id = ?", principalName, registeredClientId);
 	}
@@ -168,8 +174,8 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 	}
 
 	/**
-	 * Marks the current request as a token exchange from {@code subject}'s family, so that the family the
-	 * exchange creates is revoked with it (read by {@link #save}).
+	 * Marks the current request as a token exchange from {@code subject}'s family, so
+	 * that the family the exchange creates is revoked with it (read by {@link #save}).
 	 */
 	static void exchangingFrom(OAuth2Authorization subject) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -223,15 +229,17 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 	}
 
 	/**
-	 * Takes a pending authorization by its code, atomically, so that of several requests presenting one
-	 * code only the first can redeem it (RFC 6749 §4.1.2); the others fall through to the stored family
-	 * and so to replay detection. Within one request the code may be looked up twice (client
-	 * authentication by PKCE, then the grant), so the taken authorization is kept on the request.
+	 * Takes a pending authorization by its code, atomically, so that of several requests
+	 * presenting one code only the first can redeem it (RFC 6749 §4.1.2); the others fall
+	 * through to the stored family and so to replay detection. Within one request the
+	 * code may be looked up twice (client authentication by PKCE, then the grant), so the
+	 * taken authorization is kept on the request.
 	 */
 	private Optional<OAuth2Authorization> redeemPending(String codeHash, String code) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		String attribute = TokenFamilyAuthorizationService.class.getName() + ".redeemed." + codeHash;
-		if (request != null && request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof String json) {
+		if (request != null
+				&& request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof String json) {
 			return Optional.ofNullable(decode(json, code));
 		}
 		Optional<String> json = this.ephemeral.take("code:" + codeHash)
@@ -258,16 +266,18 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 					.params(previousRefresh.get(), authorization.getId(), expiresAt)
 					.update();
 			}
-			this.jdbc.sql("UPDATE token_family SET access_token_hash = ?, refresh_token_hash = ?, id_token_hash = ?, "
-					+ "document = ? WHERE id = ?")
+			this.jdbc
+				.sql("UPDATE token_family SET access_token_hash = ?, refresh_token_hash = ?, id_token_hash = ?, "
+						+ "document = ? WHERE id = ?")
 				.params(tokenHash(authorization.getToken(OAuth2AccessToken.class)), refreshHash,
 						tokenHash(authorization.getToken(OidcIdToken.class)), document, authorization.getId())
 				.update();
 			return;
 		}
-		this.jdbc.sql("INSERT INTO token_family (id, registered_client_id, principal_name, session_id, code_hash, "
-				+ "access_token_hash, refresh_token_hash, id_token_hash, document, created_at, expires_at, "
-				+ "parent_family_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO token_family (id, registered_client_id, principal_name, session_id, code_hash, "
+					+ "access_token_hash, refresh_token_hash, id_token_hash, document, created_at, expires_at, "
+					+ "parent_family_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(authorization.getId(), authorization.getRegisteredClientId(), authorization.getPrincipalName(),
 					sessionId(authorization), codeHash, tokenHash(authorization.getToken(OAuth2AccessToken.class)),
 					refreshHash, tokenHash(authorization.getToken(OidcIdToken.class)), document,
@@ -276,8 +286,9 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 	}
 
 	/**
-	 * For a family made by token exchange, the root family it came from, locked until the insert commits so
-	 * that a revocation of the root cannot miss it; {@code null} for every other grant.
+	 * For a family made by token exchange, the root family it came from, locked until the
+	 * insert commits so that a revocation of the root cannot miss it; {@code null} for
+	 * every other grant.
 	 */
 	private @Nullable String lockedRootFamily(OAuth2Authorization authorization) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -335,19 +346,28 @@ final class TokenFamilyAuthorizationService implements OAuth2AuthorizationServic
 	}
 
 	/**
-	 * Deletes the families matching {@code condition}, their spent refresh tokens and the families exchanged
-	 * from them; returns how many matched. The matching rows are locked first, so a token exchange from one
-	 * of them either finishes before (and its family is deleted here) or finds its root gone.
+	 * Deletes the families matching {@code condition}, their spent refresh tokens and the
+	 * families exchanged from them; returns how many matched. The matching rows are
+	 * locked first, so a token exchange from one of them either finishes before (and its
+	 * family is deleted here) or finds its root gone.
 	 */
 	private int revokeWhere(String condition, Object... params) {
 		String families = "SELECT id FROM token_family WHERE " + condition;
 		Integer revoked = this.transactions.execute((status) -> {
-			int matched = this.jdbc.sql(families + " ORDER BY id FOR UPDATE").params(params).query(String.class).list().size();
+			int matched = this.jdbc.sql(families + " ORDER BY id FOR UPDATE")
+				.params(params)
+				.query(String.class)
+				.list()
+				.size();
 			if (matched == 0) {
 				return 0;
 			}
-			this.jdbc.sql("DELETE FROM spent_refresh_token WHERE family_id IN (" + families + ")").params(params).update();
-			this.jdbc.sql("DELETE FROM token_family WHERE parent_family_id IN (" + families + ")").params(params).update();
+			this.jdbc.sql("DELETE FROM spent_refresh_token WHERE family_id IN (" + families + ")")
+				.params(params)
+				.update();
+			this.jdbc.sql("DELETE FROM token_family WHERE parent_family_id IN (" + families + ")")
+				.params(params)
+				.update();
 			this.jdbc.sql("DELETE FROM token_family WHERE " + condition).params(params).update();
 			return matched;
 		});

@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes token families past their absolute expiry and spent refresh tokens that can no longer matter.
- * Every node runs it; the deletes are idempotent, so overlapping runs are harmless.
+ * Deletes token families past their absolute expiry and spent refresh tokens that can no
+ * longer matter. Every node runs it; the deletes are idempotent, so overlapping runs are
+ * harmless.
  */
 @Component
 final class TokenFamilyHousekeeping {

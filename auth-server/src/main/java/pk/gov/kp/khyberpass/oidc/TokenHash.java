@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The stored form of a token: SHA-256, which is safe unkeyed because every token we issue carries at least
- * 256 bits of entropy. A stored authorization holds these in place of token values.
+ * The stored form of a token: SHA-256, which is safe unkeyed because every token we issue
+ * carries at least 256 bits of entropy. A stored authorization holds these in place of
+ * token values.
  */
 final class TokenHash {
 

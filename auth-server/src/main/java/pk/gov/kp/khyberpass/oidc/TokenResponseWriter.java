@@ -20,10 +20,11 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 /**
- * Writes the token endpoint's successful response (RFC 6749 section 5.1) straight to the response body: the
- * same members, in the same order, as Spring's handler, without its generic message-converter and Jackson
- * machinery, which cost about a twentieth of a client-credentials request's CPU (docs/performance.md). A
- * response with an additional parameter that is not a string, number or boolean goes to Spring's handler.
+ * Writes the token endpoint's successful response (RFC 6749 section 5.1) straight to the
+ * response body: the same members, in the same order, as Spring's handler, without its
+ * generic message-converter and Jackson machinery, which cost about a twentieth of a
+ * client-credentials request's CPU (docs/performance.md). A response with an additional
+ * parameter that is not a string, number or boolean goes to Spring's handler.
  */
 final class TokenResponseWriter implements AuthenticationSuccessHandler {
 
@@ -65,7 +66,8 @@ final class TokenResponseWriter implements AuthenticationSuccessHandler {
 		return json.end();
 	}
 
-	// As Spring's: the token's own lifetime (issued to expiry), or what is left of it when it has no issue time
+	// As Spring's: the token's own lifetime (issued to expiry), or what is left of it
+	// when it has no issue time
 	private static long expiresIn(OAuth2AccessToken accessToken, Instant now) {
 		Instant from = (accessToken.getIssuedAt() != null) ? accessToken.getIssuedAt() : now;
 		return Math.max(Duration.between(from, accessToken.getExpiresAt()).toSeconds(), 1);

@@ -18,10 +18,10 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 
 /**
- * The UserInfo response (OpenID Connect Core §5.3): the department's {@code sub} and the claims of the
- * scopes the citizen authorized. The {@code cnic} claim is released only under the {@code cnic} scope,
- * which a department gets only with the citizen's consent. A client with {@code claims-allowed} gets only
- * those of them.
+ * The UserInfo response (OpenID Connect Core §5.3): the department's {@code sub} and the
+ * claims of the scopes the citizen authorized. The {@code cnic} claim is released only
+ * under the {@code cnic} scope, which a department gets only with the citizen's consent.
+ * A client with {@code claims-allowed} gets only those of them.
  */
 final class UserInfoClaims implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 

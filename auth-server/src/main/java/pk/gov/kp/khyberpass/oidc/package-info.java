@@ -1,6 +1,6 @@
 /**
- * The OpenID Provider: Spring Authorization Server configuration, department clients, token storage and
- * claims, pairwise subjects, prompt handling.
+ * The OpenID Provider: Spring Authorization Server configuration, department clients,
+ * token storage and claims, pairwise subjects, prompt handling.
  */
 @NullMarked
 package pk.gov.kp.khyberpass.oidc;

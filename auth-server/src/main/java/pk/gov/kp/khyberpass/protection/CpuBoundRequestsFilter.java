@@ -16,13 +16,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs at most a fixed number of requests to the CPU-bound protocol endpoints at once, first come first
- * served; the others wait, parked, before any other filter runs. Issuing a client-credentials token is
- * pure CPU: when more requests run than there are cores, they only take the core from each other, and a
- * thread preempted inside a lock (the JDK's SecureRandom, Bouncy Castle's precomputation table, Tomcat's)
- * stalls all the others (docs/performance.md). Tomcat keeps its worker threads for the endpoints that
- * wait on the database, Redis or other services. A request that waits longer than {@code maxWait} gets
- * 503 {@code temporarily_unavailable} with {@code Retry-After}.
+ * Runs at most a fixed number of requests to the CPU-bound protocol endpoints at once,
+ * first come first served; the others wait, parked, before any other filter runs. Issuing
+ * a client-credentials token is pure CPU: when more requests run than there are cores,
+ * they only take the core from each other, and a thread preempted inside a lock (the
+ * JDK's SecureRandom, Bouncy Castle's precomputation table, Tomcat's) stalls all the
+ * others (docs/performance.md). Tomcat keeps its worker threads for the endpoints that
+ * wait on the database, Redis or other services. A request that waits longer than
+ * {@code maxWait} gets 503 {@code temporarily_unavailable} with {@code Retry-After}.
  */
 final class CpuBoundRequestsFilter extends OncePerRequestFilter {
 
@@ -37,7 +38,8 @@ final class CpuBoundRequestsFilter extends OncePerRequestFilter {
 	private final long maxWaitNanos;
 
 	CpuBoundRequestsFilter(int limit, Duration maxWait) {
-		// fair: waiting requests go in order of arrival, which is what keeps the tail latency near the median
+		// fair: waiting requests go in order of arrival, which is what keeps the tail
+		// latency near the median
 		this.turns = new Semaphore(limit, true);
 		this.maxWaitNanos = maxWait.toNanos();
 	}

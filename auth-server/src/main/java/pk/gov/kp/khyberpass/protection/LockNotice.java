@@ -22,9 +22,10 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.cnic.InvalidCnicException;
 
 /**
- * When a sign-in lock falls on a real account: records {@code ACCOUNT_LOCKED} and tells the citizen by SMS
- * (in the background, so the locking attempt takes as long for a made-up name as for a real one). A name
- * without an account is only logged; its failures are already in the audit log.
+ * When a sign-in lock falls on a real account: records {@code ACCOUNT_LOCKED} and tells
+ * the citizen by SMS (in the background, so the locking attempt takes as long for a
+ * made-up name as for a real one). A name without an account is only logged; its failures
+ * are already in the audit log.
  */
 @Component
 final class LockNotice {

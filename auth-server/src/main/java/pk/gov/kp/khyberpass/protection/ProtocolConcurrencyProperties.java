@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How many requests to the CPU-bound protocol endpoints (token, introspection, JWKS, discovery) a node runs
- * at once; the others wait their turn in order of arrival (docs/performance.md).
+ * How many requests to the CPU-bound protocol endpoints (token, introspection, JWKS,
+ * discovery) a node runs at once; the others wait their turn in order of arrival
+ * (docs/performance.md).
  *
  * @param limit requests run at once; {@code 0} means one per processor the JVM may use
  * @param maxWait how long a request waits for its turn before it is answered 503
@@ -24,7 +25,9 @@ public record ProtocolConcurrencyProperties(@DefaultValue("0") int limit, @Defau
 		}
 	}
 
-	/** The limit to apply: {@code limit}, or the processors this JVM may use when it is 0. */
+	/**
+	 * The limit to apply: {@code limit}, or the processors this JVM may use when it is 0.
+	 */
 	int effectiveLimit() {
 		return (this.limit > 0) ? this.limit : Runtime.getRuntime().availableProcessors();
 	}

@@ -10,10 +10,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Back to the sign-in page with what the citizen can act on: a throttled attempt says to wait; the right
- * password of an account whose password an administrator expired says to recover the account (only the
- * right password learns that); every other failure gets the one message that does not tell whether the
- * account exists.
+ * Back to the sign-in page with what the citizen can act on: a throttled attempt says to
+ * wait; the right password of an account whose password an administrator expired says to
+ * recover the account (only the right password learns that); every other failure gets the
+ * one message that does not tell whether the account exists.
  */
 final class SignInFailureHandler implements AuthenticationFailureHandler {
 

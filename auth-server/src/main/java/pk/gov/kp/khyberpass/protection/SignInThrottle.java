@@ -14,11 +14,12 @@ import pk.gov.kp.khyberpass.keys.KeyedHash;
 import pk.gov.kp.khyberpass.keys.MasterKey;
 
 /**
- * Throttles password guessing, per account name and per client address, with counters in the ephemeral
- * store (Redis in production, so every node sees the same counts): from the {@code delayAfter}-th failure
- * each attempt must wait twice as long as the last, at {@code lockAfter} failures the name is locked for
- * a while, and one address that fails too often is refused. Account names are keyed by an HMAC, so the
- * store never holds a CNIC or mobile number.
+ * Throttles password guessing, per account name and per client address, with counters in
+ * the ephemeral store (Redis in production, so every node sees the same counts): from the
+ * {@code delayAfter}-th failure each attempt must wait twice as long as the last, at
+ * {@code lockAfter} failures the name is locked for a while, and one address that fails
+ * too often is refused. Account names are keyed by an HMAC, so the store never holds a
+ * CNIC or mobile number.
  */
 @Component
 public final class SignInThrottle {
@@ -45,7 +46,8 @@ public final class SignInThrottle {
 
 	/**
 	 * Refuses an attempt that must not reach the password check.
-	 * @throws SignInThrottledException when the name is locked or must wait, or the address is refused
+	 * @throws SignInThrottledException when the name is locked or must wait, or the
+	 * address is refused
 	 */
 	public void checkAllowed(String username, String clientAddress) {
 		String account = accountKey(username);
@@ -61,15 +63,16 @@ public final class SignInThrottle {
 	}
 
 	/**
-	 * Counts a failed attempt and applies the delay or the lock it earns; a new lock is published as
-	 * {@link SignInLocked}.
+	 * Counts a failed attempt and applies the delay or the lock it earns; a new lock is
+	 * published as {@link SignInLocked}.
 	 */
 	public void recordFailure(String username, String clientAddress) {
 		String account = accountKey(username);
 		long failures = this.store.increment("signin-fail:" + account, this.properties.window());
 		this.store.increment("signin-fail-ip:" + clientAddress, this.properties.window());
 		if (failures >= this.properties.lockAfter()) {
-			// putIfAbsent: two nodes counting the last failures at once lock (and tell the citizen) once.
+			// putIfAbsent: two nodes counting the last failures at once lock (and tell
+			// the citizen) once.
 			boolean locked = this.store.putIfAbsent("signin-lock:" + account, MARK, this.properties.lockDuration());
 			this.store.delete("signin-fail:" + account);
 			if (locked) {
@@ -90,8 +93,8 @@ public final class SignInThrottle {
 	}
 
 	/**
-	 * Forgets the lock, the wait and the failures of a name (an administrator unlocked its account); the
-	 * failures counted against client addresses stay.
+	 * Forgets the lock, the wait and the failures of a name (an administrator unlocked
+	 * its account); the failures counted against client addresses stay.
 	 * @return whether the name was locked
 	 */
 	public boolean lift(String username) {

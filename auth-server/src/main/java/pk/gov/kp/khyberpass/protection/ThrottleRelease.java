@@ -11,10 +11,11 @@ import pk.gov.kp.khyberpass.account.AccountService;
 import pk.gov.kp.khyberpass.account.AccountUnlocked;
 
 /**
- * When an administrator unlocks an account, lifts the {@link SignInThrottle}'s lock, wait and failures for
- * every name the account signs in with (its CNIC, its mobile number; a passkey sign-in counts under the CNIC),
- * so the citizen can sign in at once instead of after the rest of the 15-minute lock. Runs in the unlocking
- * request, so the answer to the administrator comes after the lock is gone.
+ * When an administrator unlocks an account, lifts the {@link SignInThrottle}'s lock, wait
+ * and failures for every name the account signs in with (its CNIC, its mobile number; a
+ * passkey sign-in counts under the CNIC), so the citizen can sign in at once instead of
+ * after the rest of the 15-minute lock. Runs in the unlocking request, so the answer to
+ * the administrator comes after the lock is gone.
  */
 @Component
 final class ThrottleRelease {

@@ -12,10 +12,10 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.cnic.InvalidCnicException;
 
 /**
- * Puts the {@link SignInThrottle} in front of password sign-in: a throttled attempt never reaches the
- * password check, every wrong password counts, and a success clears the name's failures. Names are
- * counted in their canonical form (13 CNIC digits, or the E.164 mobile number), so spelling a number
- * differently does not earn fresh attempts.
+ * Puts the {@link SignInThrottle} in front of password sign-in: a throttled attempt never
+ * reaches the password check, every wrong password counts, and a success clears the
+ * name's failures. Names are counted in their canonical form (13 CNIC digits, or the
+ * E.164 mobile number), so spelling a number differently does not earn fresh attempts.
  */
 public final class ThrottledSignInProvider implements AuthenticationProvider {
 

@@ -1,5 +1,6 @@
 /**
- * Protection of every surface: security headers, sign-in pages' filter chain, rate limits.
+ * Protection of every surface: security headers, sign-in pages' filter chain, rate
+ * limits.
  */
 @NullMarked
 package pk.gov.kp.khyberpass.protection;

@@ -10,7 +10,8 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
 import pk.gov.kp.khyberpass.mfa.SecondFactors;
 
 /**
- * Turns a seed file's citizen entry into an account, through the account feature's public face.
+ * Turns a seed file's citizen entry into an account, through the account feature's public
+ * face.
  */
 @Component
 final class CitizenSeeder {
@@ -29,8 +30,8 @@ final class CitizenSeeder {
 
 	/**
 	 * Creates or updates the citizen's account.
-	 * @return a line for the start-up banner: the masked CNIC, or for the development demo the CNIC and
-	 * password to sign in with
+	 * @return a line for the start-up banner: the masked CNIC, or for the development
+	 * demo the CNIC and password to sign in with
 	 * @throws InvalidSeedException when a value is invalid (the CNIC is never echoed)
 	 */
 	String seed(SeedCitizen citizen) {

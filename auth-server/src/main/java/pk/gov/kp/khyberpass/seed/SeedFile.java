@@ -27,10 +27,10 @@ import pk.gov.kp.khyberpass.oidc.DepartmentClient;
 import pk.gov.kp.khyberpass.oidc.InvalidApiScopeException;
 
 /**
- * The start-up seed file ({@code KHYBERPASS_SEED}): department clients, citizens and the consent descriptions
- * of API scopes to create or update. Parsing is strict: an unknown key, a wrong type or a bad value stops
- * start-up with a message naming the entry, because a silently ignored typo in a security setting is worse
- * than a failed start.
+ * The start-up seed file ({@code KHYBERPASS_SEED}): department clients, citizens and the
+ * consent descriptions of API scopes to create or update. Parsing is strict: an unknown
+ * key, a wrong type or a bad value stops start-up with a message naming the entry,
+ * because a silently ignored typo in a security setting is worse than a failed start.
  *
  * @param clients the department clients
  * @param citizens the citizens
@@ -43,10 +43,11 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 	private static final Set<String> API_SCOPE_KEYS = Set.of("name", "description-en", "description-ur",
 			"description-ps");
 
-	private static final Set<String> CLIENT_KEYS = Set.of("client-id", "client-name", "client-secret", "auth-method", "grant-types",
-			"redirect-uris", "post-logout-redirect-uris", "scopes", "sector", "public-subject", "require-consent",
-			"min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg", "refresh-token-lifetime", "audiences",
-			"claims-allowed", "access-token-lifetime", "id-token-lifetime", "jwks");
+	private static final Set<String> CLIENT_KEYS = Set.of("client-id", "client-name", "client-secret", "auth-method",
+			"grant-types", "redirect-uris", "post-logout-redirect-uris", "scopes", "sector", "public-subject",
+			"require-consent", "min-acr", "backchannel-logout-uri", "jwks-uri", "id-token-signing-alg",
+			"refresh-token-lifetime", "audiences", "claims-allowed", "access-token-lifetime", "id-token-lifetime",
+			"jwks");
 
 	private static final Set<String> CITIZEN_KEYS = Set.of("cnic", "name", "birth-date", "mobile", "password",
 			"totp-secret", "recovery-codes");
@@ -112,7 +113,8 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 			return new DepartmentClient(clientId, stringOr(fields, "client-name", clientId, at),
 					string(fields, "client-secret", at),
 					DepartmentClient.AuthMethod.of(stringOr(fields, "auth-method", "client_secret_basic", at)),
-					new LinkedHashSet<>(strings(fields, "grant-types", List.of("authorization_code", "refresh_token"), at)),
+					new LinkedHashSet<>(
+							strings(fields, "grant-types", List.of("authorization_code", "refresh_token"), at)),
 					uris(fields, "redirect-uris", at), uris(fields, "post-logout-redirect-uris", at),
 					new LinkedHashSet<>(strings(fields, "scopes", List.of("openid"), at)), string(fields, "sector", at),
 					bool(fields, "public-subject", false, at), bool(fields, "require-consent", true, at),
@@ -121,8 +123,8 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 					duration(fields, "refresh-token-lifetime", "24h", at), uris(fields, "audiences", at),
 					fields.containsKey("claims-allowed")
 							? new LinkedHashSet<>(strings(fields, "claims-allowed", List.of(), at)) : null,
-					duration(fields, "access-token-lifetime", null, at), duration(fields, "id-token-lifetime", null, at),
-					jwks(fields, at));
+					duration(fields, "access-token-lifetime", null, at),
+					duration(fields, "id-token-lifetime", null, at), jwks(fields, at));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidSeedException(at + ": " + ex.getMessage());
@@ -216,8 +218,8 @@ public record SeedFile(List<DepartmentClient> clients, List<SeedCitizen> citizen
 	private static void requireKnownKeys(Map<String, Object> fields, Collection<String> known, String where) {
 		for (String key : fields.keySet()) {
 			if (!known.contains(key)) {
-				throw new InvalidSeedException(where + ": unknown key '" + key + "' (known keys: "
-						+ known.stream().sorted().toList() + ")");
+				throw new InvalidSeedException(
+						where + ": unknown key '" + key + "' (known keys: " + known.stream().sorted().toList() + ")");
 			}
 		}
 	}

@@ -9,10 +9,10 @@ import org.springframework.core.io.Resource;
 /**
  * Start-up seeding.
  *
- * @param seed the seed file ({@code KHYBERPASS_SEED}), a path or {@code classpath:} location; none means
- * no seeding
- * @param seedPrintCredentials whether the start-up banner shows seeded citizens' CNIC and password: on for
- * the development default's demo account only
+ * @param seed the seed file ({@code KHYBERPASS_SEED}), a path or {@code classpath:}
+ * location; none means no seeding
+ * @param seedPrintCredentials whether the start-up banner shows seeded citizens' CNIC and
+ * password: on for the development default's demo account only
  */
 @ConfigurationProperties("khyberpass")
 public record SeedProperties(@Nullable Resource seed, @DefaultValue("false") boolean seedPrintCredentials) {

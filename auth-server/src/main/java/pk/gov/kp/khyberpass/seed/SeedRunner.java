@@ -17,8 +17,9 @@ import pk.gov.kp.khyberpass.oidc.DepartmentClients;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
- * Applies the seed file at start-up, idempotently, and prints what a developer needs to start: the issuer,
- * the API scopes described, the clients (with any generated secret, shown this once) and the demo citizens.
+ * Applies the seed file at start-up, idempotently, and prints what a developer needs to
+ * start: the issuer, the API scopes described, the clients (with any generated secret,
+ * shown this once) and the demo citizens.
  */
 @Component
 @Order(0)
@@ -67,7 +68,8 @@ final class SeedRunner implements ApplicationRunner {
 				banner.append("  Citizen ").append(this.citizens.seed(citizen)).append('\n');
 			}
 		}
-		// System.out on purpose: the generated secret is for the operator's eyes, never for the log files.
+		// System.out on purpose: the generated secret is for the operator's eyes, never
+		// for the log files.
 		System.out.println(banner);
 		log.info("Seeding finished");
 	}

@@ -27,16 +27,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends logout tokens to departments, durably: each delivery is first written to PostgreSQL
- * ({@link PendingLogoutRepository}), then tried at once in the background, so that a slow or failing
- * department never holds up the citizen's logout. A failed attempt is retried with exponential back-off by
- * whichever node's poller finds it due, so a node that stops loses nothing. The row is deleted when the
- * department accepts the token, or after the last attempt with a warning naming the department.
+ * Sends logout tokens to departments, durably: each delivery is first written to
+ * PostgreSQL ({@link PendingLogoutRepository}), then tried at once in the background, so
+ * that a slow or failing department never holds up the citizen's logout. A failed attempt
+ * is retried with exponential back-off by whichever node's poller finds it due, so a node
+ * that stops loses nothing. The row is deleted when the department accepts the token, or
+ * after the last attempt with a warning naming the department.
  * <p>
- * Delivery is at least once: if a node stops in the middle of an attempt that reached the department,
- * another node sends the token again once that attempt's lease has run out.
+ * Delivery is at least once: if a node stops in the middle of an attempt that reached the
+ * department, another node sends the token again once that attempt's lease has run out.
  *
- * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html#BCRequest">OpenID Connect
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-backchannel-1_0.html#BCRequest">OpenID Connect
  * Back-Channel Logout 1.0 §2.5</a>
  */
 @Component
@@ -54,7 +56,8 @@ final class BackchannelLogoutDelivery implements SmartLifecycle {
 
 	private final HttpClient http;
 
-	// Made by start() and shut down by stop(): the test framework stops and restarts a cached context.
+	// Made by start() and shut down by stop(): the test framework stops and restarts a
+	// cached context.
 	private volatile @Nullable ThreadPoolExecutor deliveries;
 
 	private @Nullable ScheduledExecutorService poller;
@@ -71,7 +74,8 @@ final class BackchannelLogoutDelivery implements SmartLifecycle {
 	}
 
 	/**
-	 * Stores the delivery, then makes the first attempt in the background; returns without waiting for it.
+	 * Stores the delivery, then makes the first attempt in the background; returns
+	 * without waiting for it.
 	 */
 	void send(String clientId, URI endpoint, String logoutToken) {
 		PendingLogout logout;
@@ -99,7 +103,10 @@ final class BackchannelLogoutDelivery implements SmartLifecycle {
 		}
 	}
 
-	/** Takes due deliveries, as many as there are idle delivery threads, and attempts them. */
+	/**
+	 * Takes due deliveries, as many as there are idle delivery threads, and attempts
+	 * them.
+	 */
 	void poll() {
 		ThreadPoolExecutor executor = this.deliveries;
 		if (executor == null) {
@@ -142,14 +149,17 @@ final class BackchannelLogoutDelivery implements SmartLifecycle {
 		}
 	}
 
-	/** The wait after failed attempt {@code attempt}: the first retry delay, doubled for each later one. */
+	/**
+	 * The wait after failed attempt {@code attempt}: the first retry delay, doubled for
+	 * each later one.
+	 */
 	private Duration retryDelay(int attempt) {
 		return this.properties.firstRetryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
 	}
 
 	/**
-	 * How long attempt {@code attempt} keeps its row from other nodes: long enough to finish (connect and
-	 * answer) and then wait as a failed attempt would.
+	 * How long attempt {@code attempt} keeps its row from other nodes: long enough to
+	 * finish (connect and answer) and then wait as a failed attempt would.
 	 */
 	private Duration lease(int attempt) {
 		return this.properties.timeout().multipliedBy(2).plus(retryDelay(attempt));
@@ -188,7 +198,10 @@ final class BackchannelLogoutDelivery implements SmartLifecycle {
 		this.poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
-	/** Stops polling and abandons attempts in flight; their rows stay for the other nodes (or for a restart). */
+	/**
+	 * Stops polling and abandons attempts in flight; their rows stay for the other nodes
+	 * (or for a restart).
+	 */
 	@Override
 	public synchronized void stop() {
 		ThreadPoolExecutor executor = this.deliveries;

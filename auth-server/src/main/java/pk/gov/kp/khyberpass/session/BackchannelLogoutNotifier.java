@@ -21,13 +21,15 @@ import pk.gov.kp.khyberpass.oidc.SessionParticipant;
 import pk.gov.kp.khyberpass.oidc.SessionTokenFamilies;
 
 /**
- * Single logout: when a citizen's SSO session ends, the session's token families are revoked and every
- * department in it that registered a back-channel logout URI gets a logout token.
+ * Single logout: when a citizen's SSO session ends, the session's token families are
+ * revoked and every department in it that registered a back-channel logout URI gets a
+ * logout token.
  * <p>
- * A logout (at Khyber Pass or RP-initiated) does this in the request itself, as a {@link LogoutHandler}
- * that runs before the session is invalidated, so that the session's refresh tokens are dead when the
- * citizen's browser gets the answer. A session that simply expires is handled when its expiry event
- * arrives. Whichever comes first claims the session in the ephemeral store; the other does nothing.
+ * A logout (at Khyber Pass or RP-initiated) does this in the request itself, as a
+ * {@link LogoutHandler} that runs before the session is invalidated, so that the
+ * session's refresh tokens are dead when the citizen's browser gets the answer. A session
+ * that simply expires is handled when its expiry event arrives. Whichever comes first
+ * claims the session in the ephemeral store; the other does nothing.
  */
 @Component
 final class BackchannelLogoutNotifier implements LogoutHandler {
@@ -66,13 +68,18 @@ final class BackchannelLogoutNotifier implements LogoutHandler {
 		endSession(event.getId());
 	}
 
-	/** A Spring Session session in Redis was deleted or expired (production); every node hears it. */
+	/**
+	 * A Spring Session session in Redis was deleted or expired (production); every node
+	 * hears it.
+	 */
 	@EventListener
 	void onSessionEnded(org.springframework.session.events.SessionDestroyedEvent event) {
 		endSession(event.getSessionId());
 	}
 
-	/** After the withdrawal is committed, so the delivery row it writes is committed too. */
+	/**
+	 * After the withdrawal is committed, so the delivery row it writes is committed too.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void onAccessWithdrawn(DepartmentAccessWithdrawn withdrawn) {
 		SessionParticipant department = withdrawn.participant();

@@ -16,9 +16,9 @@ import pk.gov.kp.khyberpass.oidc.OidcProperties;
 import pk.gov.kp.khyberpass.oidc.SessionParticipant;
 
 /**
- * Logout tokens (OpenID Connect Back-Channel Logout 1.0 §2.4): {@code typ: logout+jwt}, the department as
- * audience, its subject and {@code sid}, the back-channel logout event, a fresh {@code jti}, a lifetime of
- * about two minutes, and never a {@code nonce}.
+ * Logout tokens (OpenID Connect Back-Channel Logout 1.0 §2.4): {@code typ: logout+jwt},
+ * the department as audience, its subject and {@code sid}, the back-channel logout event,
+ * a fresh {@code jti}, a lifetime of about two minutes, and never a {@code nonce}.
  */
 @Component
 final class LogoutTokens {
@@ -49,7 +49,8 @@ final class LogoutTokens {
 			.issuedAt(now)
 			.expiresAt(now.plus(this.properties.tokenLifetime()))
 			.id(UUID.randomUUID().toString())
-			// no sid: the logout is of every session of the subject there (Back-Channel Logout 1.0 §2.4)
+			// no sid: the logout is of every session of the subject there (Back-Channel
+			// Logout 1.0 §2.4)
 			.claims((all) -> participant.sessionId().ifPresent((sid) -> all.put("sid", sid)))
 			.claim("events", Map.of(EVENT, Map.of()))
 			.build();

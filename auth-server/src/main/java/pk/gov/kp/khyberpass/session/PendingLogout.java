@@ -3,8 +3,9 @@ package pk.gov.kp.khyberpass.session;
 import java.net.URI;
 
 /**
- * A logout token on its way to one department, and which attempt at delivering it this is (1 for the first).
- * {@link #toString()} leaves the token out, so it never reaches a log line.
+ * A logout token on its way to one department, and which attempt at delivering it this is
+ * (1 for the first). {@link #toString()} leaves the token out, so it never reaches a log
+ * line.
  */
 record PendingLogout(String id, String clientId, URI endpoint, String logoutToken, int attempt) {
 

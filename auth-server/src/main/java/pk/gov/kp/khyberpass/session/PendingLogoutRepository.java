@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pending back-channel logout deliveries in the {@code backchannel_logout_delivery} table, shared by every
- * node. A node takes a row for one attempt by pushing its next attempt time past that attempt (a lease), so
- * another node picks it up only if this one stops before finishing.
+ * Pending back-channel logout deliveries in the {@code backchannel_logout_delivery}
+ * table, shared by every node. A node takes a row for one attempt by pushing its next
+ * attempt time past that attempt (a lease), so another node picks it up only if this one
+ * stops before finishing.
  */
 final class PendingLogoutRepository {
 
@@ -31,12 +32,16 @@ final class PendingLogoutRepository {
 		this.clock = clock;
 	}
 
-	/** Stores a delivery whose first attempt starts now and may run until {@code lease} has passed. */
+	/**
+	 * Stores a delivery whose first attempt starts now and may run until {@code lease}
+	 * has passed.
+	 */
 	PendingLogout add(String clientId, URI endpoint, String logoutToken, Duration lease) {
 		Instant now = this.clock.instant();
 		PendingLogout logout = new PendingLogout(UUID.randomUUID().toString(), clientId, endpoint, logoutToken, 1);
-		this.jdbc.sql("INSERT INTO backchannel_logout_delivery (id, client_id, endpoint, logout_token, attempts, "
-				+ "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO backchannel_logout_delivery (id, client_id, endpoint, logout_token, attempts, "
+					+ "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(logout.id(), clientId, endpoint.toString(), logoutToken, 1, Timestamp.from(now.plus(lease)),
 					Timestamp.from(now))
 			.update();
@@ -44,9 +49,10 @@ final class PendingLogoutRepository {
 	}
 
 	/**
-	 * Takes at most {@code limit} deliveries that are due, skipping rows another node is taking at the same
-	 * moment ({@code FOR UPDATE SKIP LOCKED}, on PostgreSQL and on H2), and counts the attempt each is about to
-	 * get; {@code lease} gives, for an attempt number, how long that attempt may run.
+	 * Takes at most {@code limit} deliveries that are due, skipping rows another node is
+	 * taking at the same moment ({@code FOR UPDATE SKIP LOCKED}, on PostgreSQL and on
+	 * H2), and counts the attempt each is about to get; {@code lease} gives, for an
+	 * attempt number, how long that attempt may run.
 	 */
 	List<PendingLogout> claimDue(int limit, IntFunction<Duration> lease) {
 		List<PendingLogout> claimed = this.transactions.execute((status) -> {
@@ -68,7 +74,10 @@ final class PendingLogoutRepository {
 		return (claimed != null) ? claimed : List.of();
 	}
 
-	/** After a failed attempt: the next one is due at {@code next}, unless another node took the row since. */
+	/**
+	 * After a failed attempt: the next one is due at {@code next}, unless another node
+	 * took the row since.
+	 */
 	void retryAt(PendingLogout logout, Instant next) {
 		this.jdbc.sql("UPDATE backchannel_logout_delivery SET next_attempt_at = ? WHERE id = ? AND attempts = ?")
 			.params(Timestamp.from(next), logout.id(), logout.attempt())

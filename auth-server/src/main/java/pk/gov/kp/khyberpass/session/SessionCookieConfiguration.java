@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Configuration;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
- * The SSO session cookie, the same whether the servlet container keeps sessions (development) or Spring
- * Session keeps them in Redis (production): {@code HttpOnly}, {@code SameSite=Lax} (the authorization redirect from a
- * department is a top-level navigation, so the cookie still travels), and {@code Secure} whenever the
- * issuer is https.
+ * The SSO session cookie, the same whether the servlet container keeps sessions
+ * (development) or Spring Session keeps them in Redis (production): {@code HttpOnly},
+ * {@code SameSite=Lax} (the authorization redirect from a department is a top-level
+ * navigation, so the cookie still travels), and {@code Secure} whenever the issuer is
+ * https.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionCookieConfiguration {

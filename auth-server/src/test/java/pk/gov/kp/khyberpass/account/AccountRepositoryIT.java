@@ -31,11 +31,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The account storage against real PostgreSQL, in a schema of its own built by the Flyway migrations.
+ * The account storage against real PostgreSQL, in a schema of its own built by the Flyway
+ * migrations.
  * <p>
  * The server comes from {@code KHYBERPASS_IT_POSTGRES_URL} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/test}) and {@code KHYBERPASS_IT_POSTGRES_USER} ({@code postgres});
- * when it is unreachable the class is skipped, unless {@code KHYBERPASS_IT_REQUIRED=true}.
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}) and {@code KHYBERPASS_IT_POSTGRES_USER}
+ * ({@code postgres}); when it is unreachable the class is skipped, unless
+ * {@code KHYBERPASS_IT_REQUIRED=true}.
  */
 class AccountRepositoryIT {
 
@@ -45,7 +47,8 @@ class AccountRepositoryIT {
 
 	private static final String PASSWORD = env("KHYBERPASS_IT_POSTGRES_PASSWORD", "");
 
-	private static final String SCHEMA = "it_accounts_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	private static final String SCHEMA = "it_accounts_"
+			+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
 	private static final String SKIP_REASON = "Skipping AccountRepositoryIT: PostgreSQL unreachable at " + URL;
 
@@ -68,12 +71,7 @@ class AccountRepositoryIT {
 		}
 		dataSource = new DriverManagerDataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
 				USER, PASSWORD);
-		Flyway.configure()
-			.dataSource(dataSource)
-			.schemas(SCHEMA)
-			.locations("classpath:db/migration")
-			.load()
-			.migrate();
+		Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration").load().migrate();
 	}
 
 	@AfterAll

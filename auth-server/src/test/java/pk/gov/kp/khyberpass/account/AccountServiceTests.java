@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link AccountService} over an in-memory H2 database in PostgreSQL mode (no Spring context).
+ * {@link AccountService} over an in-memory H2 database in PostgreSQL mode (no Spring
+ * context).
  */
 class AccountServiceTests {
 

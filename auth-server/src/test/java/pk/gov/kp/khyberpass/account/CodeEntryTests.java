@@ -59,8 +59,8 @@ class CodeEntryTests {
 		Optional<Result> accepted = this.entry.check("654321", (digits) -> new Result(OtpOutcome.ACCEPTED, "a-1"),
 				Result::outcome, errors());
 		assertThat(accepted).map(Result::account).contains("a-1");
-		assertThat(this.entry.check("654321", (digits) -> new Result(OtpOutcome.DEAD, null), Result::outcome,
-				errors())).isEmpty();
+		assertThat(this.entry.check("654321", (digits) -> new Result(OtpOutcome.DEAD, null), Result::outcome, errors()))
+			.isEmpty();
 	}
 
 	private OtpOutcome answer(String digits) {

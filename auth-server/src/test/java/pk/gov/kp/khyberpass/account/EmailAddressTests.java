@@ -11,11 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class EmailAddressTests {
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "junaid@example.pk|junaid@example.pk",
-			"  Junaid.Y+kp@Mail.Example.PK  |Junaid.Y+kp@mail.example.pk", "a@b.co|a@b.co",
-			"o'brien@example.test|o'brien@example.test", "زینب@مثال.پاکستان|زینب@مثال.پاکستان" })
+	@CsvSource(delimiter = '|',
+			value = { "junaid@example.pk|junaid@example.pk",
+					"  Junaid.Y+kp@Mail.Example.PK  |Junaid.Y+kp@mail.example.pk", "a@b.co|a@b.co",
+					"o'brien@example.test|o'brien@example.test", "زینب@مثال.پاکستان|زینب@مثال.پاکستان" })
 	void parseWhenAddressThenStrippedAndDomainLowerCased(String text, String expected) {
-		assertThat(EmailAddress.parse(text)).hasValueSatisfying((email) -> assertThat(email.value()).isEqualTo(expected));
+		assertThat(EmailAddress.parse(text))
+			.hasValueSatisfying((email) -> assertThat(email.value()).isEqualTo(expected));
 	}
 
 	@ParameterizedTest

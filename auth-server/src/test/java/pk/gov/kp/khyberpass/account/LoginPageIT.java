@@ -22,9 +22,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The sign-in page rendered through Spring MVC and Thymeleaf, behind a form-login chain like the lead's.
+ * The sign-in page rendered through Spring MVC and Thymeleaf, behind a form-login chain
+ * like the lead's.
  */
-// The admin console's advice serves only console controllers and needs the console's API client, which this
+// The admin console's advice serves only console controllers and needs the console's API
+// client, which this
 // slice does not build.
 @WebMvcTest(controllers = LoginController.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "pk\\.gov\\.kp\\.khyberpass\\.admin\\.console\\..*"))
@@ -49,8 +51,8 @@ class LoginPageIT {
 	void getLoginWhenErrorThenSummaryLinkedToField() throws Exception {
 		this.mvc.perform(get("/login").param("error", ""))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("class=\"error-summary\" role=\"alert\""),
-					containsString("<a href=\"#username\">The CNIC or mobile number and password do not match an account.</a>"),
+			.andExpect(content().string(allOf(containsString("class=\"error-summary\" role=\"alert\""), containsString(
+					"<a href=\"#username\">The CNIC or mobile number and password do not match an account.</a>"),
 					containsString("aria-describedby=\"username-hint username-error\""),
 					containsString("aria-invalid=\"true\""), containsString("<title>Error: Sign in"))));
 	}
@@ -74,16 +76,18 @@ class LoginPageIT {
 	void getLoginWhenPashtoThenRightToLeftPashto() throws Exception {
 		this.mvc.perform(get("/login").header("Accept-Language", "ps"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("lang=\"ps\""), containsString("dir=\"rtl\""),
-					containsString("پټنوم"))));
+			.andExpect(content()
+				.string(allOf(containsString("lang=\"ps\""), containsString("dir=\"rtl\""), containsString("پټنوم"))));
 	}
 
 	@Test
 	void getLoginWhenRenderedThenNoInlineStyleOrScript() throws Exception {
-		// Only scripts loaded from our own origin (the passkey script): the CSP allows nothing inline.
+		// Only scripts loaded from our own origin (the passkey script): the CSP allows
+		// nothing inline.
 		this.mvc.perform(get("/login").param("error", ""))
 			.andExpect(content().string(allOf(not(containsString("style=")), not(containsString("<style")),
-					not(matchesPattern("(?s).*<script(?![^>]*\\ssrc=\"/js/)[^>]*>.*")), not(containsString("onclick")))));
+					not(matchesPattern("(?s).*<script(?![^>]*\\ssrc=\"/js/)[^>]*>.*")),
+					not(containsString("onclick")))));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

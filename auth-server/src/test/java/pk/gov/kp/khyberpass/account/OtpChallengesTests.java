@@ -46,8 +46,8 @@ class OtpChallengesTests {
 
 		assertThat(challenge.code()).matches("[0-9]{6}");
 		assertThat(challenge.toString()).doesNotContain(challenge.code());
-		assertThat(this.store.keys()).noneMatch((key) -> key.contains(challenge.code())
-				|| key.contains(MOBILE.e164().substring(1)));
+		assertThat(this.store.keys())
+			.noneMatch((key) -> key.contains(challenge.code()) || key.contains(MOBILE.e164().substring(1)));
 		assertThat(this.store.get("otp:" + challenge.id()).orElseThrow()).hasSize(32);
 	}
 

@@ -28,8 +28,8 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The account area through the real HTTP port, on PostgreSQL and Redis: profile, mobile change, password
- * change, sessions, activity.
+ * The account area through the real HTTP port, on PostgreSQL and Redis: profile, mobile
+ * change, password change, sessions, activity.
  */
 @KhyberPassIntegrationTest
 class SelfServiceIT {
@@ -86,17 +86,15 @@ class SelfServiceIT {
 	void changeMobileWhenCodeFromNewNumberRightThenNumberChangedAndOldNumberTold() {
 		CitizenAgent browser = signedIn("17301-9100004-4", "selfservice-mobile-passphrase-four");
 		HttpResponse<String> profile = browser.get("/account/profile");
-		HttpResponse<String> asked = browser.postForm("/account/profile/mobile",
-				Map.of("mobile", "0345 9100099", "currentPassword", "selfservice-mobile-passphrase-four", "_csrf",
-						CitizenAgent.csrf(profile.body())));
+		HttpResponse<String> asked = browser.postForm("/account/profile/mobile", Map.of("mobile", "0345 9100099",
+				"currentPassword", "selfservice-mobile-passphrase-four", "_csrf", CitizenAgent.csrf(profile.body())));
 		assertThat(browser.location(asked).getPath()).isEqualTo("/account/profile/mobile/verify");
 		HttpResponse<String> verifyPage = browser.get("/account/profile/mobile/verify");
 		assertThat(this.accounts.findByCnic(cnic("17301-9100004-4")).orElseThrow().mobile().e164())
 			.isEqualTo("+923459100004");
 
-		HttpResponse<String> verified = browser.postForm("/account/profile/mobile/verify",
-				Map.of("code", code(awaitSms("+923459100099", "code").orElseThrow()), "_csrf",
-						CitizenAgent.csrf(verifyPage.body())));
+		HttpResponse<String> verified = browser.postForm("/account/profile/mobile/verify", Map.of("code",
+				code(awaitSms("+923459100099", "code").orElseThrow()), "_csrf", CitizenAgent.csrf(verifyPage.body())));
 
 		assertThat(browser.location(verified).toString()).endsWith("/account/profile?changed=mobile");
 		assertThat(this.accounts.findByCnic(cnic("17301-9100004-4")).orElseThrow().mobile().e164())
@@ -123,9 +121,8 @@ class SelfServiceIT {
 	void changeMobileWhenCodeWrongThenErrorAndNumberUnchanged() {
 		CitizenAgent browser = signedIn("17301-9100009-9", "selfservice-compare-passphrase-nine");
 		HttpResponse<String> profile = browser.get("/account/profile");
-		browser.postForm("/account/profile/mobile",
-				Map.of("mobile", "0345 9100098", "currentPassword", "selfservice-compare-passphrase-nine", "_csrf",
-						CitizenAgent.csrf(profile.body())));
+		browser.postForm("/account/profile/mobile", Map.of("mobile", "0345 9100098", "currentPassword",
+				"selfservice-compare-passphrase-nine", "_csrf", CitizenAgent.csrf(profile.body())));
 		String code = code(awaitSms("+923459100098", "code").orElseThrow());
 		HttpResponse<String> verifyPage = browser.get("/account/profile/mobile/verify");
 
@@ -269,8 +266,7 @@ class SelfServiceIT {
 		assertThat(browser.get("/account/profile").body()).doesNotContain("id=\"pending-email\"");
 		assertThat(awaitEmail("imran.khalil@example.test", "changed")).hasValueSatisfying(
 				(message) -> assertThat(message.text()).doesNotContain("Imran.K@").doesNotContain(code));
-		List<AuditEntry> changes = this.auditLog
-			.search(null, null, null, null, accountId("17301-9100031-3"), null, 100)
+		List<AuditEntry> changes = this.auditLog.search(null, null, null, null, accountId("17301-9100031-3"), null, 100)
 			.stream()
 			.filter((entry) -> entry.event().type() == AuditEventType.EMAIL_CHANGED)
 			.toList();
@@ -299,9 +295,8 @@ class SelfServiceIT {
 		CitizenAgent browser = signedIn("17301-9100007-7", "selfservice-activity-passphrase-seven");
 		HttpResponse<String> profile = browser.get("/account/profile");
 
-		HttpResponse<String> refused = browser.postForm("/account/profile/email",
-				Map.of("email", "junaid@example.test\r\nBcc: all@example.test", "_csrf",
-						CitizenAgent.csrf(profile.body())));
+		HttpResponse<String> refused = browser.postForm("/account/profile/email", Map.of("email",
+				"junaid@example.test\r\nBcc: all@example.test", "_csrf", CitizenAgent.csrf(profile.body())));
 		HttpResponse<String> asked = browser.postForm("/account/profile/email",
 				Map.of("email", "junaid@example.test", "_csrf", CitizenAgent.csrf(refused.body())));
 		HttpResponse<String> badCode = browser.postForm("/account/profile/email/verify",
@@ -327,7 +322,8 @@ class SelfServiceIT {
 
 	private String confirmEmail(CitizenAgent browser, String address) {
 		HttpResponse<String> profile = browser.get("/account/profile");
-		browser.postForm("/account/profile/email", Map.of("email", address, "_csrf", CitizenAgent.csrf(profile.body())));
+		browser.postForm("/account/profile/email",
+				Map.of("email", address, "_csrf", CitizenAgent.csrf(profile.body())));
 		HttpResponse<String> verifyPage = browser.get("/account/profile/email/verify");
 		HttpResponse<String> verified = browser.postForm("/account/profile/email/verify",
 				Map.of("code", code(this.emailOutbox.latestTo(address).orElseThrow().text()), "_csrf",

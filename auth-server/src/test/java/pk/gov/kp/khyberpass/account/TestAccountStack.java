@@ -20,7 +20,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The account feature wired by hand over a data source, as {@code AccountConfiguration} wires it.
+ * The account feature wired by hand over a data source, as {@code AccountConfiguration}
+ * wires it.
  */
 record TestAccountStack(JdbcClient jdbc, CnicProtector cnicProtector, PasswordHasher hasher,
 		AccountRepository repository, AccountService service) {
@@ -40,8 +41,10 @@ record TestAccountStack(JdbcClient jdbc, CnicProtector cnicProtector, PasswordHa
 
 	/** A fresh in-memory H2 database in PostgreSQL mode with every migration applied. */
 	static DataSource migratedH2() {
-		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+		DataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:" + UUID.randomUUID()
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				"sa", "");
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		return dataSource;
 	}

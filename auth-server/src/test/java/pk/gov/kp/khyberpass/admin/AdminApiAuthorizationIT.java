@@ -45,11 +45,11 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every admin API endpoint against every kind of caller: the three admin roles, a console token of an
- * account without a role, a real token of another client (held by a security admin), a console token at
- * {@code urn:kp:loa:2}, a console token for another audience, a token not signed by the server, and no
- * token. Allowed callers get 2xx; the others 401 (no or bad token, with {@code WWW-Authenticate}) or 403,
- * with an empty body.
+ * Every admin API endpoint against every kind of caller: the three admin roles, a console
+ * token of an account without a role, a real token of another client (held by a security
+ * admin), a console token at {@code urn:kp:loa:2}, a console token for another audience,
+ * a token not signed by the server, and no token. Allowed callers get 2xx; the others 401
+ * (no or bad token, with {@code WWW-Authenticate}) or 403, with an empty body.
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = { "khyberpass.admin.audience=" + AdminApiTestSupport.AUDIENCE,
@@ -109,10 +109,14 @@ class AdminApiAuthorizationIT {
 		String charlie = accountId(AdminApiTestSupport.CHARLIE_CNIC);
 		this.target = accountId("35202-1234567-3");
 		String alphaToken = this.api.adminToken(alpha);
-		assertThat(this.api.send("PUT", "/admin/api/admins/" + bravo + "/roles/helpdesk", alphaToken,
-				AdminApiTestSupport.reason("matrix helpdesk")).statusCode()).isEqualTo(200);
-		assertThat(this.api.send("PUT", "/admin/api/admins/" + charlie + "/roles/auditor", alphaToken,
-				AdminApiTestSupport.reason("matrix auditor")).statusCode()).isEqualTo(200);
+		assertThat(this.api
+			.send("PUT", "/admin/api/admins/" + bravo + "/roles/helpdesk", alphaToken,
+					AdminApiTestSupport.reason("matrix helpdesk"))
+			.statusCode()).isEqualTo(200);
+		assertThat(this.api
+			.send("PUT", "/admin/api/admins/" + charlie + "/roles/auditor", alphaToken,
+					AdminApiTestSupport.reason("matrix auditor"))
+			.statusCode()).isEqualTo(200);
 		this.tokens.put(Caller.SECURITY_ADMIN, alphaToken);
 		this.tokens.put(Caller.HELPDESK, this.api.adminToken(bravo));
 		this.tokens.put(Caller.AUDITOR, this.api.adminToken(charlie));
@@ -120,14 +124,14 @@ class AdminApiAuthorizationIT {
 		this.tokens.put(Caller.OTHER_CLIENT, otherClientToken());
 		this.tokens.put(Caller.CONSOLE_LOA2, this.api.token(AdminApiTestSupport.CONSOLE, AdminApiTestSupport.AUDIENCE,
 				AdminApiTestSupport.LOA2, alpha));
-		this.tokens.put(Caller.OTHER_AUDIENCE,
-				this.api.token(AdminApiTestSupport.CONSOLE, "https://mvr.example.test/api", AdminApiTestSupport.LOA3, alpha));
+		this.tokens.put(Caller.OTHER_AUDIENCE, this.api.token(AdminApiTestSupport.CONSOLE,
+				"https://mvr.example.test/api", AdminApiTestSupport.LOA3, alpha));
 		this.tokens.put(Caller.FORGED, forged(alphaToken));
 		this.tokens.put(Caller.NO_TOKEN, null);
-		this.clients.create(new DepartmentClient("matrix-client", "Matrix", null,
-				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, Set.of("client_credentials"), List.of(), List.of(),
-				Set.of("vehicles.read"), null, false, false, "urn:kp:loa:1", null, null, "RS256",
-				java.time.Duration.ofHours(1), List.of()));
+		this.clients.create(
+				new DepartmentClient("matrix-client", "Matrix", null, DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC,
+						Set.of("client_credentials"), List.of(), List.of(), Set.of("vehicles.read"), null, false, false,
+						"urn:kp:loa:1", null, null, "RS256", java.time.Duration.ofHours(1), List.of()));
 		this.apiScopes.put(new ApiScope("matrix.read", "Matrix records", null, null), "matrix-setup");
 	}
 
@@ -137,9 +141,12 @@ class AdminApiAuthorizationIT {
 				new Endpoint("GET", "/admin/api/clients/matrix-client", null, READERS),
 				new Endpoint("POST", "/admin/api/clients", CLIENT_BODY, SECURITY_ADMIN),
 				new Endpoint("PUT", "/admin/api/clients/matrix-client", UPDATE_BODY, SECURITY_ADMIN),
-				new Endpoint("POST", "/admin/api/clients/matrix-client/disable", "{\"reason\":\"matrix\"}", SECURITY_ADMIN),
-				new Endpoint("POST", "/admin/api/clients/matrix-client/enable", "{\"reason\":\"matrix\"}", SECURITY_ADMIN),
-				new Endpoint("POST", "/admin/api/clients/matrix-client/secret", "{\"reason\":\"matrix\"}", SECURITY_ADMIN),
+				new Endpoint("POST", "/admin/api/clients/matrix-client/disable", "{\"reason\":\"matrix\"}",
+						SECURITY_ADMIN),
+				new Endpoint("POST", "/admin/api/clients/matrix-client/enable", "{\"reason\":\"matrix\"}",
+						SECURITY_ADMIN),
+				new Endpoint("POST", "/admin/api/clients/matrix-client/secret", "{\"reason\":\"matrix\"}",
+						SECURITY_ADMIN),
 				new Endpoint("DELETE", "/admin/api/clients/{doomed}?reason=matrix", null, SECURITY_ADMIN),
 				new Endpoint("GET", "/admin/api/scopes", null, SECURITY_ADMIN),
 				new Endpoint("GET", "/admin/api/scopes/matrix.read", null, SECURITY_ADMIN),
@@ -152,7 +159,8 @@ class AdminApiAuthorizationIT {
 				new Endpoint("POST", "/admin/api/citizens/{citizen}/cnic", "{\"reason\":\"matrix\"}", SECURITY_ADMIN),
 				new Endpoint("POST", "/admin/api/citizens/{citizen}/lock", "{\"reason\":\"matrix\"}", SUPPORT),
 				new Endpoint("POST", "/admin/api/citizens/{citizen}/unlock", "{\"reason\":\"matrix\"}", SUPPORT),
-				new Endpoint("POST", "/admin/api/citizens/{citizen}/password-reset", "{\"reason\":\"matrix\"}", SUPPORT),
+				new Endpoint("POST", "/admin/api/citizens/{citizen}/password-reset", "{\"reason\":\"matrix\"}",
+						SUPPORT),
 				new Endpoint("POST", "/admin/api/citizens/{citizen}/mfa-reset", "{\"reason\":\"matrix\"}", SUPPORT),
 				new Endpoint("POST", "/admin/api/citizens/{citizen}/sign-out", "{\"reason\":\"matrix\"}", SUPPORT),
 				new Endpoint("GET", "/admin/api/keys", null, READERS),
@@ -164,8 +172,10 @@ class AdminApiAuthorizationIT {
 				new Endpoint("GET", "/admin/api/audit/verify", null, READERS),
 				new Endpoint("GET", "/admin/api/stats?bucket=day", null, ALL_ADMINS),
 				new Endpoint("GET", "/admin/api/admins", null, SECURITY_ADMIN),
-				new Endpoint("PUT", "/admin/api/admins/{citizen}/roles/auditor", "{\"reason\":\"matrix\"}", SECURITY_ADMIN),
-				new Endpoint("DELETE", "/admin/api/admins/{citizen}/roles/auditor?reason=matrix", null, SECURITY_ADMIN));
+				new Endpoint("PUT", "/admin/api/admins/{citizen}/roles/auditor", "{\"reason\":\"matrix\"}",
+						SECURITY_ADMIN),
+				new Endpoint("DELETE", "/admin/api/admins/{citizen}/roles/auditor?reason=matrix", null,
+						SECURITY_ADMIN));
 		List<Arguments> cases = new ArrayList<>();
 		for (Endpoint endpoint : endpoints) {
 			for (Caller caller : Caller.values()) {
@@ -180,9 +190,10 @@ class AdminApiAuthorizationIT {
 	void endpointWhenCallerThenAllowedOnlyForItsRoles(Endpoint endpoint, Caller caller) {
 		String doomed = "matrix-doomed-" + caller.name().toLowerCase().replace('_', '-');
 		if (endpoint.path().contains("{doomed}")) {
-			this.clients.create(new DepartmentClient(doomed, "Doomed", null, DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC,
-					Set.of("client_credentials"), List.of(), List.of(), Set.of("vehicles.read"), null, false, false,
-					"urn:kp:loa:1", null, null, "RS256", java.time.Duration.ofHours(1), List.of()));
+			this.clients
+				.create(new DepartmentClient(doomed, "Doomed", null, DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC,
+						Set.of("client_credentials"), List.of(), List.of(), Set.of("vehicles.read"), null, false, false,
+						"urn:kp:loa:1", null, null, "RS256", java.time.Duration.ofHours(1), List.of()));
 		}
 		String doomedScope = doomed + ".read";
 		if (endpoint.path().contains("{doomedScope}")) {
@@ -205,8 +216,8 @@ class AdminApiAuthorizationIT {
 			int expected = (caller == Caller.NO_TOKEN || caller == Caller.FORGED) ? 401 : 403;
 			assertThat(response.statusCode()).isEqualTo(expected);
 			assertThat(response.body()).isEmpty();
-			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-					(challenge) -> assertThat(challenge).startsWith("Bearer"));
+			assertThat(response.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
 			if (endpoint.path().contains("{doomed}")) {
 				assertThat(this.clients.find(doomed)).isPresent();
 			}
@@ -224,16 +235,21 @@ class AdminApiAuthorizationIT {
 		JsonNode document = JsonMapper.builder().build().readTree(response.body());
 		assertThat(document.get("openapi").asString()).isEqualTo("3.1.0");
 		Set<String> documented = new TreeSet<>();
-		document.get("paths").propertyStream().forEach((path) -> path.getValue().propertyStream()
-			.forEach((operation) -> documented.add(operation.getKey().toUpperCase() + " " + path.getKey())));
+		document.get("paths")
+			.propertyStream()
+			.forEach((path) -> path.getValue()
+				.propertyStream()
+				.forEach((operation) -> documented.add(operation.getKey().toUpperCase() + " " + path.getKey())));
 		Set<String> mapped = new TreeSet<>();
-		this.handlerMapping.getHandlerMethods().keySet().forEach((info) -> info.getPathPatternsCondition()
-			.getPatternValues()
-			.stream()
-			.filter((pattern) -> pattern.startsWith("/admin/api"))
-			.forEach((pattern) -> info.getMethodsCondition()
-				.getMethods()
-				.forEach((method) -> mapped.add(method.name() + " " + pattern))));
+		this.handlerMapping.getHandlerMethods()
+			.keySet()
+			.forEach((info) -> info.getPathPatternsCondition()
+				.getPatternValues()
+				.stream()
+				.filter((pattern) -> pattern.startsWith("/admin/api"))
+				.forEach((pattern) -> info.getMethodsCondition()
+					.getMethods()
+					.forEach((method) -> mapped.add(method.name() + " " + pattern))));
 		assertThat(documented).isEqualTo(mapped);
 		assertThat(mapped).hasSize(32);
 	}
@@ -259,7 +275,10 @@ class AdminApiAuthorizationIT {
 		return id.toString();
 	}
 
-	/** A real access token of another department, obtained through the front channel by a security admin. */
+	/**
+	 * A real access token of another department, obtained through the front channel by a
+	 * security admin.
+	 */
 	private String otherClientToken() {
 		OidcTestClient department = new OidcTestClient(this.issuer, "it-confidential",
 				"it-confidential-secret-0123456789abcdef");
@@ -285,7 +304,10 @@ class AdminApiAuthorizationIT {
 
 	}
 
-	/** One endpoint, with a body whose {@code %s} is filled per caller, and the callers it allows. */
+	/**
+	 * One endpoint, with a body whose {@code %s} is filled per caller, and the callers it
+	 * allows.
+	 */
 	record Endpoint(String method, String path, @Nullable String body, Set<Caller> allowed) {
 
 		@Override

@@ -39,10 +39,11 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the admin API's actions do to the rest of the server, through real HTTP on real PostgreSQL and
- * Redis: the token endpoint honours client changes and secret rotation, sign-in honours locks and forced
- * resets, revocation kills refresh tokens, key rotation reaches the JWKS, and every action is audited with
- * the administrator as actor and the reason given.
+ * What the admin API's actions do to the rest of the server, through real HTTP on real
+ * PostgreSQL and Redis: the token endpoint honours client changes and secret rotation,
+ * sign-in honours locks and forced resets, revocation kills refresh tokens, key rotation
+ * reaches the JWKS, and every action is audited with the administrator as actor and the
+ * reason given.
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = { "khyberpass.admin.audience=" + AdminApiTestSupport.AUDIENCE,
@@ -107,18 +108,22 @@ class AdminApiFunctionalIT {
 		assertThat(json(updated).get("clientSecret").isNull()).isTrue();
 		assertThat(clientCredentials("it-admin-made", secret, "stamps.write").indicatesSuccess()).isTrue();
 
-		assertThat(this.api.post("/admin/api/clients/it-admin-made/disable", this.token,
-				AdminApiTestSupport.reason("suspected leak")).statusCode()).isEqualTo(200);
+		assertThat(this.api
+			.post("/admin/api/clients/it-admin-made/disable", this.token, AdminApiTestSupport.reason("suspected leak"))
+			.statusCode()).isEqualTo(200);
 		assertThat(errorCode(clientCredentials("it-admin-made", secret, "stamps.read"))).isEqualTo("invalid_client");
 		assertThat(json(this.api.get("/admin/api/clients/it-admin-made", this.token)).get("enabled").asBoolean())
 			.isFalse();
 
-		assertThat(this.api.post("/admin/api/clients/it-admin-made/enable", this.token,
-				AdminApiTestSupport.reason("leak ruled out")).statusCode()).isEqualTo(200);
+		assertThat(this.api
+			.post("/admin/api/clients/it-admin-made/enable", this.token, AdminApiTestSupport.reason("leak ruled out"))
+			.statusCode()).isEqualTo(200);
 		assertThat(clientCredentials("it-admin-made", secret, "stamps.read").indicatesSuccess()).isTrue();
 
-		assertThat(this.api.send("DELETE", "/admin/api/clients/it-admin-made?reason=service%20retired", this.token, null)
-			.statusCode()).isEqualTo(204);
+		assertThat(
+				this.api.send("DELETE", "/admin/api/clients/it-admin-made?reason=service%20retired", this.token, null)
+					.statusCode())
+			.isEqualTo(204);
 		assertThat(errorCode(clientCredentials("it-admin-made", secret, "stamps.read"))).isEqualTo("invalid_client");
 		assertThat(this.api.get("/admin/api/clients/it-admin-made", this.token).statusCode()).isEqualTo(404);
 		assertThat(auditTypesFor("it-admin-made")).contains(AuditEventType.CLIENT_CREATED,
@@ -171,11 +176,13 @@ class AdminApiFunctionalIT {
 
 		assertThat(json(locked).get("status").asString()).isEqualTo("LOCKED");
 		assertThat(signIn()).isEqualTo("/login?error");
-		this.api.post("/admin/api/citizens/" + delta + "/unlock", this.token, AdminApiTestSupport.reason("identity checked"));
+		this.api.post("/admin/api/citizens/" + delta + "/unlock", this.token,
+				AdminApiTestSupport.reason("identity checked"));
 		assertThat(signIn()).doesNotStartWith("/login");
 		assertThat(this.auditLog.search(null, null, AuditEventType.ACCOUNT_LOCKED, this.admin, delta, null, 10))
 			.singleElement()
-			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("reason", "citizen reported theft"));
+			.satisfies(
+					(entry) -> assertThat(entry.event().details()).containsEntry("reason", "citizen reported theft"));
 	}
 
 	@Test
@@ -186,8 +193,7 @@ class AdminApiFunctionalIT {
 				AdminApiTestSupport.reason("password seen on a phishing site"));
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(signIn("61101-7654321-1", "another-long-integration-passphrase"))
-			.isEqualTo("/login?reset-required");
+		assertThat(signIn("61101-7654321-1", "another-long-integration-passphrase")).isEqualTo("/login?reset-required");
 		assertThat(this.auditLog.search(null, null, AuditEventType.PASSWORD_RESET_FORCED, this.admin, citizen, null, 1))
 			.hasSize(1);
 	}
@@ -206,8 +212,8 @@ class AdminApiFunctionalIT {
 		assertThat(this.auditLog.search(null, null, AuditEventType.SECOND_FACTORS_RESET, this.admin, delta, null, 1))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("removed", "2"));
-		assertThat(this.smsOutbox.latestTo("+923005550004")).hasValueSatisfying(
-				(sms) -> assertThat(sms.text()).contains("security team removed the second factors"));
+		assertThat(this.smsOutbox.latestTo("+923005550004"))
+			.hasValueSatisfying((sms) -> assertThat(sms.text()).contains("security team removed the second factors"));
 	}
 
 	@Test
@@ -244,8 +250,8 @@ class AdminApiFunctionalIT {
 
 		HttpResponse<String> refused = this.api.get("/admin/api/me", before);
 		assertThat(refused.statusCode()).isEqualTo(401);
-		assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).contains("invalid_token"));
+		assertThat(refused.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("invalid_token"));
 		Thread.sleep(1100);
 		assertThat(this.api.get("/admin/api/me", this.api.adminToken(bravo)).statusCode()).isEqualTo(200);
 	}
@@ -295,11 +301,11 @@ class AdminApiFunctionalIT {
 			.getValue();
 		assertThat(SignedJWT.parse(serviceToken).getHeader().getKeyID()).isEqualTo(active);
 		JsonNode keys = json(this.api.get("/admin/api/keys", this.token));
-		assertThat(keys.valueStream().filter((key) -> key.get("kid").asString().equals(active)))
-			.singleElement()
+		assertThat(keys.valueStream().filter((key) -> key.get("kid").asString().equals(active))).singleElement()
 			.satisfies((key) -> assertThat(key.get("state").asString()).isEqualTo("ACTIVE"));
 		assertThat(this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, this.admin, "ES256",
-				null, 1)).hasSize(1);
+				null, 1))
+			.hasSize(1);
 	}
 
 	@Test
@@ -314,13 +320,14 @@ class AdminApiFunctionalIT {
 
 		assertThat(json(verify).get("intact").asBoolean()).as(verify.body()).isTrue();
 		assertThat(json(search).size()).isGreaterThanOrEqualTo(1);
-		assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/x-ndjson"));
+		assertThat(export.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/x-ndjson"));
 		assertThat(export.body().lines()).isNotEmpty().allSatisfy((line) -> {
 			JsonNode parsed = JSON.readTree(line);
 			assertThat(parsed.has("entryHash") || parsed.has("checkpoint")).as(line).isTrue();
 		});
-		assertThat(this.auditLog.search(null, null, AuditEventType.AUDIT_EXPORTED, this.admin, null, null, 1)).hasSize(1);
+		assertThat(this.auditLog.search(null, null, AuditEventType.AUDIT_EXPORTED, this.admin, null, null, 1))
+			.hasSize(1);
 	}
 
 	@Test
@@ -371,8 +378,8 @@ class AdminApiFunctionalIT {
 		HttpResponse<String> created = this.api.post("/admin/api/clients", this.token, """
 				{"reason":"onboarding stamps api","clientId":"it-admin-policies","authMethod":"private_key_jwt",
 				 "grantTypes":["client_credentials"],"scopes":["stamps.read"],"claimsAllowed":["name","birthdate"],
-				 "accessTokenLifetime":"2m","idTokenLifetime":"PT10M","jwks":%s}""".formatted(
-				new JWKSet(key.toPublicJWK()).toString()));
+				 "accessTokenLifetime":"2m","idTokenLifetime":"PT10M","jwks":%s}"""
+			.formatted(new JWKSet(key.toPublicJWK()).toString()));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode view = json(created).get("client");
 		assertThat(view.get("claimsAllowed").toString()).isEqualTo("[\"birthdate\",\"name\"]");
@@ -417,8 +424,8 @@ class AdminApiFunctionalIT {
 		assertThat(json(created).get("descriptionEn").asString()).isEqualTo("Your stamp papers");
 		assertThat(json(created).get("descriptionPs").isNull()).isTrue();
 		assertThat(json(created).get("updatedBy").asString()).isEqualTo(this.admin);
-		assertThat(this.auditLog.search(null, null, AuditEventType.API_SCOPE_CREATED, this.admin, "stamps.read", null,
-				10))
+		assertThat(
+				this.auditLog.search(null, null, AuditEventType.API_SCOPE_CREATED, this.admin, "stamps.read", null, 10))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("languages", "en ur")
 				.containsEntry("reason", "e-stamping asks citizens for it"));
@@ -432,8 +439,8 @@ class AdminApiFunctionalIT {
 			.isEqualTo("ستاسو سټامپ کاغذونه");
 		assertThat(json(this.api.get("/admin/api/scopes", this.token)).valueStream()
 			.map((scope) -> scope.get("name").asString())).contains("stamps.read", "vehicles.read", "registry.read");
-		assertThat(this.auditLog.search(null, null, AuditEventType.API_SCOPE_UPDATED, this.admin, "stamps.read", null,
-				10))
+		assertThat(
+				this.auditLog.search(null, null, AuditEventType.API_SCOPE_UPDATED, this.admin, "stamps.read", null, 10))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("changed",
 					"descriptionUr descriptionPs"));
@@ -451,8 +458,8 @@ class AdminApiFunctionalIT {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json(response).get("descriptionUr").asString()).isEqualTo("آپ کے نام پر رجسٹرڈ گاڑیاں");
 		assertThat(json(response).get("updatedBy").asString()).isEqualTo("seed");
-		assertThat(this.auditLog.search(null, null, AuditEventType.API_SCOPE_CREATED, "system", "vehicles.read", null,
-				10))
+		assertThat(
+				this.auditLog.search(null, null, AuditEventType.API_SCOPE_CREATED, "system", "vehicles.read", null, 10))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("languages", "en ur ps"));
 	}
@@ -477,8 +484,9 @@ class AdminApiFunctionalIT {
 
 		assertThat(this.api.get("/admin/api/scopes/stamps.read", this.token).statusCode()).isEqualTo(404);
 		assertThat(this.api.get("/admin/api/scopes/profile", this.token).statusCode()).isEqualTo(404);
-		assertThat(this.api.send("DELETE", "/admin/api/scopes/nothing.here?reason=cleanup", this.token, null)
-			.statusCode()).isEqualTo(404);
+		assertThat(
+				this.api.send("DELETE", "/admin/api/scopes/nothing.here?reason=cleanup", this.token, null).statusCode())
+			.isEqualTo(404);
 		assertThat(this.auditLog.search(null, null, AuditEventType.API_SCOPE_CREATED, this.admin, null, null, 100))
 			.noneMatch((entry) -> entry.event().subject().equals("profile"));
 	}
@@ -508,8 +516,9 @@ class AdminApiFunctionalIT {
 	}
 
 	/**
-	 * Only active security admins count: with the other one locked, Alpha is the last and keeps the role; with
-	 * both active, two administrators withdrawing each other's role at the same moment cannot leave none.
+	 * Only active security admins count: with the other one locked, Alpha is the last and
+	 * keeps the role; with both active, two administrators withdrawing each other's role
+	 * at the same moment cannot leave none.
 	 */
 	@Test
 	void revokeRoleWhenOtherSecurityAdminLockedOrRevokedConcurrentlyThenOneSecurityAdminAlwaysLeft() throws Exception {
@@ -524,7 +533,8 @@ class AdminApiFunctionalIT {
 			assertThat(json(refused).get("detail").asString()).contains("last active security admin");
 
 			this.api.post("/admin/api/citizens/" + charlie + "/unlock", this.token, AdminApiTestSupport.reason("back"));
-			// the lock signed Charlie out everywhere: only a token issued in a later second is accepted
+			// the lock signed Charlie out everywhere: only a token issued in a later
+			// second is accepted
 			Thread.sleep(1100);
 			String charlieToken = this.api.adminToken(charlie);
 			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -535,8 +545,10 @@ class AdminApiFunctionalIT {
 			List<Integer> statuses = List.of(alphaRemoved.get().statusCode(), charlieRemoved.get().statusCode());
 			pool.shutdown();
 
-			// the loser is refused either by the last-admin rule (409) or, when the winner's withdrawal was
-			// already committed as its request arrived, because it is no longer a security admin (403)
+			// the loser is refused either by the last-admin rule (409) or, when the
+			// winner's withdrawal was
+			// already committed as its request arrived, because it is no longer a
+			// security admin (403)
 			assertThat(statuses).containsOnlyOnce(204);
 			assertThat(statuses).filteredOn((status) -> status != 204).singleElement().isIn(403, 409);
 			assertThat(json(this.api.get("/admin/api/admins", (statuses.get(0) == 204) ? charlieToken : this.token))
@@ -549,13 +561,15 @@ class AdminApiFunctionalIT {
 			Thread.sleep(1100);
 			this.api.send("PUT", alphaRole, this.api.adminToken(charlie), AdminApiTestSupport.reason("restore"));
 			this.api.send("DELETE", charlieRole + "?reason=restore", this.token, null);
-			this.api.post("/admin/api/citizens/" + charlie + "/unlock", this.token, AdminApiTestSupport.reason("restore"));
+			this.api.post("/admin/api/citizens/" + charlie + "/unlock", this.token,
+					AdminApiTestSupport.reason("restore"));
 		}
 	}
 
 	/**
-	 * The real front channel for the console: a password sign-in cannot reach {@code urn:kp:loa:3}, so the
-	 * console client gets no code at all (passkey sign-in, which reaches it, is another issue's work).
+	 * The real front channel for the console: a password sign-in cannot reach
+	 * {@code urn:kp:loa:3}, so the console client gets no code at all (passkey sign-in,
+	 * which reaches it, is another issue's work).
 	 */
 	@Test
 	void consoleAuthorizationWhenPasswordOnlyThenUnmetAuthenticationRequirements() {
@@ -602,7 +616,10 @@ class AdminApiFunctionalIT {
 		return ((TokenErrorResponse) response).getErrorObject().getCode();
 	}
 
-	/** Where a password sign-in of the support case citizen leads: the account area, or {@code /login?error}. */
+	/**
+	 * Where a password sign-in of the support case citizen leads: the account area, or
+	 * {@code /login?error}.
+	 */
 	private String signIn() {
 		return signIn(AdminApiTestSupport.DELTA_CNIC, AdminApiTestSupport.DELTA_PASSWORD);
 	}

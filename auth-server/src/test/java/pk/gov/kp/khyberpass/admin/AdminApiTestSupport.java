@@ -19,12 +19,16 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
- * What the admin API ITs share: the audience and console client they run with, access tokens signed by the
- * server's own keys with chosen claims (passkey sign-in is not reachable in these tests), and plain HTTP.
+ * What the admin API ITs share: the audience and console client they run with, access
+ * tokens signed by the server's own keys with chosen claims (passkey sign-in is not
+ * reachable in these tests), and plain HTTP.
  */
 final class AdminApiTestSupport {
 
-	/** The admin API audience the ITs configure (and the integration seed gives the console client). */
+	/**
+	 * The admin API audience the ITs configure (and the integration seed gives the
+	 * console client).
+	 */
 	static final String AUDIENCE = "https://admin-api.integration.test";
 
 	static final String CONSOLE = "khyberpass-admin-console";

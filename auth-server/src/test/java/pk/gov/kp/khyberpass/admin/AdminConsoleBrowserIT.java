@@ -36,9 +36,10 @@ import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin console in headless Chromium, against the real server: each administrator adds a passkey with
- * the WebDriver virtual authenticator, then signs in to the console with it alone (the console asks for
- * {@code urn:kp:loa:3}), and the console works through the admin API with the token it got.
+ * The admin console in headless Chromium, against the real server: each administrator
+ * adds a passkey with the WebDriver virtual authenticator, then signs in to the console
+ * with it alone (the console asks for {@code urn:kp:loa:3}), and the console works
+ * through the admin API with the token it got.
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = { "khyberpass.admin.audience=https://admin-api.integration.test",
@@ -60,7 +61,10 @@ class AdminConsoleBrowserIT {
 
 	static final String CITIZEN_PASSWORD = "yet-another-long-integration-passphrase";
 
-	/** The account the roles test grants a role to and withdraws it from (no other test here uses it). */
+	/**
+	 * The account the roles test grants a role to and withdraws it from (no other test
+	 * here uses it).
+	 */
 	static final String ROLES_CNIC = "17301-1234567-2";
 
 	@Value("${khyberpass.oidc.issuer}")
@@ -81,7 +85,10 @@ class AdminConsoleBrowserIT {
 	@Autowired
 	AccessTokenCutoff cutoff;
 
-	/** The console's callback on this test's port (the seed names a fixed host; redirect URIs match exactly). */
+	/**
+	 * The console's callback on this test's port (the seed names a fixed host; redirect
+	 * URIs match exactly).
+	 */
 	@BeforeEach
 	void consoleCallbackAndRoles() {
 		registerConsoleCallback(this.clients, this.issuer);
@@ -95,11 +102,11 @@ class AdminConsoleBrowserIT {
 		if (!console.redirectUris().contains(callback)) {
 			List<URI> redirects = new ArrayList<>(console.redirectUris());
 			redirects.add(callback);
-			clients.update(new DepartmentClient(console.clientId(), console.clientName(), null,
-					console.authMethod(), console.grantTypes(), redirects, console.postLogoutRedirectUris(),
-					console.scopes(), console.sector(), console.publicSubject(), console.requireConsent(),
-					console.minAcr(), console.backchannelLogoutUri(), console.jwkSetUri(),
-					console.idTokenSigningAlgorithm(), console.refreshTokenLifetime(), console.audiences()));
+			clients.update(new DepartmentClient(console.clientId(), console.clientName(), null, console.authMethod(),
+					console.grantTypes(), redirects, console.postLogoutRedirectUris(), console.scopes(),
+					console.sector(), console.publicSubject(), console.requireConsent(), console.minAcr(),
+					console.backchannelLogoutUri(), console.jwkSetUri(), console.idTokenSigningAlgorithm(),
+					console.refreshTokenLifetime(), console.audiences()));
 		}
 	}
 
@@ -176,11 +183,11 @@ class AdminConsoleBrowserIT {
 
 	@Test
 	void securityAdminEditsDisablesAndDeletesClientRotatesKeysAndRevealsCnic() {
-		this.clients.create(new DepartmentClient("console-edited", "Before", null,
-				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, java.util.Set.of("client_credentials"), List.of(),
-				List.of(), java.util.Set.of("vehicles.read"), null, false, false, "urn:kp:loa:1", null, null, "RS256",
-				Duration.ofHours(1), List.of(), java.util.Set.of("name"), null, Duration.ofMinutes(10),
-				ClientJwks.parse(INLINE_JWKS)));
+		this.clients.create(
+				new DepartmentClient("console-edited", "Before", null, DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC,
+						java.util.Set.of("client_credentials"), List.of(), List.of(), java.util.Set.of("vehicles.read"),
+						null, false, false, "urn:kp:loa:1", null, null, "RS256", Duration.ofHours(1), List.of(),
+						java.util.Set.of("name"), null, Duration.ofMinutes(10), ClientJwks.parse(INLINE_JWKS)));
 		try (HeadlessBrowser browser = signedInToConsole(AdminApiTestSupport.ALPHA_CNIC, ALPHA_PASSWORD)) {
 			// a setting the API refuses: its explanation shown, nothing registered
 			browser.open(this.issuer + "/admin/console/clients/new");
@@ -200,7 +207,8 @@ class AdminConsoleBrowserIT {
 			browser.waitFor(By.id("client-done"));
 			DepartmentClient edited = this.clients.find("console-edited").orElseThrow().client();
 			assertThat(edited.clientName()).isEqualTo("After");
-			// settings the edit did not touch survive the form, the review step and the API
+			// settings the edit did not touch survive the form, the review step and the
+			// API
 			assertThat(edited.claimsAllowed()).containsExactly("name");
 			assertThat(edited.idTokenLifetime()).isEqualTo(Duration.ofMinutes(10));
 			assertThat(edited.accessTokenLifetime()).isNull();
@@ -218,22 +226,24 @@ class AdminConsoleBrowserIT {
 			browser.waitFor(By.id("rotate-keys")).click();
 			confirmWithReason(browser, "Quarterly drill");
 			browser.waitFor(By.id("keys-done"));
-			assertThat(this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, null, null, null,
-					10)).isNotEmpty();
+			assertThat(
+					this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, null, null, null, 10))
+				.isNotEmpty();
 
 			browser.open(this.issuer + "/admin/console/citizens/" + account(CITIZEN_CNIC));
 			browser.waitFor(By.id("action-cnic")).click();
 			confirmWithReason(browser, "Court order 42");
 			assertThat(browser.waitFor(By.id("revealed-cnic")).getText()).isEqualTo(CITIZEN_CNIC);
 			assertThat(this.auditLog.search(null, null, AuditEventType.CNIC_REVEALED, null,
-					account(CITIZEN_CNIC).toString(), null, 10)).isNotEmpty();
+					account(CITIZEN_CNIC).toString(), null, 10))
+				.isNotEmpty();
 		}
 	}
 
 	/**
-	 * Roles: the list, a role granted to an account found by its CNIC and withdrawn, each with a reason; the
-	 * last active security admin's role offered to nobody, and refused by the API when it became the last
-	 * while the confirmation was open.
+	 * Roles: the list, a role granted to an account found by its CNIC and withdrawn, each
+	 * with a reason; the last active security admin's role offered to nobody, and refused
+	 * by the API when it became the last while the confirmation was open.
 	 */
 	@Test
 	void securityAdminGrantsAndWithdrawsRolesButNotTheLastSecurityAdminRole() {
@@ -266,12 +276,14 @@ class AdminConsoleBrowserIT {
 			assertThat(browser.driver().findElements(By.id("admin-" + ayesha))).isEmpty();
 			assertThat(this.roles.rolesOf(ayesha)).isEmpty();
 
-			// the last security admin's role: refused before the confirmation when asked for directly
+			// the last security admin's role: refused before the confirmation when asked
+			// for directly
 			browser.open(this.issuer + "/admin/console/admins/" + alpha + "/roles/security-admin/remove");
 			assertThat(browser.waitFor(By.id("admins-refused")).getText()).contains("last active security admin");
 			assertThat(browser.driver().findElements(By.id("confirm"))).isEmpty();
 
-			// and refused by the API when another security admin went away while the confirmation was open
+			// and refused by the API when another security admin went away while the
+			// confirmation was open
 			this.roles.grant(ayesha, AdminRole.SECURITY_ADMIN, "console browser test");
 			browser.open(this.issuer + "/admin/console/admins");
 			browser.waitFor(By.id("remove-security-admin-" + alpha)).click();
@@ -297,20 +309,24 @@ class AdminConsoleBrowserIT {
 	@Test
 	void confirmationWithoutReasonThenRefusedAndNothingChanges() {
 		try (HeadlessBrowser browser = signedInToConsole(AdminApiTestSupport.ALPHA_CNIC, ALPHA_PASSWORD)) {
-			int ordered = this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, null, null, null,
-					100).size();
+			int ordered = this.auditLog
+				.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, null, null, null, 100)
+				.size();
 			browser.open(this.issuer + "/admin/console/keys");
 			browser.waitFor(By.id("rotate-keys")).click();
-			// the browser would insist on the field; a crafted post without a reason must still be refused
-			browser.driver().executeScript("document.getElementById('reason').removeAttribute('required');"
-					+ "document.getElementById('reason').removeAttribute('minlength');");
+			// the browser would insist on the field; a crafted post without a reason must
+			// still be refused
+			browser.driver()
+				.executeScript("document.getElementById('reason').removeAttribute('required');"
+						+ "document.getElementById('reason').removeAttribute('minlength');");
 			browser.type(By.id("reason"), " x ");
 			browser.waitFor(By.id("confirm")).click();
 
 			assertThat(browser.waitFor(By.id("error-summary-title")).getText()).isNotBlank();
 			assertThat(browser.driver().findElement(By.id("confirm-title")).getText()).isEqualTo("Rotate the keys now");
 			assertThat(this.auditLog.search(null, null, AuditEventType.SIGNING_KEY_ROTATION_ORDERED, null, null, null,
-					100)).hasSize(ordered);
+					100))
+				.hasSize(ordered);
 		}
 	}
 
@@ -373,7 +389,10 @@ class AdminConsoleBrowserIT {
 		}
 	}
 
-	/** A new browser with a passkey device: password sign-in, a passkey added, then the console with it alone. */
+	/**
+	 * A new browser with a passkey device: password sign-in, a passkey added, then the
+	 * console with it alone.
+	 */
 	private HeadlessBrowser signedInToConsole(String cnic, String password) {
 		return signedInToConsole(this.issuer, cnic, password);
 	}
@@ -381,12 +400,12 @@ class AdminConsoleBrowserIT {
 	static HeadlessBrowser signedInToConsole(URI issuer, String cnic, String password) {
 		HeadlessBrowser browser = HeadlessBrowser.start();
 		try {
-			((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-				.setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-				.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-				.setHasResidentKey(true)
-				.setHasUserVerification(true)
-				.setIsUserVerified(true));
+			((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(
+					new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+						.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+						.setHasResidentKey(true)
+						.setHasUserVerification(true)
+						.setIsUserVerified(true));
 			browser.open(issuer + "/account/security/passkeys");
 			browser.type(By.id("username"), cnic);
 			browser.type(By.id("password"), password);
@@ -419,7 +438,10 @@ class AdminConsoleBrowserIT {
 		}
 	}
 
-	/** Script errors and Content-Security-Policy violations, which Chromium logs as SEVERE. */
+	/**
+	 * Script errors and Content-Security-Policy violations, which Chromium logs as
+	 * SEVERE.
+	 */
 	private static List<String> severeConsoleErrors(HeadlessBrowser browser) {
 		return browser.driver()
 			.manage()
@@ -429,12 +451,16 @@ class AdminConsoleBrowserIT {
 			.stream()
 			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
-			// the server has no favicon (none of its pages names one); the browser asks anyway
+			// the server has no favicon (none of its pages names one); the browser asks
+			// anyway
 			.filter((message) -> !message.contains("/favicon.ico"))
 			.toList();
 	}
 
-	/** The cut-off compares issue times in seconds: a token issued in the same second counts as before it. */
+	/**
+	 * The cut-off compares issue times in seconds: a token issued in the same second
+	 * counts as before it.
+	 */
 	private static void waitPastTheSecond() {
 		try {
 			Thread.sleep(1100);

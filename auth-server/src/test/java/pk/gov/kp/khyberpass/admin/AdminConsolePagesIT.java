@@ -29,14 +29,16 @@ import pk.gov.kp.khyberpass.testsupport.PageRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every admin console page in Chromium at a 360 px wide window, signed in with a passkey, held to the rules of
- * the citizen pages ({@link PageRules}: status, weight, security headers, no console error or CSP violation,
- * labels, one {@code h1}, {@code lang} and {@code dir}, no sideways scrolling, no serious axe-core violation):
- * the dashboard, clients (list, details, form, review), citizens (search, details), keys, audit (search,
- * integrity), administrators, the confirmation steps (with and without an acceptable reason), the secret shown
- * once, and the refusal, problem, expired and signed-out pages. Only the dashboard's chart library
- * (ECharts, about 1 MB as served) is left out of the 100 KB budget: the console is used from the security
- * team's desks, and the figures it draws are in the table below it.
+ * Every admin console page in Chromium at a 360 px wide window, signed in with a passkey,
+ * held to the rules of the citizen pages ({@link PageRules}: status, weight, security
+ * headers, no console error or CSP violation, labels, one {@code h1}, {@code lang} and
+ * {@code dir}, no sideways scrolling, no serious axe-core violation): the dashboard,
+ * clients (list, details, form, review), citizens (search, details), keys, audit (search,
+ * integrity), administrators, the confirmation steps (with and without an acceptable
+ * reason), the secret shown once, and the refusal, problem, expired and signed-out pages.
+ * Only the dashboard's chart library (ECharts, about 1 MB as served) is left out of the
+ * 100 KB budget: the console is used from the security team's desks, and the figures it
+ * draws are in the table below it.
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = { "khyberpass.admin.audience=https://admin-api.integration.test",
@@ -98,7 +100,8 @@ class AdminConsolePagesIT {
 			check(softly, rules, PageInspection.open(browser,
 					this.issuer + "/admin/console/admins/" + alpha + "/roles/security-admin/remove"), 409);
 
-			// a client: the form's review step, a reason too short (the error summary), then the secret shown once
+			// a client: the form's review step, a reason too short (the error summary),
+			// then the secret shown once
 			browser.open(this.issuer + "/admin/console/clients/new");
 			browser.type(By.id("clientId"), "pages-made");
 			browser.type(By.id("grantTypes"), "client_credentials");
@@ -134,7 +137,10 @@ class AdminConsolePagesIT {
 		}
 	}
 
-	/** Signed in to the console with a passkey, then a phone-sized window watched by {@link PageInspection}. */
+	/**
+	 * Signed in to the console with a passkey, then a phone-sized window watched by
+	 * {@link PageInspection}.
+	 */
 	private HeadlessBrowser prepared(String cnic, String password) {
 		HeadlessBrowser browser = AdminConsoleBrowserIT.signedInToConsole(this.issuer, cnic, password);
 		browser.driver().manage().window().setSize(new Dimension(360, 740));

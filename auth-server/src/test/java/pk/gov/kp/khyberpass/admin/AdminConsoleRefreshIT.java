@@ -44,9 +44,9 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console renews the administrator's access token with the refresh token: with two-second access
- * tokens every call falls inside the client's one-minute early renewal, so the pages keep working while the
- * server records the spent refresh tokens (rotation).
+ * The console renews the administrator's access token with the refresh token: with
+ * two-second access tokens every call falls inside the client's one-minute early renewal,
+ * so the pages keep working while the server records the spent refresh tokens (rotation).
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = { "khyberpass.admin.audience=https://admin-api.integration.test",
@@ -59,7 +59,10 @@ class AdminConsoleRefreshIT {
 
 	static final String CONSOLE_SECRET = "it-admin-console-secret-0123456789abcdef";
 
-	/** Where {@code HttpSessionOAuth2AuthorizedClientRepository} keeps the console's tokens in the session. */
+	/**
+	 * Where {@code HttpSessionOAuth2AuthorizedClientRepository} keeps the console's
+	 * tokens in the session.
+	 */
 	static final String AUTHORIZED_CLIENTS = "org.springframework.security.oauth2.client.web."
 			+ "HttpSessionOAuth2AuthorizedClientRepository.AUTHORIZED_CLIENTS";
 
@@ -96,9 +99,10 @@ class AdminConsoleRefreshIT {
 	}
 
 	/**
-	 * Two tabs, many pages at once, all after the access token expired: one request renews with the refresh
-	 * token and the others use what it got, so the server sees no reuse, the token family lives on and every
-	 * page is served. The spent token presented to the token endpoint directly is still taken for theft.
+	 * Two tabs, many pages at once, all after the access token expired: one request
+	 * renews with the refresh token and the others use what it got, so the server sees no
+	 * reuse, the token family lives on and every page is served. The spent token
+	 * presented to the token endpoint directly is still taken for theft.
 	 */
 	@Test
 	void consolePagesAtOnceWhenAccessTokenExpiredThenRenewedOnceAndAdminStaysSignedIn() throws Exception {
@@ -116,8 +120,8 @@ class AdminConsoleRefreshIT {
 
 			assertThat(pages).allSatisfy((page) -> {
 				assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(200);
-				assertThat(page.body()).doesNotContain("console-expired").containsAnyOf("id=\"key-list\"",
-						"id=\"audit-entries\"");
+				assertThat(page.body()).doesNotContain("console-expired")
+					.containsAnyOf("id=\"key-list\"", "id=\"audit-entries\"");
 			});
 			assertThat(replayRevocations(started)).isEmpty();
 			assertThat(consoleFamilies()).isEqualTo(families);
@@ -137,7 +141,10 @@ class AdminConsoleRefreshIT {
 		}
 	}
 
-	/** {@code count} console pages requested at the same moment with the browser's session cookie. */
+	/**
+	 * {@code count} console pages requested at the same moment with the browser's session
+	 * cookie.
+	 */
 	private List<HttpResponse<String>> atOnce(String session, int count) throws Exception {
 		HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 		ExecutorService pool = Executors.newFixedThreadPool(count);
@@ -175,8 +182,9 @@ class AdminConsoleRefreshIT {
 	}
 
 	private long consoleFamilies() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM token_family WHERE registered_client_id IN "
-				+ "(SELECT id FROM oauth2_registered_client WHERE client_id = ?)")
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM token_family WHERE registered_client_id IN "
+					+ "(SELECT id FROM oauth2_registered_client WHERE client_id = ?)")
 			.param(AdminApiTestSupport.CONSOLE)
 			.query(Long.class)
 			.single();
@@ -190,8 +198,9 @@ class AdminConsoleRefreshIT {
 	}
 
 	private long spentRefreshTokens() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM spent_refresh_token s JOIN token_family f ON f.id = s.family_id "
-				+ "WHERE f.registered_client_id IN (SELECT id FROM oauth2_registered_client WHERE client_id = ?)")
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM spent_refresh_token s JOIN token_family f ON f.id = s.family_id "
+					+ "WHERE f.registered_client_id IN (SELECT id FROM oauth2_registered_client WHERE client_id = ?)")
 			.param(AdminApiTestSupport.CONSOLE)
 			.query(Long.class)
 			.single();

@@ -13,7 +13,8 @@ import pk.gov.kp.khyberpass.seed.SeedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The development seed registers the admin console so that the admin API's defaults accept its tokens.
+ * The development seed registers the admin console so that the admin API's defaults
+ * accept its tokens.
  */
 class AdminConsoleSeedTests {
 

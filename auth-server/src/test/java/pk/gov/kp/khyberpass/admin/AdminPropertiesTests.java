@@ -17,8 +17,10 @@ class AdminPropertiesTests {
 	void audienceForWhenNotConfiguredThenIssuerAdminApi() {
 		AdminProperties properties = new AdminProperties("console", null, null, Duration.ofHours(24));
 
-		assertThat(properties.audienceFor(URI.create("https://id.kp.gov.pk"))).hasToString("https://id.kp.gov.pk/admin/api");
-		assertThat(properties.audienceFor(URI.create("https://id.kp.gov.pk/"))).hasToString("https://id.kp.gov.pk/admin/api");
+		assertThat(properties.audienceFor(URI.create("https://id.kp.gov.pk")))
+			.hasToString("https://id.kp.gov.pk/admin/api");
+		assertThat(properties.audienceFor(URI.create("https://id.kp.gov.pk/")))
+			.hasToString("https://id.kp.gov.pk/admin/api");
 	}
 
 	@Test

@@ -44,7 +44,8 @@ class AdminTokenConverterTests {
 
 	@Test
 	void convertWhenOtherClientThenNoAuthorityAndNoRoleLookup() {
-		assertThat(authorities(jwt("it-confidential", AUDIENCE.toString(), "urn:kp:loa:3", ADMIN.toString()))).isEmpty();
+		assertThat(authorities(jwt("it-confidential", AUDIENCE.toString(), "urn:kp:loa:3", ADMIN.toString())))
+			.isEmpty();
 		verify(this.roles, never()).rolesOf(any());
 	}
 

@@ -20,8 +20,11 @@ class ClientRequestTests {
 
 	private static Map<String, Object> jwks() {
 		try {
-			return new com.nimbusds.jose.jwk.JWKSet(new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
-					com.nimbusds.jose.jwk.Curve.P_256).keyID("k1").generate().toPublicJWK()).toJSONObject();
+			return new com.nimbusds.jose.jwk.JWKSet(
+					new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("k1")
+						.generate()
+						.toPublicJWK())
+				.toJSONObject();
 		}
 		catch (com.nimbusds.jose.JOSEException ex) {
 			throw new IllegalStateException(ex);

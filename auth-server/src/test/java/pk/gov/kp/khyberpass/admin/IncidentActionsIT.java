@@ -35,12 +35,14 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the security team's incident actions on a citizen account stop, through real HTTP on real PostgreSQL
- * and Redis: an MFA reset signs the citizen out everywhere (sessions, refresh tokens, access tokens at
- * introspection and userinfo), a forced password reset sends the right password to recovery with a page that
- * says so, and an unlock lifts the sign-in throttle's temporary lock. Each test has a citizen of its own
- * (Incident Golf, Hotel, India in the integration seed), since the actions change accounts for good. The passkey
- * side of a forced reset is in {@code mfa.passkey.AdminConsolePasskeyIT}, beside the software authenticator.
+ * What the security team's incident actions on a citizen account stop, through real HTTP
+ * on real PostgreSQL and Redis: an MFA reset signs the citizen out everywhere (sessions,
+ * refresh tokens, access tokens at introspection and userinfo), a forced password reset
+ * sends the right password to recovery with a page that says so, and an unlock lifts the
+ * sign-in throttle's temporary lock. Each test has a citizen of its own (Incident Golf,
+ * Hotel, India in the integration seed), since the actions change accounts for good. The
+ * passkey side of a forced reset is in {@code mfa.passkey.AdminConsolePasskeyIT}, beside
+ * the software authenticator.
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = { "khyberpass.admin.audience=" + AdminApiTestSupport.AUDIENCE,
@@ -137,9 +139,8 @@ class IncidentActionsIT {
 		assertThat(browser.get("/login?reset-required&lang=ur").body()).contains("آپ کو نیا پاس ورڈ بنانا ہو گا");
 		HttpResponse<String> wrong = browser.signIn("17301-5550008-8", "not-the-password-of-this-citizen");
 		assertThat(browser.location(wrong).toString()).endsWith("/login?error");
-		assertThat(this.auditLog.search(null, null, AuditEventType.SIGN_IN_FAILED, null, null, null, 100))
-			.anySatisfy((entry) -> assertThat(entry.event().details()).containsEntry("reason",
-					"CredentialsExpiredException"));
+		assertThat(this.auditLog.search(null, null, AuditEventType.SIGN_IN_FAILED, null, null, null, 100)).anySatisfy(
+				(entry) -> assertThat(entry.event().details()).containsEntry("reason", "CredentialsExpiredException"));
 	}
 
 	@Test
@@ -147,7 +148,8 @@ class IncidentActionsIT {
 		String india = accountId("17301-5550009-9");
 		String password = "incident-india-long-integration-passphrase";
 		for (int i = 0; i < this.throttleProperties.lockAfter(); i++) {
-			// a guessing run from another address, under both names the citizen signs in with
+			// a guessing run from another address, under both names the citizen signs in
+			// with
 			this.throttle.recordFailure("17301-5550009-9", "203.0.113.9");
 			this.throttle.recordFailure("+923005550009", "203.0.113.9");
 		}

@@ -29,14 +29,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/security-operations.md cannot drift from the code: every admin API path it names exists in the API's
- * OpenAPI document (which {@code AdminApiAuthorizationIT} checks against the controllers) with the method the
- * guide uses, every console address it names is one the console serves, and every role it grants is a role.
+ * docs/security-operations.md cannot drift from the code: every admin API path it names
+ * exists in the API's OpenAPI document (which {@code AdminApiAuthorizationIT} checks
+ * against the controllers) with the method the guide uses, every console address it names
+ * is one the console serves, and every role it grants is a role.
  * <p>
- * A path's method is the one written before it ({@code POST /admin/api/keys/rotate}), or, in a {@code curl}
- * command (continuation lines joined), its {@code -X}, else {@code POST} when it sends data, else {@code GET}.
- * A path named without a method must exist with some method. Placeholders in the guide ({@code {id}},
- * {@code $CITIZEN}, {@code <accountId>}) stand only for the document's own placeholders.
+ * A path's method is the one written before it ({@code POST /admin/api/keys/rotate}), or,
+ * in a {@code curl} command (continuation lines joined), its {@code -X}, else
+ * {@code POST} when it sends data, else {@code GET}. A path named without a method must
+ * exist with some method. Placeholders in the guide ({@code {id}}, {@code $CITIZEN},
+ * {@code <accountId>}) stand only for the document's own placeholders.
  */
 class SecurityOperationsGuideTests {
 
@@ -111,7 +113,8 @@ class SecurityOperationsGuideTests {
 		assertThat(named).allSatisfy((path) -> assertThat(routes.stream().anyMatch((route) -> matches(path, route)))
 			.as(path + " is served by the console")
 			.isTrue());
-		assertThat(Files.readString(Path.of("src/main/java/pk/gov/kp/khyberpass/admin/console/ConsoleSecurityConfiguration.java")))
+		assertThat(Files
+			.readString(Path.of("src/main/java/pk/gov/kp/khyberpass/admin/console/ConsoleSecurityConfiguration.java")))
 			.contains("logoutUrl(\"" + CONSOLE_SIGN_OUT + "\")");
 	}
 
@@ -126,9 +129,9 @@ class SecurityOperationsGuideTests {
 		List<String> roles = Arrays.stream(AdminRole.values()).map(AdminRole::value).toList();
 
 		assertThat(granted).isNotEmpty();
-		assertThat(granted).allSatisfy((role) -> assertThat(placeholder(role) || roles.contains(role))
-			.as(role + " is an admin role")
-			.isTrue());
+		assertThat(granted)
+			.allSatisfy((role) -> assertThat(placeholder(role) || roles.contains(role)).as(role + " is an admin role")
+				.isTrue());
 		assertThat(roles).allSatisfy((role) -> assertThat(guide).contains("`" + role + "`"));
 	}
 
@@ -136,7 +139,10 @@ class SecurityOperationsGuideTests {
 		return Files.readString(GUIDE);
 	}
 
-	/** Every admin API path the text names, with the method it is called with (or {@code ANY}). */
+	/**
+	 * Every admin API path the text names, with the method it is called with (or
+	 * {@code ANY}).
+	 */
 	static List<Mention> apiMentions(String markdown) {
 		List<Mention> mentions = new ArrayList<>();
 		for (String line : markdown.replace("\\\n", " ").split("\n")) {
@@ -239,8 +245,7 @@ class SecurityOperationsGuideTests {
 	}
 
 	private static boolean placeholder(String segment) {
-		return segment.startsWith("$") || segment.startsWith("<")
-				|| (segment.startsWith("{") && segment.endsWith("}"));
+		return segment.startsWith("$") || segment.startsWith("<") || (segment.startsWith("{") && segment.endsWith("}"));
 	}
 
 	/** One mention of an admin API path in the guide. */

@@ -27,8 +27,7 @@ class StatsControllerTests {
 
 	private final AuditCounts counts = mock(AuditCounts.class);
 
-	private final StatsController controller = new StatsController(this.counts,
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final StatsController controller = new StatsController(this.counts, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -58,7 +57,8 @@ class StatsControllerTests {
 
 		then(this.counts).should()
 			.count(eq(Instant.parse("2026-03-08T19:30:00Z")), eq(NOW), eq(Instant.parse("2026-03-08T00:00:00Z")),
-					eq(Duration.ofDays(1)), eq(EnumSet.of(AuditEventType.SIGN_IN_SUCCEEDED, AuditEventType.SIGN_IN_FAILED,
+					eq(Duration.ofDays(1)),
+					eq(EnumSet.of(AuditEventType.SIGN_IN_SUCCEEDED, AuditEventType.SIGN_IN_FAILED,
 							AuditEventType.SECOND_FACTOR_FAILED, AuditEventType.PASSKEY_ASSERTION_FAILED,
 							AuditEventType.SIGN_IN_LOCKED, AuditEventType.ACCOUNT_LOCKED,
 							AuditEventType.SECOND_FACTOR_SUCCEEDED)));

@@ -51,8 +51,8 @@ class AuditChainTests {
 			.isNotEqualTo(hash);
 		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, event("actor", "subject", "client", Map.of("k", "w"))))
 			.isNotEqualTo(hash);
-		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, new AuditEvent(AuditEventType.SIGN_IN_FAILED, "actor",
-				"subject", "client", AT, Map.of("k", "v"))))
+		assertThat(AuditChain.hash(AuditChain.GENESIS, 1,
+				new AuditEvent(AuditEventType.SIGN_IN_FAILED, "actor", "subject", "client", AT, Map.of("k", "v"))))
 			.isNotEqualTo(hash);
 		assertThat(AuditChain.hash(AuditChain.GENESIS, 1, new AuditEvent(AuditEventType.SIGN_IN_SUCCEEDED, "actor",
 				"subject", "client", AT.plusNanos(1000), Map.of("k", "v"))))
@@ -69,7 +69,8 @@ class AuditChainTests {
 
 	@Test
 	void eventWhenNanosecondsThenTruncatedToMicroseconds() {
-		assertThat(event("a", "b", null, Map.of()).occurredAt()).isEqualTo(Instant.parse("2026-11-26T21:53:23.123456Z"));
+		assertThat(event("a", "b", null, Map.of()).occurredAt())
+			.isEqualTo(Instant.parse("2026-11-26T21:53:23.123456Z"));
 		assertThat(AuditTimes.format(Instant.parse("2026-11-26T21:53:23Z"))).isEqualTo("2026-11-26T21:53:23.000000Z");
 	}
 

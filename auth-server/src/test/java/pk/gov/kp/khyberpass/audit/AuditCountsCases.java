@@ -10,8 +10,9 @@ import pk.gov.kp.khyberpass.audit.AuditCounts.BucketCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bucket-boundary cases of {@link AuditCounts}, run on H2 ({@code AuditCountsTests}) and on PostgreSQL
- * ({@code AuditCountsIT}). Each case uses its own year, far from any other test's entries.
+ * The bucket-boundary cases of {@link AuditCounts}, run on H2 ({@code AuditCountsTests})
+ * and on PostgreSQL ({@code AuditCountsIT}). Each case uses its own year, far from any
+ * other test's entries.
  */
 final class AuditCountsCases {
 
@@ -29,7 +30,10 @@ final class AuditCountsCases {
 
 	}
 
-	/** Hour buckets from 2001-01-01T10:00Z: an entry exactly on an hour goes to the hour it starts. */
+	/**
+	 * Hour buckets from 2001-01-01T10:00Z: an entry exactly on an hour goes to the hour
+	 * it starts.
+	 */
 	static void onBoundaries(AuditCounts counts, Entries entries) {
 		Instant first = Instant.parse("2001-01-01T10:00:00Z");
 		entries.add(AuditEventType.SIGN_IN_SUCCEEDED, first);
@@ -46,11 +50,15 @@ final class AuditCountsCases {
 				Duration.ofHours(1), COUNTED);
 
 		assertThat(counted).containsExactlyInAnyOrder(new BucketCount(0, AuditEventType.SIGN_IN_SUCCEEDED, 2),
-				new BucketCount(1, AuditEventType.SIGN_IN_SUCCEEDED, 1), new BucketCount(1, AuditEventType.SIGN_IN_FAILED, 1),
+				new BucketCount(1, AuditEventType.SIGN_IN_SUCCEEDED, 1),
+				new BucketCount(1, AuditEventType.SIGN_IN_FAILED, 1),
 				new BucketCount(2, AuditEventType.SIGN_IN_FAILED, 1));
 	}
 
-	/** The period starts at 10:30, its first bucket at 10:00: what happened from 10:00 to 10:30 is left out. */
+	/**
+	 * The period starts at 10:30, its first bucket at 10:00: what happened from 10:00 to
+	 * 10:30 is left out.
+	 */
 	static void periodInsideFirstBucket(AuditCounts counts, Entries entries) {
 		Instant first = Instant.parse("2002-01-01T10:00:00Z");
 		entries.add(AuditEventType.SIGN_IN_SUCCEEDED, Instant.parse("2002-01-01T10:29:59Z"));
@@ -64,7 +72,10 @@ final class AuditCountsCases {
 				new BucketCount(1, AuditEventType.SIGN_IN_SUCCEEDED, 1));
 	}
 
-	/** Day buckets are UTC days: 23:59:59 and 00:00:00 fall on different days whatever the database's zone. */
+	/**
+	 * Day buckets are UTC days: 23:59:59 and 00:00:00 fall on different days whatever the
+	 * database's zone.
+	 */
 	static void utcDays(AuditCounts counts, Entries entries) {
 		Instant first = Instant.parse("2003-03-01T00:00:00Z");
 		entries.add(AuditEventType.SIGN_IN_FAILED, Instant.parse("2003-03-01T23:59:59Z"));

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
 
 /**
- * The dashboard's counting query on PostgreSQL, with entries appended to the real chain; the same cases as
- * {@code AuditCountsTests} on H2.
+ * The dashboard's counting query on PostgreSQL, with entries appended to the real chain;
+ * the same cases as {@code AuditCountsTests} on H2.
  */
 @KhyberPassIntegrationTest
 class AuditCountsIT {

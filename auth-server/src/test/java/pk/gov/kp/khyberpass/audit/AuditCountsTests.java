@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The dashboard's counting query on H2 in PostgreSQL mode (the development default); {@code AuditCountsIT}
- * runs the same cases on PostgreSQL.
+ * The dashboard's counting query on H2 in PostgreSQL mode (the development default);
+ * {@code AuditCountsIT} runs the same cases on PostgreSQL.
  */
 class AuditCountsTests {
 
@@ -69,8 +69,10 @@ class AuditCountsTests {
 	}
 
 	private static DataSource migratedH2() {
-		DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+		DataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:" + UUID.randomUUID()
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				"sa", "");
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		return dataSource;
 	}
@@ -83,9 +85,9 @@ class AuditCountsTests {
 	private static AuditCountsCases.Entries rowWriter(DataSource dataSource) {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		long[] sequence = { 0 };
-		return (type, at) -> jdbc
-			.sql("INSERT INTO audit_entry (sequence, occurred_at, type, actor, subject, details, prev_hash, entry_hash) "
-					+ "VALUES (?, ?, ?, 'test', 'test', '{}', 'x', 'x')")
+		return (type, at) -> jdbc.sql(
+				"INSERT INTO audit_entry (sequence, occurred_at, type, actor, subject, details, prev_hash, entry_hash) "
+						+ "VALUES (?, ?, ?, 'test', 'test', '{}', 'x', 'x')")
 			.params(++sequence[0], OffsetDateTime.ofInstant(at, ZoneOffset.UTC), type.name())
 			.update();
 	}

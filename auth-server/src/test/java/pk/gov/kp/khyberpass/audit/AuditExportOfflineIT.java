@@ -30,9 +30,10 @@ import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server's JSON-lines export checked by the SDK's offline verifier, which pins only the internal
- * authority's certificate: intact exports pass, including checkpoints signed by a key retired since, and every
- * kind of tampering with the exported file is named at its first broken entry.
+ * The server's JSON-lines export checked by the SDK's offline verifier, which pins only
+ * the internal authority's certificate: intact exports pass, including checkpoints signed
+ * by a key retired since, and every kind of tampering with the exported file is named at
+ * its first broken entry.
  */
 @KhyberPassIntegrationTest
 class AuditExportOfflineIT {
@@ -131,7 +132,8 @@ class AuditExportOfflineIT {
 		publish(3);
 		this.auditLog.checkpoint();
 		Path export = export();
-		// an authority the verifier does not pin: the export's own chain proves nothing then
+		// an authority the verifier does not pin: the export's own chain proves nothing
+		// then
 		X509Certificate other = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
 			.generateCertificate(new java.io.ByteArrayInputStream(leafOf(export)));
 
@@ -186,7 +188,9 @@ class AuditExportOfflineIT {
 	}
 
 	private static byte[] leafOf(Path export) throws IOException {
-		String checkpoint = lines(export).stream().filter((line) -> line.startsWith("{\"checkpoint\"")).findFirst()
+		String checkpoint = lines(export).stream()
+			.filter((line) -> line.startsWith("{\"checkpoint\""))
+			.findFirst()
 			.orElseThrow();
 		String x5c = checkpoint.substring(checkpoint.indexOf("\"x5c\":[\"") + 8);
 		return Base64.getDecoder().decode(x5c.substring(0, x5c.indexOf('"')));

@@ -40,8 +40,9 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit chain in PostgreSQL: real sign-ins are recorded without the CNIC, tampering with rows directly in
- * the database is found at the first broken sequence, and concurrent writers keep one intact chain.
+ * The audit chain in PostgreSQL: real sign-ins are recorded without the CNIC, tampering
+ * with rows directly in the database is found at the first broken sequence, and
+ * concurrent writers keep one intact chain.
  */
 @KhyberPassIntegrationTest
 class AuditLogIT {
@@ -101,8 +102,8 @@ class AuditLogIT {
 		new CitizenAgent(this.issuer).signIn(CNIC, "not-the-passphrase-at-all");
 
 		String attempted = "username-hash:" + this.masterKey.keyedHash("audit-subject").base64Url(CNIC);
-		List<AuditEntry> found = this.auditLog.search(null, null, AuditEventType.SIGN_IN_FAILED, attempted, null,
-				null, 10);
+		List<AuditEntry> found = this.auditLog.search(null, null, AuditEventType.SIGN_IN_FAILED, attempted, null, null,
+				10);
 		assertThat(found).hasSize(1);
 		assertThat(found.get(0).event().details()).containsEntry("reason", "BadCredentialsException");
 		assertNoCnicStored();
@@ -162,12 +163,14 @@ class AuditLogIT {
 	void verifyWhenTailRewrittenBehindACheckpointThenBrokenAtTheCheckpoint() {
 		publish(4);
 		this.auditLog.checkpoint();
-		// an attacker who can write the database rewrites entry 4 and the head consistently, but not the checkpoint
+		// an attacker who can write the database rewrites entry 4 and the head
+		// consistently, but not the checkpoint
 		AuditEntry fourth = this.auditLog.search(null, null, null, null, null, null, 1).get(0);
 		AuditEvent forged = new AuditEvent(fourth.event().type(), fourth.event().actor(), "forged", null,
 				fourth.event().occurredAt(), fourth.event().details());
 		String forgedHash = AuditChain.hash(fourth.prevHash(), 4, forged);
-		this.jdbc.update("UPDATE audit_entry SET subject = 'forged', client_id = NULL, entry_hash = ? WHERE sequence = 4",
+		this.jdbc.update(
+				"UPDATE audit_entry SET subject = 'forged', client_id = NULL, entry_hash = ? WHERE sequence = 4",
 				forgedHash);
 		this.jdbc.update("UPDATE audit_chain_head SET last_hash = ?", forgedHash);
 
@@ -249,7 +252,8 @@ class AuditLogIT {
 				List.of(URI.create("https://audit.example.test/callback")), List.of(), Set.of("openid"), null, false,
 				false, "urn:kp:loa:1", null, null, "RS256", Duration.ofDays(1), List.of()));
 
-		assertThat(this.auditLog.search(null, null, AuditEventType.CLIENT_REGISTERED, null, null, "it-audit-client", 10))
+		assertThat(
+				this.auditLog.search(null, null, AuditEventType.CLIENT_REGISTERED, null, null, "it-audit-client", 10))
 			.hasSize(1);
 	}
 

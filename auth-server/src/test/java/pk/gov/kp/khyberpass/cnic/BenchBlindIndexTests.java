@@ -9,9 +9,10 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CNIC look-up benchmark seeds its accounts with SQL (bench/seed-accounts.sql, pgcrypto) and computes blind
- * indexes in its own Java; this pins both to the server's scheme: the value below is what the SQL produces for
- * account 1 under the bench master key.
+ * The CNIC look-up benchmark seeds its accounts with SQL (bench/seed-accounts.sql,
+ * pgcrypto) and computes blind indexes in its own Java; this pins both to the server's
+ * scheme: the value below is what the SQL produces for account 1 under the bench master
+ * key.
  */
 class BenchBlindIndexTests {
 

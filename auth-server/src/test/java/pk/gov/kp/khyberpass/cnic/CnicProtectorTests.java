@@ -75,7 +75,8 @@ class CnicProtectorTests {
 
 	@Test
 	void blindIndexWhenOtherCnicThenDiffers() {
-		assertThat(this.protector.blindIndex(CNIC)).isNotEqualTo(this.protector.blindIndex(Cnic.parse("17301-1234567-4")));
+		assertThat(this.protector.blindIndex(CNIC))
+			.isNotEqualTo(this.protector.blindIndex(Cnic.parse("17301-1234567-4")));
 	}
 
 	@Test

@@ -27,10 +27,11 @@ import pk.gov.kp.khyberpass.testsupport.RealServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link RedisEphemeralStore} against a real Redis ({@code KHYBERPASS_IT_REDIS_URL}, default the local server),
- * every key under a random prefix that is removed afterwards.
+ * {@link RedisEphemeralStore} against a real Redis ({@code KHYBERPASS_IT_REDIS_URL},
+ * default the local server), every key under a random prefix that is removed afterwards.
  */
-@EnabledIf(value = "redisReachableOrRequired", disabledReason = "Skipping RedisEphemeralStoreIT: " + RedisEphemeralStoreIT.MISSING)
+@EnabledIf(value = "redisReachableOrRequired",
+		disabledReason = "Skipping RedisEphemeralStoreIT: " + RedisEphemeralStoreIT.MISSING)
 class RedisEphemeralStoreIT {
 
 	static final String MISSING = "Redis is not reachable at KHYBERPASS_IT_REDIS_URL (default redis://127.0.0.1:6379)";

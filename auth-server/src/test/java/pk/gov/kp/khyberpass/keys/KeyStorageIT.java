@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Signing key storage and rotation against real PostgreSQL, in a schema of its own built by the Flyway
- * migrations, with several {@link SigningKeys} instances standing for several nodes.
+ * Signing key storage and rotation against real PostgreSQL, in a schema of its own built
+ * by the Flyway migrations, with several {@link SigningKeys} instances standing for
+ * several nodes.
  */
 class KeyStorageIT {
 
@@ -74,8 +75,8 @@ class KeyStorageIT {
 			log.warn(reason);
 			assumeTrue(false, reason);
 		}
-		database = new DriverManagerDataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-				USER, PASSWORD);
+		database = new DriverManagerDataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, USER,
+				PASSWORD);
 		flyway = Flyway.configure()
 			.dataSource(database)
 			.schemas(SCHEMA)
@@ -144,8 +145,10 @@ class KeyStorageIT {
 		});
 
 		assertThat(first.keys.list()).hasSize(4);
-		assertThat(JdbcClient.create(database).sql("SELECT COUNT(*) FROM signing_key_authority").query(Long.class).single())
-			.isEqualTo(1);
+		assertThat(JdbcClient.create(database)
+			.sql("SELECT COUNT(*) FROM signing_key_authority")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertOneActiveAndOneNextPerAlgorithm(first);
 	}
 

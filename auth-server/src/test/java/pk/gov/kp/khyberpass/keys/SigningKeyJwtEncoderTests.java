@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SigningKeyJwtEncoder} and the decoder and JWKS source of {@link KeysConfiguration}.
+ * Tests for {@link SigningKeyJwtEncoder} and the decoder and JWKS source of
+ * {@link KeysConfiguration}.
  */
 class SigningKeyJwtEncoderTests {
 
@@ -134,7 +135,10 @@ class SigningKeyJwtEncoderTests {
 		JwtDecoder decoder = KeysConfiguration.createJwtDecoder(jwkSource, clock);
 		String token = node.encoder()
 			.encode(JwtEncoderParameters.from(header(SignatureAlgorithm.ES256),
-					JwtClaimsSet.builder().subject("s").expiresAt(clock.instant().minus(Duration.ofMinutes(5))).build()))
+					JwtClaimsSet.builder()
+						.subject("s")
+						.expiresAt(clock.instant().minus(Duration.ofMinutes(5)))
+						.build()))
 			.getTokenValue();
 
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
@@ -156,10 +160,8 @@ class SigningKeyJwtEncoderTests {
 		JwtDecoder decoder = KeysConfiguration.createJwtDecoder(new KeysConfiguration().jwkSource(rotating.keys),
 				ownClock);
 		String token = rotating.encoder()
-			.encode(JwtEncoderParameters.from(JwtClaimsSet.builder()
-				.subject("s")
-				.expiresAt(ownClock.instant().plus(Duration.ofDays(3)))
-				.build()))
+			.encode(JwtEncoderParameters.from(
+					JwtClaimsSet.builder().subject("s").expiresAt(ownClock.instant().plus(Duration.ofDays(3))).build()))
 			.getTokenValue();
 		rotating.keys.rotate(SigningAlgorithm.ES256).orElseThrow();
 

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Tests for {@link SigningKeys}: the rotation state machine over H2 in PostgreSQL mode, with a hand-moved
- * clock.
+ * Tests for {@link SigningKeys}: the rotation state machine over H2 in PostgreSQL mode,
+ * with a hand-moved clock.
  */
 class SigningKeysTests {
 
@@ -172,7 +172,8 @@ class SigningKeysTests {
 		SigningKey retired = this.node.keys.retire(activeKid).orElseThrow();
 
 		assertThat(retired.state()).isEqualTo(SigningKeyState.RETIRED);
-		assertThat(this.node.keys.active(SigningAlgorithm.RS256).kid()).isEqualTo(before.get(SigningKeyState.NEXT).kid());
+		assertThat(this.node.keys.active(SigningAlgorithm.RS256).kid())
+			.isEqualTo(before.get(SigningKeyState.NEXT).kid());
 		assertThat(publishedKids()).doesNotContain(activeKid);
 		assertThat(current(SigningAlgorithm.RS256)).containsKeys(SigningKeyState.ACTIVE, SigningKeyState.NEXT);
 		assertThat(this.node.events(SigningKeyRetired.class)).extracting(SigningKeyRetired::reason)

@@ -17,8 +17,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One simulated auth-server node over a shared database: its {@link SigningKeys}, encoder and the events it
- * published. Several nodes over one database behave like several processes.
+ * One simulated auth-server node over a shared database: its {@link SigningKeys}, encoder
+ * and the events it published. Several nodes over one database behave like several
+ * processes.
  */
 final class TestKeyNode {
 
@@ -60,7 +61,10 @@ final class TestKeyNode {
 		return this.events.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 
-	/** A fresh in-memory H2 database in PostgreSQL mode, migrated like the development default. */
+	/**
+	 * A fresh in-memory H2 database in PostgreSQL mode, migrated like the development
+	 * default.
+	 */
 	static DataSource h2() {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:keys-" + UUID.randomUUID()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",

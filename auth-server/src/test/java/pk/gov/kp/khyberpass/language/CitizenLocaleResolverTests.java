@@ -21,10 +21,10 @@ class CitizenLocaleResolverTests {
 	void resolveWhenNoCookieThenBrowserPreferenceItSpeaks(String acceptLanguage, String expected) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("Accept-Language", acceptLanguage);
-		request.setPreferredLocales(java.util.Collections.list(
-				java.util.Collections.enumeration(java.util.Arrays.stream(acceptLanguage.split(","))
-					.map((tag) -> Locale.forLanguageTag(tag.split(";")[0].strip()))
-					.toList())));
+		request.setPreferredLocales(java.util.Collections
+			.list(java.util.Collections.enumeration(java.util.Arrays.stream(acceptLanguage.split(","))
+				.map((tag) -> Locale.forLanguageTag(tag.split(";")[0].strip()))
+				.toList())));
 
 		assertThat(this.resolver.resolveLocale(request)).isEqualTo(Locale.forLanguageTag(expected));
 	}

@@ -24,8 +24,9 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The citizen's language in Chromium through the real server: {@code ui_locales} on a department's authorization
- * request, the switcher, the choice remembered by the browser, and the mirrored right-to-left layout.
+ * The citizen's language in Chromium through the real server: {@code ui_locales} on a
+ * department's authorization request, the switcher, the choice remembered by the browser,
+ * and the mirrored right-to-left layout.
  */
 @KhyberPassIntegrationTest
 class LanguageIT {
@@ -47,7 +48,8 @@ class LanguageIT {
 	@BeforeEach
 	void startBrowser() {
 		this.browser = HeadlessBrowser.start();
-		this.department = new OidcTestClient(URI.create(this.issuer), "it-consent", "it-consent-secret-0123456789abcdef");
+		this.department = new OidcTestClient(URI.create(this.issuer), "it-consent",
+				"it-consent-secret-0123456789abcdef");
 	}
 
 	@AfterEach
@@ -60,7 +62,8 @@ class LanguageIT {
 		this.browser.open(authorize("ur"));
 
 		assertPage("ur", "rtl", message("login.heading", URDU));
-		assertThat(this.browser.driver().findElement(By.id("language-ur")).getAttribute("aria-current")).isEqualTo("true");
+		assertThat(this.browser.driver().findElement(By.id("language-ur")).getAttribute("aria-current"))
+			.isEqualTo("true");
 	}
 
 	@Test
@@ -128,7 +131,8 @@ class LanguageIT {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("lang=\"en\"").contains("dir=\"ltr\"");
-		assertThat(page.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith(CitizenLocaleResolver.COOKIE_NAME));
+		assertThat(page.headers().allValues("Set-Cookie"))
+			.noneMatch((c) -> c.startsWith(CitizenLocaleResolver.COOKIE_NAME));
 		assertThat(hostile.statusCode()).isEqualTo(200);
 		assertThat(hostile.body()).doesNotContain("<script>");
 	}
@@ -152,7 +156,8 @@ class LanguageIT {
 	private void assertPage(String language, String direction, String heading) {
 		assertThat(this.browser.waitFor(By.tagName("h1")).getText()).isEqualTo(heading);
 		WebElement html = this.browser.driver().findElement(By.tagName("html"));
-		// The browser's own tag for the language it asks for in Accept-Language (Chromium: en-US).
+		// The browser's own tag for the language it asks for in Accept-Language
+		// (Chromium: en-US).
 		assertThat(html.getAttribute("lang")).matches(language + "(-[A-Z]{2})?");
 		assertThat(html.getAttribute("dir")).isEqualTo(direction);
 	}

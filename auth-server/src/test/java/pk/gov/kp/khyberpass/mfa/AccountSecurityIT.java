@@ -38,9 +38,10 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The account security pages and the SMS and recovery-code factors, end to end through the HTTP port on real
- * PostgreSQL and Redis, with codes read from the development SMS outbox. Each test uses its own seeded citizen.
- * The resend gap is shortened so that a test can send the enrolment code and then a sign-in code.
+ * The account security pages and the SMS and recovery-code factors, end to end through
+ * the HTTP port on real PostgreSQL and Redis, with codes read from the development SMS
+ * outbox. Each test uses its own seeded citizen. The resend gap is shortened so that a
+ * test can send the enrolment code and then a sign-in code.
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = "khyberpass.registration.otp.resend-interval=2s")
@@ -62,7 +63,10 @@ class AccountSecurityIT {
 	@Autowired
 	AccountService accounts;
 
-	/** Tests share citizens across the class: audit entries and messages are looked at from here on. */
+	/**
+	 * Tests share citizens across the class: audit entries and messages are looked at
+	 * from here on.
+	 */
 	Instant started;
 
 	@BeforeEach
@@ -86,8 +90,7 @@ class AccountSecurityIT {
 		HttpResponse<String> back = browser
 			.follow(browser.postForm("/login/second-factor", form(sent, Map.of("code", code))));
 		String authorizationCode = CitizenAgent.query(browser.location(back)).get("code");
-		JWTClaimsSet idToken = ((OIDCTokenResponse) client.exchange(authorizationCode, attempt))
-			.getOIDCTokens()
+		JWTClaimsSet idToken = ((OIDCTokenResponse) client.exchange(authorizationCode, attempt)).getOIDCTokens()
 			.getIDToken()
 			.getJWTClaimsSet();
 
@@ -96,8 +99,7 @@ class AccountSecurityIT {
 		assertThat(sent.body()).contains("id=\"sms-sent\"").contains("+92300*****67").doesNotContain(code);
 		assertThat(idToken.getStringClaim("acr")).isEqualTo("urn:kp:loa:2");
 		assertThat(idToken.getStringListClaim("amr")).containsExactly("pwd", "sms", "mfa");
-		assertThat(audit(AuditEventType.SECOND_FACTOR_ENROLLED, ayesha))
-			.singleElement()
+		assertThat(audit(AuditEventType.SECOND_FACTOR_ENROLLED, ayesha)).singleElement()
 			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("factor", "SMS"));
 		assertThat(audit(AuditEventType.SECOND_FACTOR_SUCCEEDED, ayesha))
 			.anySatisfy((entry) -> assertThat(entry.event().details()).containsEntry("factor", "SMS"));
@@ -186,7 +188,8 @@ class AccountSecurityIT {
 				Map.of("factor", "TOTP", "_csrf", CitizenAgent.csrf(confirm.body()))));
 		HttpResponse<String> refused = stepUpWith(zainab, FreshTotp.code(secret));
 
-		assertThat(overview.body()).contains("id=\"remove-totp\"").contains("href=\"/account/security/passkeys\"")
+		assertThat(overview.body()).contains("id=\"remove-totp\"")
+			.contains("href=\"/account/security/passkeys\"")
 			.contains("Unused recovery codes: 1");
 		assertThat(confirm.body()).contains("id=\"last-factor-warning\"").contains("at least 15 characters");
 		assertThat(removed.body()).contains("id=\"factor-removed\"").doesNotContain("id=\"remove-totp\"");
@@ -226,11 +229,10 @@ class AccountSecurityIT {
 			.anySatisfy((entry) -> assertThat(entry.event().details()).containsEntry("factor", "SMS"));
 		assertThat(texts(ayesha)).anyMatch((text) -> text.startsWith("Khyber Pass: codes by SMS were turned off"));
 		OidcTestClient client = stepUpClient();
-		HttpResponse<String> stepUp = browser.get(client.attempt(CALLBACK, "openid")
-			.uri(client, Map.of("acr_values", "urn:kp:loa:2"))
-			.toString());
-		assertThat(CitizenAgent.query(browser.location(stepUp)))
-			.containsEntry("error", "unmet_authentication_requirements");
+		HttpResponse<String> stepUp = browser
+			.get(client.attempt(CALLBACK, "openid").uri(client, Map.of("acr_values", "urn:kp:loa:2")).toString());
+		assertThat(CitizenAgent.query(browser.location(stepUp))).containsEntry("error",
+				"unmet_authentication_requirements");
 	}
 
 	@Test
@@ -239,8 +241,8 @@ class AccountSecurityIT {
 		CitizenAgent browser = signedIn(zainab);
 		pauseForResendGap();
 		HttpResponse<String> start = browser.get("/account/security/sms");
-		HttpResponse<String> codePage = browser.follow(browser.postForm("/account/security/sms/send",
-				Map.of("_csrf", CitizenAgent.csrf(start.body()))));
+		HttpResponse<String> codePage = browser
+			.follow(browser.postForm("/account/security/sms/send", Map.of("_csrf", CitizenAgent.csrf(start.body()))));
 		String wrong = latestCode(zainab).equals("000000") ? "000001" : "000000";
 
 		HttpResponse<String> refused = browser.postForm("/account/security/sms",
@@ -249,7 +251,8 @@ class AccountSecurityIT {
 				Map.of("code", "12ab", "_csrf", CitizenAgent.csrf(codePage.body())));
 
 		assertThat(refused.statusCode()).isEqualTo(200);
-		assertThat(refused.body()).contains("href=\"#code\"").contains("That code is not right")
+		assertThat(refused.body()).contains("href=\"#code\"")
+			.contains("That code is not right")
 			.contains("aria-invalid=\"true\"");
 		assertThat(malformed.body()).contains("Enter the 6 digits of the code");
 		assertThat(audit(AuditEventType.SECOND_FACTOR_ENROLLED, zainab)).isEmpty();
@@ -262,13 +265,16 @@ class AccountSecurityIT {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		String login = send(http, HttpRequest.newBuilder(this.issuer.resolve("/login")).GET(), "en");
-		send(http, HttpRequest.newBuilder(this.issuer.resolve("/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=61101-7654321-1"
-					+ "&password=another-long-integration-passphrase&_csrf=" + CitizenAgent.csrf(login))), "en");
+		send(http,
+				HttpRequest.newBuilder(this.issuer.resolve("/login"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("username=61101-7654321-1"
+							+ "&password=another-long-integration-passphrase&_csrf=" + CitizenAgent.csrf(login))),
+				"en");
 		Map<String, String> urdu = Map.of("/account/security", "اکاؤنٹ کی حفاظت", "/account/security/sms",
-				"ایس ایم ایس کوڈ", "/account/security/recovery-codes", "ریکوری کوڈ", "/account/security/remove?factor=TOTP",
-				"کیا تصدیقی ایپ ہٹا دی جائے؟", "/login/second-factor", "تصدیق کریں کہ یہ آپ ہیں");
+				"ایس ایم ایس کوڈ", "/account/security/recovery-codes", "ریکوری کوڈ",
+				"/account/security/remove?factor=TOTP", "کیا تصدیقی ایپ ہٹا دی جائے؟", "/login/second-factor",
+				"تصدیق کریں کہ یہ آپ ہیں");
 		Map<String, String> pashto = Map.of("/account/security", "د حساب امنیت", "/account/security/recovery-codes",
 				"د بیا رغونې کوډونه");
 
@@ -286,23 +292,30 @@ class AccountSecurityIT {
 	}
 
 	private static String send(HttpClient http, HttpRequest.Builder request, String language) throws Exception {
-		return http.send(request.header("Accept-Language", language).header("Accept", "text/html").build(),
-				HttpResponse.BodyHandlers.ofString())
+		return http
+			.send(request.header("Accept-Language", language).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString())
 			.body();
 	}
 
-	/** Waits out the resend gap first: another test may just have sent a code to the same number. */
+	/**
+	 * Waits out the resend gap first: another test may just have sent a code to the same
+	 * number.
+	 */
 	private HttpResponse<String> enrolSms(CitizenAgent browser, Citizen citizen) {
 		pauseForResendGap();
 		HttpResponse<String> start = browser.get("/account/security/sms");
-		HttpResponse<String> codePage = browser.follow(browser.postForm("/account/security/sms/send",
-				Map.of("_csrf", CitizenAgent.csrf(start.body()))));
+		HttpResponse<String> codePage = browser
+			.follow(browser.postForm("/account/security/sms/send", Map.of("_csrf", CitizenAgent.csrf(start.body()))));
 		assertThat(codePage.body()).contains("name=\"code\"");
 		return browser.follow(browser.postForm("/account/security/sms",
 				Map.of("code", latestCode(citizen), "_csrf", CitizenAgent.csrf(codePage.body()))));
 	}
 
-	/** A fresh browser that signs in for a loa:2 request and answers the step-up page with {@code code}. */
+	/**
+	 * A fresh browser that signs in for a loa:2 request and answers the step-up page with
+	 * {@code code}.
+	 */
 	private HttpResponse<String> stepUpWith(Citizen citizen, String code) {
 		CitizenAgent browser = new CitizenAgent(this.issuer);
 		HttpResponse<String> stepUp = stepUpPage(browser, stepUpClient(), citizen);
@@ -352,9 +365,8 @@ class AccountSecurityIT {
 
 	private static Map<String, String> form(HttpResponse<String> page, Map<String, String> fields) {
 		Map<String, String> form = new LinkedHashMap<>(fields);
-		form.put("continue", page.body()
-			.replaceAll("(?s).*name=\"continue\" value=\"([^\"]*)\".*", "$1")
-			.replace("&amp;", "&"));
+		form.put("continue",
+				page.body().replaceAll("(?s).*name=\"continue\" value=\"([^\"]*)\".*", "$1").replace("&amp;", "&"));
 		form.put("_csrf", CitizenAgent.csrf(page.body()));
 		return form;
 	}
@@ -368,7 +380,10 @@ class AccountSecurityIT {
 		return codes;
 	}
 
-	/** The resend gap is 2 s in this class: the enrolment code and a sign-in code go to the same number. */
+	/**
+	 * The resend gap is 2 s in this class: the enrolment code and a sign-in code go to
+	 * the same number.
+	 */
 	private static void pauseForResendGap() {
 		try {
 			Thread.sleep(2_100);

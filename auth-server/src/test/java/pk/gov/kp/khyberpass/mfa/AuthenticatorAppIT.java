@@ -48,7 +48,8 @@ class AuthenticatorAppIT {
 		CitizenAgent browser = new CitizenAgent(this.issuer);
 		browser.follow(browser.signIn(CNIC, PASSWORD));
 		HttpResponse<String> page = browser.get("/account/security/authenticator");
-		String secret = page.body().replaceAll("(?s).*<code id=\"secret\"[^>]*>([A-Z2-7 ]+)</code>.*", "$1")
+		String secret = page.body()
+			.replaceAll("(?s).*<code id=\"secret\"[^>]*>([A-Z2-7 ]+)</code>.*", "$1")
 			.replace(" ", "");
 
 		Map<String, String> form = new LinkedHashMap<>();
@@ -67,8 +68,8 @@ class AuthenticatorAppIT {
 		assertThat(this.auditLog.search(null, null, AuditEventType.SECOND_FACTOR_ENROLLED, null, account, null, 10))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.event().details()).containsEntry("factor", "TOTP"));
-		assertThat(this.outbox.latestTo("+923331234567")).hasValueSatisfying((sms) -> assertThat(sms.text())
-			.startsWith("Khyber Pass: an authenticator app was added"));
+		assertThat(this.outbox.latestTo("+923331234567")).hasValueSatisfying(
+				(sms) -> assertThat(sms.text()).startsWith("Khyber Pass: an authenticator app was added"));
 	}
 
 	@Test

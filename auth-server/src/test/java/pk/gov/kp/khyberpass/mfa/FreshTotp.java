@@ -6,9 +6,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * TOTP codes that no earlier test in this JVM was handed: the server accepts each time step once per account,
- * and integration test classes share one server, so two tests that both take "the current code" of one seeded
- * citizen refuse each other's when they run within the same 90 seconds.
+ * TOTP codes that no earlier test in this JVM was handed: the server accepts each time
+ * step once per account, and integration test classes share one server, so two tests that
+ * both take "the current code" of one seeded citizen refuse each other's when they run
+ * within the same 90 seconds.
  */
 final class FreshTotp {
 
@@ -18,8 +19,8 @@ final class FreshTotp {
 	}
 
 	/**
-	 * A code for the current step or the next (both inside the server's window, with time to spare), never
-	 * handed out before; waits for the next step when both are taken.
+	 * A code for the current step or the next (both inside the server's window, with time
+	 * to spare), never handed out before; waits for the next step when both are taken.
 	 */
 	static synchronized String code(byte[] secret) {
 		while (true) {

@@ -68,8 +68,7 @@ class StepUpIT {
 		HttpResponse<String> page = stepUpPage(attempt);
 
 		Map<String, String> callback = submitCode(page, currentTotp());
-		JWTClaimsSet idToken = ((OIDCTokenResponse) this.client.exchange(callback.get("code"), attempt))
-			.getOIDCTokens()
+		JWTClaimsSet idToken = ((OIDCTokenResponse) this.client.exchange(callback.get("code"), attempt)).getOIDCTokens()
 			.getIDToken()
 			.getJWTClaimsSet();
 
@@ -111,8 +110,7 @@ class StepUpIT {
 
 	@Test
 	void stepUpWhenRecoveryCodeUsedTwiceThenSecondTimeRefused() {
-		Map<String, String> first = submitCode(stepUpPage(this.client.attempt(CALLBACK, "openid")),
-				"RC-ONE 1111 2222");
+		Map<String, String> first = submitCode(stepUpPage(this.client.attempt(CALLBACK, "openid")), "RC-ONE 1111 2222");
 		this.browser = new CitizenAgent(this.issuer);
 
 		HttpResponse<String> second = this.browser.postForm("/login/second-factor",
@@ -126,20 +124,21 @@ class StepUpIT {
 	void authorizeWhenCitizenHasNoSecondFactorThenUnmetAuthenticationRequirements() {
 		Attempt attempt = this.client.attempt(CALLBACK, "openid");
 
-		this.browser.follow(this.browser.get(attempt.uri(this.client, Map.of("acr_values", "urn:kp:loa:2")).toString()));
+		this.browser
+			.follow(this.browser.get(attempt.uri(this.client, Map.of("acr_values", "urn:kp:loa:2")).toString()));
 		HttpResponse<String> response = this.browser
 			.follow(this.browser.signIn("17301-1234567-2", "a-long-integration-passphrase"));
 
-		assertThat(CitizenAgent.query(this.browser.location(response)))
-			.containsEntry("error", "unmet_authentication_requirements");
+		assertThat(CitizenAgent.query(this.browser.location(response))).containsEntry("error",
+				"unmet_authentication_requirements");
 	}
 
 	@Test
 	void authorizeWhenLoa3AskedWithoutPasskeyThenUnmetAuthenticationRequirements() {
 		Attempt attempt = this.client.attempt(CALLBACK, "openid");
 
-		HttpResponse<String> response = this.browser.follow(this.browser
-			.get(attempt.uri(this.client, Map.of("acr_values", "urn:kp:loa:3")).toString()));
+		HttpResponse<String> response = this.browser
+			.follow(this.browser.get(attempt.uri(this.client, Map.of("acr_values", "urn:kp:loa:3")).toString()));
 		response = this.browser.follow(this.browser.signIn(WITH_TOTP, WITH_TOTP_PASSWORD));
 
 		assertThat(CitizenAgent.query(this.browser.location(response)))
@@ -153,9 +152,8 @@ class StepUpIT {
 		this.client.authorize(this.browser, first, WITH_TOTP, WITH_TOTP_PASSWORD);
 		Attempt second = this.client.attempt(CALLBACK, "openid");
 
-		HttpResponse<String> response = this.browser.get(second
-			.uri(this.client, Map.of("acr_values", "urn:kp:loa:2", "prompt", "none"))
-			.toString());
+		HttpResponse<String> response = this.browser
+			.get(second.uri(this.client, Map.of("acr_values", "urn:kp:loa:2", "prompt", "none")).toString());
 
 		assertThat(CitizenAgent.query(this.browser.location(response))).containsEntry("error", "interaction_required");
 	}
@@ -181,17 +179,16 @@ class StepUpIT {
 	}
 
 	private Map<String, String> submitCode(HttpResponse<String> page, String code) {
-		HttpResponse<String> response = this.browser.follow(this.browser.postForm("/login/second-factor",
-				form(page, code)));
+		HttpResponse<String> response = this.browser
+			.follow(this.browser.postForm("/login/second-factor", form(page, code)));
 		return CitizenAgent.query(this.browser.location(response));
 	}
 
 	private static Map<String, String> form(HttpResponse<String> page, String code) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("code", code);
-		form.put("continue", page.body()
-			.replaceAll("(?s).*name=\"continue\" value=\"([^\"]*)\".*", "$1")
-			.replace("&amp;", "&"));
+		form.put("continue",
+				page.body().replaceAll("(?s).*name=\"continue\" value=\"([^\"]*)\".*", "$1").replace("&amp;", "&"));
 		form.put("_csrf", CitizenAgent.csrf(page.body()));
 		return form;
 	}

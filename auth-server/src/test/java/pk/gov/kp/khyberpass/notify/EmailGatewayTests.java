@@ -69,8 +69,7 @@ class EmailGatewayTests {
 		assertThat(outbox.messages().get(0).sentAt()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
 		assertThat(outbox.latestTo("junaid@example.pk")).hasValueSatisfying(
 				(message) -> assertThat(message.text()).isEqualTo("message " + DevelopmentEmailOutbox.CAPACITY));
-		assertThat(outbox.messages()).extracting((delivered) -> delivered.message().text())
-			.doesNotContain("message 0");
+		assertThat(outbox.messages()).extracting((delivered) -> delivered.message().text()).doesNotContain("message 0");
 		assertThat(outbox.latestTo("sana@example.pk")).isEmpty();
 	}
 
@@ -96,7 +95,8 @@ class EmailGatewayTests {
 	private EmailGateway relayAnswering(int status) throws IOException {
 		this.relay = StubRelay.answering("/mail", status);
 		// generous: a busy CI machine must not turn an answer into a timeout
-		return new HttpEmailGateway(HttpClient.newHttpClient(), this.relay.uri(), "mail-api-key", Duration.ofSeconds(10));
+		return new HttpEmailGateway(HttpClient.newHttpClient(), this.relay.uri(), "mail-api-key",
+				Duration.ofSeconds(10));
 	}
 
 }

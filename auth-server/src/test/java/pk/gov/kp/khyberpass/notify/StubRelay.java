@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A relay on a free loopback port, standing in for the SMS gateway or the mail relay: it answers every POST to
- * its path with one status and keeps the last body and {@code Authorization} header it received.
+ * A relay on a free loopback port, standing in for the SMS gateway or the mail relay: it
+ * answers every POST to its path with one status and keeps the last body and
+ * {@code Authorization} header it received.
  */
 final class StubRelay implements AutoCloseable {
 

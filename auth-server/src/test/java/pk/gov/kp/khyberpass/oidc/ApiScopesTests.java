@@ -21,8 +21,8 @@ import pk.gov.kp.khyberpass.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API scope registry on the development default's database (H2 in PostgreSQL mode, built by the same
- * migrations); the integration tests run it on PostgreSQL.
+ * The API scope registry on the development default's database (H2 in PostgreSQL mode,
+ * built by the same migrations); the integration tests run it on PostgreSQL.
  */
 class ApiScopesTests {
 
@@ -103,8 +103,8 @@ class ApiScopesTests {
 		assertThat(this.scopes.find("vehicles.read").orElseThrow().updatedBy()).isEqualTo(ApiScopes.SEED);
 		assertThat(this.events).map(AuditEvent.class::cast)
 			.extracting(AuditEvent::type, AuditEvent::actor, AuditEvent::subject)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(AuditEventType.API_SCOPE_CREATED, "system",
-					"vehicles.read"),
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(AuditEventType.API_SCOPE_CREATED, "system", "vehicles.read"),
 					org.assertj.core.groups.Tuple.tuple(AuditEventType.API_SCOPE_UPDATED, "system", "vehicles.read"));
 		assertThat(((AuditEvent) this.events.get(0)).details()).containsEntry("languages", "en ur");
 		assertThat(((AuditEvent) this.events.get(1)).details()).containsEntry("changed", "descriptionEn");

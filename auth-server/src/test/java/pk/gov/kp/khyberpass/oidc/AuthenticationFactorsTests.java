@@ -31,7 +31,7 @@ class AuthenticationFactorsTests {
 	void ofWhenPasswordAndOneTimeTokenThenLoa2WithMfa() {
 		AuthenticationFactors factors = AuthenticationFactors
 			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
-				factor(FactorGrantedAuthority.OTT_AUTHORITY, T0.plusSeconds(30))));
+					factor(FactorGrantedAuthority.OTT_AUTHORITY, T0.plusSeconds(30))));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA2);
 		assertThat(factors.amr()).containsExactly("pwd", "otp", "mfa");
@@ -40,9 +40,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenPasswordAndSmsCodeThenLoa2WithSmsAndMfa() {
-		AuthenticationFactors factors = AuthenticationFactors
-			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
-					factor("FACTOR_SMS", T0.plusSeconds(40))));
+		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(
+				factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0), factor("FACTOR_SMS", T0.plusSeconds(40))));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA2);
 		assertThat(factors.amr()).containsExactly("pwd", "sms", "mfa");
@@ -59,8 +58,8 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenPasskeyWithUserVerificationThenLoa3HwkUserMfa() {
-		AuthenticationFactors factors = AuthenticationFactors
-			.of(signedIn(factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0), factor("FACTOR_USER_VERIFICATION", T0)));
+		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(
+				factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0), factor("FACTOR_USER_VERIFICATION", T0)));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA3);
 		assertThat(factors.amr()).containsExactly("hwk", "user", "mfa");
@@ -70,7 +69,7 @@ class AuthenticationFactorsTests {
 	void ofWhenPasswordAndPasskeyThenLoa3WithMfa() {
 		AuthenticationFactors factors = AuthenticationFactors
 			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
-				factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0.plusSeconds(5))));
+					factor(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, T0.plusSeconds(5))));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA3);
 		assertThat(factors.amr()).containsExactly("pwd", "hwk", "mfa");
@@ -80,7 +79,7 @@ class AuthenticationFactorsTests {
 	void ofWhenAuthTimeThenLatestFactorWhateverTheOrder() {
 		AuthenticationFactors factors = AuthenticationFactors
 			.of(signedIn(factor(FactorGrantedAuthority.OTT_AUTHORITY, T0.plusSeconds(60)),
-				factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
+					factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
 
 		assertThat(factors.authenticatedAt()).contains(T0.plusSeconds(60));
 	}
@@ -89,7 +88,7 @@ class AuthenticationFactorsTests {
 	void ofWhenSameFactorTwiceThenListedOnceAndNotMfa() {
 		AuthenticationFactors factors = AuthenticationFactors
 			.of(signedIn(factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0),
-				factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0.plusSeconds(600))));
+					factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0.plusSeconds(600))));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA1);
 		assertThat(factors.amr()).containsExactly("pwd");
@@ -107,8 +106,7 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenOnlyRoleAuthoritiesThenLoa1NoMethodsNoTime() {
-		AuthenticationFactors factors = AuthenticationFactors
-			.of(signedIn(new SimpleGrantedAuthority("ROLE_CITIZEN")));
+		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(new SimpleGrantedAuthority("ROLE_CITIZEN")));
 
 		assertThat(factors.acr()).isEqualTo(AssuranceLevels.LOA1);
 		assertThat(factors.amr()).isEmpty();
@@ -117,8 +115,7 @@ class AuthenticationFactorsTests {
 
 	@Test
 	void ofWhenRoleAuthoritiesBesideFactorsThenRolesIgnored() {
-		AuthenticationFactors factors = AuthenticationFactors
-			.of(signedIn(new SimpleGrantedAuthority("ROLE_CITIZEN"),
+		AuthenticationFactors factors = AuthenticationFactors.of(signedIn(new SimpleGrantedAuthority("ROLE_CITIZEN"),
 				factor(FactorGrantedAuthority.PASSWORD_AUTHORITY, T0)));
 
 		assertThat(factors.amr()).containsExactly("pwd");
@@ -137,7 +134,8 @@ class AuthenticationFactorsTests {
 	}
 
 	private static UsernamePasswordAuthenticationToken signedIn(GrantedAuthority... authorities) {
-		return UsernamePasswordAuthenticationToken.authenticated("account-1", null, new ArrayList<>(List.of(authorities)));
+		return UsernamePasswordAuthenticationToken.authenticated("account-1", null,
+				new ArrayList<>(List.of(authorities)));
 	}
 
 }

@@ -133,13 +133,14 @@ class AuthorizationCodeFlowIT {
 	@Test
 	void authorizeWhenTwoSectorsThenSubjectsDiffer() throws Exception {
 		Attempt first = this.client.attempt(CALLBACK, "openid");
-		String subjectHere = subject(this.client.exchange(this.client.authorize(this.browser, first, CNIC, PASSWORD)
-			.get("code"), first));
-		OidcTestClient other = new OidcTestClient(this.issuer, "it-public-subject", "it-public-subject-secret-0123456789");
+		String subjectHere = subject(
+				this.client.exchange(this.client.authorize(this.browser, first, CNIC, PASSWORD).get("code"), first));
+		OidcTestClient other = new OidcTestClient(this.issuer, "it-public-subject",
+				"it-public-subject-secret-0123456789");
 		Attempt second = other.attempt("https://open.example.test/callback", "openid");
 
-		String subjectThere = subject(other.exchange(other.authorize(this.browser, second, CNIC, PASSWORD).get("code"),
-				second));
+		String subjectThere = subject(
+				other.exchange(other.authorize(this.browser, second, CNIC, PASSWORD).get("code"), second));
 
 		assertThat(subjectHere).isNotEqualTo(subjectThere);
 		assertThat(subjectThere).matches("[0-9a-f-]{36}");
@@ -183,8 +184,8 @@ class AuthorizationCodeFlowIT {
 		Attempt attempt = this.client.attempt(CALLBACK, "openid");
 		String code = this.client.authorize(this.browser, attempt, CNIC, PASSWORD).get("code");
 
-		TokenResponse response = this.client.token(new AuthorizationCodeGrant(new AuthorizationCode(code),
-				attempt.redirectUri(), new CodeVerifier()));
+		TokenResponse response = this.client
+			.token(new AuthorizationCodeGrant(new AuthorizationCode(code), attempt.redirectUri(), new CodeVerifier()));
 
 		assertThat(errorCode(response)).isEqualTo("invalid_grant");
 	}
@@ -282,8 +283,8 @@ class AuthorizationCodeFlowIT {
 		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
 		String tamperedPayload = java.util.Base64.getUrlEncoder()
 			.withoutPadding()
-			.encodeToString(payload.replace("\"client_id\":\"it-confidential\"", "\"client_id\":\"it-consent\"")
-				.getBytes());
+			.encodeToString(
+					payload.replace("\"client_id\":\"it-confidential\"", "\"client_id\":\"it-consent\"").getBytes());
 		String noneHeader = java.util.Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString("{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes());

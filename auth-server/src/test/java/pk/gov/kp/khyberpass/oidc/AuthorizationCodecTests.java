@@ -237,7 +237,8 @@ class AuthorizationCodecTests {
 			.state("state-1")
 			.additionalParameters(Map.of("nonce", "nonce-1"))
 			.build();
-		FactorGrantedAuthority password = FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+		FactorGrantedAuthority password = FactorGrantedAuthority
+			.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 			.issuedAt(T0.minusSeconds(60))
 			.build();
 		UsernamePasswordAuthenticationToken principal = UsernamePasswordAuthenticationToken.authenticated("account-1",
@@ -262,7 +263,10 @@ class AuthorizationCodecTests {
 			.build();
 	}
 
-	/** Claims as the JWT encoder hands them over: an unmodifiable linked map with instants and array lists. */
+	/**
+	 * Claims as the JWT encoder hands them over: an unmodifiable linked map with instants
+	 * and array lists.
+	 */
 	private static Map<String, Object> accessTokenClaims() {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("iss", "https://id.kp.gov.pk");

@@ -158,8 +158,8 @@ class ClientCredentialsIT {
 
 		for (HttpResponse<String> response : java.util.List.of(wrongSecret, unknownClient)) {
 			assertThat(response.statusCode()).isEqualTo(401);
-			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-					(challenge) -> assertThat(challenge).startsWith("Basic"));
+			assertThat(response.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
 			assertThat(response.body()).contains("\"invalid_client\"");
 		}
 		assertThat(wrongSecret.body()).isEqualTo(unknownClient.body());

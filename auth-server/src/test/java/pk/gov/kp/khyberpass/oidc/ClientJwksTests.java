@@ -114,7 +114,8 @@ class ClientJwksTests {
 		Map<String, Object> document = jwks.toJsonObject();
 
 		assertThat((List<?>) document.get("keys")).singleElement()
-			.satisfies((key) -> assertThat(((Map<?, ?>) key).keySet().stream().map(String::valueOf).toList()).contains("kid", "kty", "n", "e")
+			.satisfies((key) -> assertThat(((Map<?, ?>) key).keySet().stream().map(String::valueOf).toList())
+				.contains("kid", "kty", "n", "e")
 				.doesNotContain("d", "p", "q", "dp", "dq", "qi"));
 	}
 

@@ -31,9 +31,10 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client's own policies through the real flow, as the seed file sets them ({@code it-claims}:
- * {@code claims-allowed: [name, birthdate]}, {@code access-token-lifetime: 2m}, {@code id-token-lifetime: 10m}),
- * beside a client without them ({@code it-confidential}).
+ * A client's own policies through the real flow, as the seed file sets them
+ * ({@code it-claims}: {@code claims-allowed: [name, birthdate]},
+ * {@code access-token-lifetime: 2m}, {@code id-token-lifetime: 10m}), beside a client
+ * without them ({@code it-confidential}).
  */
 @KhyberPassIntegrationTest
 class ClientPoliciesIT {
@@ -86,7 +87,8 @@ class ClientPoliciesIT {
 
 	@Test
 	void userinfoWhenNoClaimsAllowedThenPhoneScopeReleasesPhoneNumber() throws Exception {
-		OidcTestClient open = new OidcTestClient(this.issuer, "it-confidential", "it-confidential-secret-0123456789abcdef");
+		OidcTestClient open = new OidcTestClient(this.issuer, "it-confidential",
+				"it-confidential-secret-0123456789abcdef");
 		Attempt attempt = open.attempt("https://rp.example.test/callback", "openid profile phone");
 
 		UserInfo userInfo = userInfo(signIn(open, attempt).getAccessToken());
@@ -109,7 +111,8 @@ class ClientPoliciesIT {
 
 	@Test
 	void exchangeWhenNoTokenLifetimesSetThenServerDefaults() throws Exception {
-		OidcTestClient open = new OidcTestClient(this.issuer, "it-confidential", "it-confidential-secret-0123456789abcdef");
+		OidcTestClient open = new OidcTestClient(this.issuer, "it-confidential",
+				"it-confidential-secret-0123456789abcdef");
 		Attempt attempt = open.attempt("https://rp.example.test/callback", "openid");
 		OIDCTokens tokens = signIn(open, attempt);
 

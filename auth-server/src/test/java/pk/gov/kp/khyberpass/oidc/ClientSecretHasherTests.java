@@ -89,8 +89,8 @@ class ClientSecretHasherTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "hmac-sha256:", "hmac-sha256:!!!not-base64!!!", "hmac-sha256:A",
-			"hmac-sha256:AAAA", "hmac-sha256:====", "hmac-sha256:+/+/", "HMAC-SHA256:AAAA" })
+	@ValueSource(strings = { "", "hmac-sha256:", "hmac-sha256:!!!not-base64!!!", "hmac-sha256:A", "hmac-sha256:AAAA",
+			"hmac-sha256:====", "hmac-sha256:+/+/", "HMAC-SHA256:AAAA" })
 	void matchesWhenGarbageEncodingThenFalseWithoutThrowing(String encoded) {
 		assertThatNoException().isThrownBy(() -> this.hasher.matches(SECRET, encoded));
 		assertThat(this.hasher.matches(SECRET, encoded)).isFalse();

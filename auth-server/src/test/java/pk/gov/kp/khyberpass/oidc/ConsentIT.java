@@ -83,7 +83,8 @@ class ConsentIT {
 		}
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		// profile gives name and date of birth, this department may have the name only; phone gives it nothing
+		// profile gives name and date of birth, this department may have the name only;
+		// phone gives it nothing
 		assertThat(page.body()).contains("Narrow Consent Department")
 			.contains("Your name")
 			.doesNotContain("date of birth")
@@ -124,7 +125,8 @@ class ConsentIT {
 	@Test
 	void consentPageWhenDescriptionChangedOrDeletedThenNextPageFollows() {
 		try {
-			this.apiScopes.put(new ApiScope("fines.read", "Your unpaid traffic fines", null, "ستاسو نه ورکړل شوې جریمې"),
+			this.apiScopes.put(
+					new ApiScope("fines.read", "Your unpaid traffic fines", null, "ستاسو نه ورکړل شوې جریمې"),
 					"it-admin");
 			HttpResponse<String> pashto = consentPage(this.client.attempt(CALLBACK, "openid fines.read"),
 					Map.of("ui_locales", "ps"));
@@ -234,7 +236,8 @@ class ConsentIT {
 	}
 
 	private HttpResponse<String> consentPage(Attempt attempt, Map<String, String> extra) {
-		HttpResponse<String> response = this.browser.follow(this.browser.get(attempt.uri(this.client, extra).toString()));
+		HttpResponse<String> response = this.browser
+			.follow(this.browser.get(attempt.uri(this.client, extra).toString()));
 		if (response.body().contains("name=\"password\"")) {
 			response = this.browser.follow(this.browser.signIn(CNIC, PASSWORD));
 		}

@@ -120,7 +120,8 @@ class DepartmentClientTests {
 		Fixture fixture = new Fixture();
 		fixture.postLogoutRedirectUris = List.of(URI.create("https://mvr.kp.gov.pk/#bye"));
 
-		assertThatIllegalArgumentException().isThrownBy(fixture::build).withMessageContaining("must not have a fragment");
+		assertThatIllegalArgumentException().isThrownBy(fixture::build)
+			.withMessageContaining("must not have a fragment");
 	}
 
 	@Test
@@ -176,7 +177,8 @@ class DepartmentClientTests {
 		Fixture fixture = new Fixture();
 		fixture.authMethod = AuthMethod.PRIVATE_KEY_JWT;
 
-		assertThatIllegalArgumentException().isThrownBy(fixture::build).withMessage("private_key_jwt needs jwks-uri or jwks");
+		assertThatIllegalArgumentException().isThrownBy(fixture::build)
+			.withMessage("private_key_jwt needs jwks-uri or jwks");
 	}
 
 	@Test
@@ -213,7 +215,8 @@ class DepartmentClientTests {
 		Fixture fixture = new Fixture();
 		fixture.minAcr = "urn:kp:loa:4";
 
-		assertThatIllegalArgumentException().isThrownBy(fixture::build).withMessageStartingWith("min-acr must be one of");
+		assertThatIllegalArgumentException().isThrownBy(fixture::build)
+			.withMessageStartingWith("min-acr must be one of");
 	}
 
 	@Test
@@ -243,7 +246,8 @@ class DepartmentClientTests {
 	@Test
 	void effectiveSectorWhenNotConfiguredThenHostOfFirstRedirectUri() {
 		Fixture fixture = new Fixture();
-		fixture.redirectUris = List.of(URI.create("https://first.kp.gov.pk/cb"), URI.create("https://second.kp.gov.pk/cb"));
+		fixture.redirectUris = List.of(URI.create("https://first.kp.gov.pk/cb"),
+				URI.create("https://second.kp.gov.pk/cb"));
 
 		assertThat(fixture.build().effectiveSector()).isEqualTo("first.kp.gov.pk");
 	}

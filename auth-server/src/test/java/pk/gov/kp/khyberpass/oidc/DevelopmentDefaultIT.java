@@ -20,9 +20,9 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The development default (H2, in-process ephemeral store, container sessions) runs the same flows as
- * production: sign-in, code exchange, UserInfo as a department's SDK calls it, RP-initiated logout with
- * {@code client_id}.
+ * The development default (H2, in-process ephemeral store, container sessions) runs the
+ * same flows as production: sign-in, code exchange, UserInfo as a department's SDK calls
+ * it, RP-initiated logout with {@code client_id}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = DevelopmentDefaultInitializer.class)
@@ -47,9 +47,9 @@ class DevelopmentDefaultIT {
 				.header("Authorization", "Bearer " + tokens.getOIDCTokens().getAccessToken().getValue())
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofString());
-		HttpResponse<String> logout = browser.get("/connect/logout?id_token_hint="
-				+ tokens.getOIDCTokens().getIDTokenString()
-				+ "&client_id=it-confidential&post_logout_redirect_uri=https://rp.example.test/signed-out&state=x");
+		HttpResponse<String> logout = browser
+			.get("/connect/logout?id_token_hint=" + tokens.getOIDCTokens().getIDTokenString()
+					+ "&client_id=it-confidential&post_logout_redirect_uri=https://rp.example.test/signed-out&state=x");
 
 		assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
 		assertThat(userinfo.body()).contains("Ayesha Khan");

@@ -16,8 +16,8 @@ import pk.gov.kp.khyberpass.testsupport.KhyberPassIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Malformed and hostile requests get the standard OAuth error and status: never a 5xx, never the login
- * page in place of an error, never a redirect to an unvalidated URI.
+ * Malformed and hostile requests get the standard OAuth error and status: never a 5xx,
+ * never the login page in place of an error, never a redirect to an unvalidated URI.
  */
 @KhyberPassIntegrationTest
 class HostileRequestsIT {
@@ -127,15 +127,16 @@ class HostileRequestsIT {
 	void sessionCookieWhenSignInPageShownThenHttpOnlyAndLax() throws Exception {
 		HttpResponse<String> response = get("/login");
 
-		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
-			.startsWith("KHYBERPASS_SESSION=")
-			.containsIgnoringCase("HttpOnly")
-			.containsIgnoringCase("SameSite=Lax"));
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("KHYBERPASS_SESSION=")
+				.containsIgnoringCase("HttpOnly")
+				.containsIgnoringCase("SameSite=Lax"));
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.issuer + path)).header("Accept", "text/html").GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create(this.issuer + path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> postToken(String body) throws Exception {

@@ -46,7 +46,8 @@ class KeyRotationIT {
 			DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 			processor.setJWSTypeVerifier((type, context) -> {
 			});
-			processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(jwks)));
+			processor
+				.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(jwks)));
 			assertThat(processor.process(token.getValue(), null).getSubject()).isEqualTo("it-service");
 			assertThat(service.introspect(token).toSuccessResponse().isActive()).isTrue();
 		}

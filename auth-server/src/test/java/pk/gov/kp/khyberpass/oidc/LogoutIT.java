@@ -72,17 +72,18 @@ class LogoutIT {
 		this.department = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.department.createContext("/backchannel", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
-			this.logoutTokens.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.US_ASCII));
+			this.logoutTokens
+				.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.US_ASCII));
 			exchange.sendResponseHeaders(200, -1);
 			exchange.close();
 		});
 		this.department.start();
 		URI backchannel = URI.create("http://127.0.0.1:" + this.department.getAddress().getPort() + "/backchannel");
-		this.departmentClients.register(new DepartmentClient("it-slo", "Single Logout Test Department", "it-slo-secret-0123456789abcdef0123",
-				DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC, Set.of("authorization_code", "refresh_token"),
-				List.of(URI.create(CALLBACK)), List.of(URI.create("https://slo.example.test/signed-out")),
-				Set.of("openid"), "slo.example.test", false, false, AssuranceLevels.LOA1, backchannel, null, "RS256",
-				Duration.ofHours(24), List.of()));
+		this.departmentClients.register(new DepartmentClient("it-slo", "Single Logout Test Department",
+				"it-slo-secret-0123456789abcdef0123", DepartmentClient.AuthMethod.CLIENT_SECRET_BASIC,
+				Set.of("authorization_code", "refresh_token"), List.of(URI.create(CALLBACK)),
+				List.of(URI.create("https://slo.example.test/signed-out")), Set.of("openid"), "slo.example.test", false,
+				false, AssuranceLevels.LOA1, backchannel, null, "RS256", Duration.ofHours(24), List.of()));
 		this.client = new OidcTestClient(this.issuer, "it-slo", "it-slo-secret-0123456789abcdef0123");
 		this.browser = new CitizenAgent(this.issuer);
 	}
@@ -109,7 +110,8 @@ class LogoutIT {
 		assertThat(claims.getAudience()).containsExactly("it-slo");
 		assertThat(claims.getStringClaim("sid")).isEqualTo(sid);
 		assertThat(claims.getSubject()).isEqualTo(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject());
-		assertThat(claims.getJSONObjectClaim("events")).containsKey("http://schemas.openid.net/event/backchannel-logout");
+		assertThat(claims.getJSONObjectClaim("events"))
+			.containsKey("http://schemas.openid.net/event/backchannel-logout");
 		assertThat(claims.getClaim("nonce")).isNull();
 		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
 			.isLessThanOrEqualTo(Duration.ofMinutes(2));
@@ -119,7 +121,8 @@ class LogoutIT {
 	void stopSharingWhenDepartmentHasBackchannelUriThenItGetsLogoutTokenForTheCitizen() throws Exception {
 		OIDCTokenResponse tokens = signIn();
 		String subject = tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
-		// it-slo asks no consent, so the departments page has no form: any signed-in page's CSRF token will do
+		// it-slo asks no consent, so the departments page has no form: any signed-in
+		// page's CSRF token will do
 		HttpResponse<String> page = this.browser.get("/account");
 
 		this.browser.postForm("/account/departments/withdraw",
@@ -132,7 +135,8 @@ class LogoutIT {
 		// every session of the citizen at the department: the subject, no sid
 		assertThat(claims.getSubject()).isEqualTo(subject);
 		assertThat(claims.getClaim("sid")).isNull();
-		assertThat(claims.getJSONObjectClaim("events")).containsKey("http://schemas.openid.net/event/backchannel-logout");
+		assertThat(claims.getJSONObjectClaim("events"))
+			.containsKey("http://schemas.openid.net/event/backchannel-logout");
 	}
 
 	@Test
@@ -147,7 +151,8 @@ class LogoutIT {
 				Set.of("openid"), "slo.example.test", false, false, AssuranceLevels.LOA1,
 				URI.create("http://127.0.0.1:" + port + "/backchannel"), null, "RS256", Duration.ofHours(24),
 				List.of()));
-		OidcTestClient retrying = new OidcTestClient(this.issuer, "it-slo-retry", "it-slo-retry-secret-0123456789abcdef");
+		OidcTestClient retrying = new OidcTestClient(this.issuer, "it-slo-retry",
+				"it-slo-retry-secret-0123456789abcdef");
 		Attempt attempt = retrying.attempt(CALLBACK, "openid");
 		OIDCTokenResponse tokens = (OIDCTokenResponse) retrying
 			.exchange(retrying.authorize(this.browser, attempt, CNIC, PASSWORD).get("code"), attempt);
@@ -190,8 +195,9 @@ class LogoutIT {
 
 		this.browser.get("/connect/logout?id_token_hint=" + tokens.getOIDCTokens().getIDTokenString());
 
-		assertThat(this.client.token(new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()))
-			.indicatesSuccess()).isFalse();
+		assertThat(
+				this.client.token(new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).indicatesSuccess())
+			.isFalse();
 		Attempt again = this.client.attempt(CALLBACK, "openid");
 		HttpResponse<String> silent = this.browser.get(again.uri(this.client, Map.of("prompt", "none")).toString());
 		assertThat(CitizenAgent.query(this.browser.location(silent))).containsEntry("error", "login_required");
@@ -201,8 +207,8 @@ class LogoutIT {
 	void logoutWhenPostLogoutUriNotRegisteredThenErrorAndNoRedirect() throws Exception {
 		String idToken = signIn().getOIDCTokens().getIDTokenString();
 
-		HttpResponse<String> logout = this.browser.get(
-				"/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri=https://evil.example.test/");
+		HttpResponse<String> logout = this.browser
+			.get("/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri=https://evil.example.test/");
 
 		assertThat(logout.statusCode()).isEqualTo(400);
 		assertThat(logout.headers().firstValue("Location")).isEmpty();

@@ -77,8 +77,8 @@ class PrivateKeyJwtIT {
 	void tokenWhenClientAssertionSignedByRegisteredKeyThenIssued() throws Exception {
 		TokenResponse response = request(this.clientKey);
 
-		assertThat(response.indicatesSuccess())
-			.as(() -> response.indicatesSuccess() ? "" : ((TokenErrorResponse) response).getErrorObject().toJSONObject().toString())
+		assertThat(response.indicatesSuccess()).as(() -> response.indicatesSuccess() ? ""
+				: ((TokenErrorResponse) response).getErrorObject().toJSONObject().toString())
 			.isTrue();
 	}
 

@@ -33,10 +33,10 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Revoking a token family stops its access tokens at Khyber Pass's own userinfo and introspection
- * endpoints from that moment, not when the JWTs expire: refresh-token reuse, consent withdrawal, a password
- * change, the end of the SSO session, and the tokens a department obtained by exchanging one of the family's
- * access tokens.
+ * Revoking a token family stops its access tokens at Khyber Pass's own userinfo and
+ * introspection endpoints from that moment, not when the JWTs expire: refresh-token
+ * reuse, consent withdrawal, a password change, the end of the SSO session, and the
+ * tokens a department obtained by exchanging one of the family's access tokens.
  */
 @KhyberPassIntegrationTest
 class RevocationIT {

@@ -32,11 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The SDK's {@code KhyberPassClient.introspect} over real HTTP against this server: a citizen's access token
- * is active with its subject, client and scopes, and inactive once its family is revoked by the end of the
- * citizen's session; the server accepts the SDK's client authentication (client_secret_basic, and
- * private_key_jwt with the introspection endpoint as the assertion's audience) and refuses a wrong secret
- * with {@code invalid_client}.
+ * The SDK's {@code KhyberPassClient.introspect} over real HTTP against this server: a
+ * citizen's access token is active with its subject, client and scopes, and inactive once
+ * its family is revoked by the end of the citizen's session; the server accepts the SDK's
+ * client authentication (client_secret_basic, and private_key_jwt with the introspection
+ * endpoint as the assertion's audience) and refuses a wrong secret with
+ * {@code invalid_client}.
  */
 @KhyberPassIntegrationTest
 class SdkIntrospectionIT {
@@ -67,8 +68,7 @@ class SdkIntrospectionIT {
 		OidcTestClient department = new OidcTestClient(this.issuer, CLIENT_ID, SECRET);
 		this.browser = new CitizenAgent(this.issuer);
 		Attempt attempt = department.attempt("https://rp.example.test/callback", "openid profile vehicles.read");
-		String code = department.authorize(this.browser, attempt, RevocationIT.CNIC, RevocationIT.PASSWORD)
-			.get("code");
+		String code = department.authorize(this.browser, attempt, RevocationIT.CNIC, RevocationIT.PASSWORD).get("code");
 		TokenResponse response = department.exchange(code, attempt);
 		assertThat(response.indicatesSuccess()).as(response::toString).isTrue();
 		this.tokens = (OIDCTokenResponse) response;
@@ -88,17 +88,17 @@ class SdkIntrospectionIT {
 		assertThat(answer.clientId()).contains(CLIENT_ID);
 		assertThat(answer.scopes()).contains("openid", "profile", "vehicles.read");
 		assertThat(answer.assuranceLevel()).contains(AssuranceLevel.LOA1);
-		assertThat(answer.expiresAt()).hasValueSatisfying(
-				(exp) -> assertThat(exp).isAfter(answer.issuedAt().orElseThrow()));
+		assertThat(answer.expiresAt())
+			.hasValueSatisfying((exp) -> assertThat(exp).isAfter(answer.issuedAt().orElseThrow()));
 	}
 
 	@Test
 	void introspectWhenMinimumAcrAboveTheSignInThenInvalidTokenAcr() {
 		assertThat(this.khyberPass.introspect(accessToken(), AssuranceLevel.LOA1).isActive()).isTrue();
 
-		assertThatThrownBy(() -> this.khyberPass.introspect(accessToken(), AssuranceLevel.LOA2))
-			.isInstanceOfSatisfying(InvalidTokenException.class,
-					(ex) -> assertThat(ex.reason()).isEqualTo(InvalidTokenException.Reason.ACR));
+		assertThatThrownBy(() -> this.khyberPass.introspect(accessToken(), AssuranceLevel.LOA2)).isInstanceOfSatisfying(
+				InvalidTokenException.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo(InvalidTokenException.Reason.ACR));
 	}
 
 	@Test

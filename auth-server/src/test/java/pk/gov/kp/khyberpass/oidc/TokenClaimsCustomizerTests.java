@@ -92,7 +92,8 @@ class TokenClaimsCustomizerTests {
 
 	private Map<String, Object> customize(RegisteredClient client, OAuth2TokenType type, JwtClaimsSet.Builder claims) {
 		TestingAuthenticationToken citizen = new TestingAuthenticationToken("0b6f4c1e-6f2a-4a8e-9a51-3d1f6f0c9a10",
-				null, List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+				null,
+				List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 					.issuedAt(ISSUED)
 					.build()));
 		JwtEncodingContext context = JwtEncodingContext.with(JwsHeader.with(SignatureAlgorithm.RS256), claims)

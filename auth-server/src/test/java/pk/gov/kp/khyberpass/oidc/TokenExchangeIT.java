@@ -41,8 +41,8 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * RFC 8693 token exchange over real HTTP: a department trades a citizen's access token for one to call
- * another department's API on the citizen's behalf.
+ * RFC 8693 token exchange over real HTTP: a department trades a citizen's access token
+ * for one to call another department's API on the citizen's behalf.
  */
 @KhyberPassIntegrationTest
 class TokenExchangeIT {
@@ -74,7 +74,8 @@ class TokenExchangeIT {
 	void exchangeWhenCitizenTokenOfCallerThenTokenForTargetActingClientAndTargetSubject() throws Exception {
 		AccessToken citizen = citizenToken("openid vehicles.read registry.read");
 
-		AccessTokenResponse response = success(this.department.token(exchange(citizen, REGISTRY), new Scope("registry.read")));
+		AccessTokenResponse response = success(
+				this.department.token(exchange(citizen, REGISTRY), new Scope("registry.read")));
 
 		SignedJWT token = SignedJWT.parse(response.getTokens().getAccessToken().getValue());
 		JWTClaimsSet subjectClaims = SignedJWT.parse(citizen.getValue()).getJWTClaimsSet();
@@ -83,8 +84,7 @@ class TokenExchangeIT {
 			.getKeyByKeyId(token.getHeader().getKeyID())
 			.toECKey()))).isTrue();
 		assertThat(token.getHeader().getType().toString()).isEqualTo("at+jwt");
-		assertThat(response.getTokens().getAccessToken().getIssuedTokenType())
-			.isEqualTo(TokenTypeURI.ACCESS_TOKEN);
+		assertThat(response.getTokens().getAccessToken().getIssuedTokenType()).isEqualTo(TokenTypeURI.ACCESS_TOKEN);
 		assertThat(claims.getAudience()).containsExactly(REGISTRY);
 		assertThat(claims.getJSONObjectClaim("act")).containsExactly(Map.entry("sub", "it-exchange"));
 		assertThat(claims.getStringClaim("client_id")).isEqualTo("it-exchange");
@@ -116,8 +116,8 @@ class TokenExchangeIT {
 		AccessTokenResponse response = success(this.department.token(exchange(citizen, POLICE)));
 
 		JWTClaimsSet claims = SignedJWT.parse(response.getTokens().getAccessToken().getValue()).getJWTClaimsSet();
-		assertThat(Scope.parse(claims.getStringClaim("scope"))).containsExactlyInAnyOrderElementsOf(
-				Scope.parse("openid vehicles.read"));
+		assertThat(Scope.parse(claims.getStringClaim("scope")))
+			.containsExactlyInAnyOrderElementsOf(Scope.parse("openid vehicles.read"));
 		assertThat(claims.getAudience()).containsExactly(POLICE);
 	}
 

@@ -65,7 +65,8 @@ class TokenResponseWriterTests {
 	@Test
 	void quotesBackslashesAndControlCharactersAreEscaped() throws Exception {
 		String awkward = "a\"b\\c\n\u0001d/é";
-		Map<String, Object> ours = write(this.writer, issued(Set.of(), null, Map.of("note", awkward, "n", 3, "b", true)));
+		Map<String, Object> ours = write(this.writer,
+				issued(Set.of(), null, Map.of("note", awkward, "n", 3, "b", true)));
 		assertThat(ours).containsEntry("note", awkward).containsEntry("n", 3L).containsEntry("b", true);
 	}
 

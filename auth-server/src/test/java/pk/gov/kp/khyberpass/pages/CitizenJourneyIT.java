@@ -39,13 +39,15 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A citizen's first visit, in headless Chromium through the real server: registration with a synthetic CNIC,
- * the mobile proven with the code from the development SMS outbox, sign-in through a department's authorization
- * request, consent, and back at the department (a small HTTP server on loopback, so the browser really lands
- * there) with a code, its state and the issuer. Also the wrong-password and too-many-failures messages, and
- * the whole registration in Urdu, right to left.
+ * A citizen's first visit, in headless Chromium through the real server: registration
+ * with a synthetic CNIC, the mobile proven with the code from the development SMS outbox,
+ * sign-in through a department's authorization request, consent, and back at the
+ * department (a small HTTP server on loopback, so the browser really lands there) with a
+ * code, its state and the issuer. Also the wrong-password and too-many-failures messages,
+ * and the whole registration in Urdu, right to left.
  */
-// A first sign-in delay longer than any pause of a loaded machine, so that "told to wait" does not depend on timing
+// A first sign-in delay longer than any pause of a loaded machine, so that "told to wait"
+// does not depend on timing
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = "khyberpass.protection.sign-in.first-delay=120s")
 class CitizenJourneyIT {

@@ -32,12 +32,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 
 /**
- * Every citizen page, in Chromium through the real server: under 100 KB on the wire with the cache off, the
- * security headers, no console error and no CSP violation, a CSRF field in every form, a label for every field,
- * one {@code h1}, {@code lang} and {@code dir}, error summaries linked to their fields, nothing wider than a 360 px
- * phone screen, and no serious or
- * critical WCAG 2.2 A/AA violation found by axe-core. New pages join by adding their address to
- * {@link #ANONYMOUS_PAGES} or {@link #SIGNED_IN_PAGES}.
+ * Every citizen page, in Chromium through the real server: under 100 KB on the wire with
+ * the cache off, the security headers, no console error and no CSP violation, a CSRF
+ * field in every form, a label for every field, one {@code h1}, {@code lang} and
+ * {@code dir}, error summaries linked to their fields, nothing wider than a 360 px phone
+ * screen, and no serious or critical WCAG 2.2 A/AA violation found by axe-core. New pages
+ * join by adding their address to {@link #ANONYMOUS_PAGES} or {@link #SIGNED_IN_PAGES}.
  */
 @KhyberPassIntegrationTest
 @AutoConfigureMockMvc
@@ -45,15 +45,19 @@ class CitizenPagesIT {
 
 	private static final Logger log = LoggerFactory.getLogger(CitizenPagesIT.class);
 
-	/** Pages anyone can open with a plain GET, in English and in both right-to-left languages. */
+	/**
+	 * Pages anyone can open with a plain GET, in English and in both right-to-left
+	 * languages.
+	 */
 	static final List<String> ANONYMOUS_PAGES = List.of("/login", "/login?error", "/login?throttled", "/login?logout",
 			"/login?registered", "/login?error&lang=ur", "/login?error&lang=ps", "/login?reset-required",
 			"/login?reset-required&lang=ps", "/register", "/register?lang=ur", "/register?lang=ps", "/recover",
 			"/recover?lang=ur");
 
 	/**
-	 * Pages of a signed-in citizen (Ayesha Khan, no second factor) opened with a plain GET, after she asked for a
-	 * new e-mail address (so the profile shows it pending and the e-mail code page is there).
+	 * Pages of a signed-in citizen (Ayesha Khan, no second factor) opened with a plain
+	 * GET, after she asked for a new e-mail address (so the profile shows it pending and
+	 * the e-mail code page is there).
 	 */
 	static final List<String> SIGNED_IN_PAGES = List.of("/account", "/account?lang=ur", "/account/profile",
 			"/account/password", "/account/sessions", "/account/activity", "/account/activity?lang=ps",
@@ -81,7 +85,8 @@ class CitizenPagesIT {
 	static void startBrowser() {
 		axe = AxeCore.load();
 		browser = HeadlessBrowser.start();
-		// A small phone's screen: the pages are mobile first, and nothing may need sideways scrolling.
+		// A small phone's screen: the pages are mobile first, and nothing may need
+		// sideways scrolling.
 		browser.driver().manage().window().setSize(new Dimension(360, 740));
 		PageInspection.prepare(browser);
 		rules = PageRules.of(browser, axe);
@@ -165,7 +170,8 @@ class CitizenPagesIT {
 		PageInspection consentPage = PageInspection.open(browser, consent);
 		softly.assertThat(consentPage.url()).as("consent page").contains("/oauth2/consent");
 		check(softly, consentPage, 200);
-		// department API scopes: described in Urdu, in English only (marked lang="en"), and not at all
+		// department API scopes: described in Urdu, in English only (marked lang="en"),
+		// and not at all
 		String apiConsent = department
 			.attempt("https://consent.example.test/callback", "openid profile vehicles.read registry.read fines.read")
 			.uri(department, Map.of("ui_locales", "ur"))
@@ -220,12 +226,13 @@ class CitizenPagesIT {
 
 		PageInspection page = PageInspection.open(browser, broken);
 
-		assertThat(page.structureProblems()).contains("html has no lang", "2 h1 elements", "field n has no label",
-				"inline style on P", "no mobile viewport")
+		assertThat(page.structureProblems())
+			.contains("html has no lang", "2 h1 elements", "field n has no label", "inline style on P",
+					"no mobile viewport")
 			.anyMatch((problem) -> problem.contains("has no CSRF field"))
 			.anyMatch((problem) -> problem.startsWith("wider than the screen: 20"));
-		assertThat(axe.check(browser)).extracting(AxeCore.Violation::rule).contains("label", "html-has-lang",
-				"color-contrast");
+		assertThat(axe.check(browser)).extracting(AxeCore.Violation::rule)
+			.contains("label", "html-has-lang", "color-contrast");
 	}
 
 	@Test

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one stylesheet: colour pairs the pages actually use meet WCAG 2.2 AA contrast (4.5:1 for text, 3:1 for
- * focus rings, borders and other non-text parts), and the layout uses logical properties only, so right-to-left
- * pages mirror.
+ * The one stylesheet: colour pairs the pages actually use meet WCAG 2.2 AA contrast
+ * (4.5:1 for text, 3:1 for focus rings, borders and other non-text parts), and the layout
+ * uses logical properties only, so right-to-left pages mirror.
  */
 class StylesheetTests {
 
@@ -32,10 +32,11 @@ class StylesheetTests {
 	private static final Pattern PHYSICAL = Pattern.compile(
 			"(?m)^\\s*((margin|padding|border|inset)-(left|right|top|bottom)[a-z-]*|left|right|top|bottom|float|clear)\\s*:");
 
-	private static final Pattern PHYSICAL_VALUE = Pattern.compile("(?m)^\\s*(text-align|float|clear)\\s*:\\s*(left|right)");
+	private static final Pattern PHYSICAL_VALUE = Pattern
+		.compile("(?m)^\\s*(text-align|float|clear)\\s*:\\s*(left|right)");
 
-	private static final Pattern FOUR_VALUES = Pattern
-		.compile("(?m)^[ \\t]*(margin|padding|inset|border-width)[ \\t]*:[ \\t]*(\\S+)[ \\t]+(\\S+)[ \\t]+(\\S+)[ \\t]+([^;\\s]+)[ \\t]*;");
+	private static final Pattern FOUR_VALUES = Pattern.compile(
+			"(?m)^[ \\t]*(margin|padding|inset|border-width)[ \\t]*:[ \\t]*(\\S+)[ \\t]+(\\S+)[ \\t]+(\\S+)[ \\t]+([^;\\s]+)[ \\t]*;");
 
 	private static String css;
 
@@ -56,17 +57,19 @@ class StylesheetTests {
 	@CsvSource({ "text, background, 4.5, body text", "muted, background, 4.5, hints and footer",
 			"muted, panel, 4.5, hint inside a notice", "text, panel, 4.5, notice and secondary button text",
 			"error, background, 4.5, error messages and summary links", "green, background, 4.5, links",
-			"white, green, 4.5, masthead and primary button", "white, warning, 4.5, warning button (remove a factor)", "white, green-dark, 4.5, primary button hovered",
-			"text, focus, 4.5, focused link", "focus-ring, background, 3, focus ring on the page",
-			"focus, green, 3, focus halo on the masthead", "focus-ring, focus, 3, focus ring against its halo",
-			"border, background, 3, input borders", "error, background, 3, error borders" })
+			"white, green, 4.5, masthead and primary button", "white, warning, 4.5, warning button (remove a factor)",
+			"white, green-dark, 4.5, primary button hovered", "text, focus, 4.5, focused link",
+			"focus-ring, background, 3, focus ring on the page", "focus, green, 3, focus halo on the masthead",
+			"focus-ring, focus, 3, focus ring against its halo", "border, background, 3, input borders",
+			"error, background, 3, error borders" })
 	void colourPairWhenMeasuredThenMeetsWcagAa(String foreground, String background, double minimum, String use) {
 		assertThat(colours).containsKeys(foreground, background);
 
 		double ratio = contrast(colours.get(foreground), colours.get(background));
 
-		assertThat(ratio).as("%s (%s) on %s (%s), used for %s", foreground, colours.get(foreground), background,
-				colours.get(background), use)
+		assertThat(ratio)
+			.as("%s (%s) on %s (%s), used for %s", foreground, colours.get(foreground), background,
+					colours.get(background), use)
 			.isGreaterThanOrEqualTo(minimum);
 	}
 
@@ -117,7 +120,8 @@ class StylesheetTests {
 
 	private static double luminance(String hex) {
 		int rgb = Integer.parseInt(hex.substring(1), 16);
-		return 0.2126 * channel((rgb >> 16) & 0xff) + 0.7152 * channel((rgb >> 8) & 0xff) + 0.0722 * channel(rgb & 0xff);
+		return 0.2126 * channel((rgb >> 16) & 0xff) + 0.7152 * channel((rgb >> 8) & 0xff)
+				+ 0.0722 * channel(rgb & 0xff);
 	}
 
 	private static double channel(int value) {

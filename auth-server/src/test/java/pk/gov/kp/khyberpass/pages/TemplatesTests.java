@@ -32,10 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every citizen page template, read as markup: no user-facing text of its own (all of it comes from the message
- * bundles through {@code th:text} and friends; the text left in the template is only the natural-template
- * preview that Thymeleaf replaces), every message key it names exists, every post form gets a CSRF field
- * ({@code th:action}), no inline script or style (strict CSP), and {@code lang}/{@code dir} set from the locale.
+ * Every citizen page template, read as markup: no user-facing text of its own (all of it
+ * comes from the message bundles through {@code th:text} and friends; the text left in
+ * the template is only the natural-template preview that Thymeleaf replaces), every
+ * message key it names exists, every post form gets a CSRF field ({@code th:action}), no
+ * inline script or style (strict CSP), and {@code lang}/{@code dir} set from the locale.
  * Message keys named in Java are checked too.
  */
 class TemplatesTests {
@@ -47,13 +48,15 @@ class TemplatesTests {
 	/** Development-only pages, never shown to citizens, in English on purpose. */
 	private static final Set<String> DEVELOPMENT_PAGES = Set.of("notify/sms-outbox.html", "notify/email-outbox.html");
 
-	/** Elements whose text Thymeleaf replaces: anything inside is a preview, not output. */
-	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert",
-			"th:remove");
+	/**
+	 * Elements whose text Thymeleaf replaces: anything inside is a preview, not output.
+	 */
+	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove");
 
 	private static final Set<String> TEXT_ATTRIBUTES = Set.of("alt", "title", "placeholder", "aria-label", "label");
 
-	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9._-]+)|#messages\\.msg\\('([A-Za-z0-9._-]+)'\\)");
+	private static final Pattern MESSAGE_KEY = Pattern
+		.compile("#\\{([A-Za-z0-9._-]+)|#messages\\.msg\\('([A-Za-z0-9._-]+)'\\)");
 
 	private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z]+(?:\\.[a-z0-9-]+)+)\"");
 
@@ -191,7 +194,8 @@ class TemplatesTests {
 
 	@Test
 	void javaSourcesWhenFillingPageModelsThenNoLiteralText() throws IOException {
-		// Words with a space between them: a message key ("mfa.sms.throttled") is fine, a sentence is not.
+		// Words with a space between them: a message key ("mfa.sms.throttled") is fine, a
+		// sentence is not.
 		Pattern literalText = Pattern.compile("addAttribute\\(\\s*\"[^\"]*\"\\s*,\\s*\"[^\"]*\\p{L}[^\"]* [^\"]*\"");
 		List<String> found = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -223,10 +227,12 @@ class TemplatesTests {
 					String value = element.getAttributeValue(attribute);
 					if (value != null && LETTER.matcher(value).find() && !element.hasAttribute("th:" + attribute)
 							&& !element.hasAttribute("th:attr")) {
-						hardCoded.add("at " + element.getLine() + ":" + element.getCol() + ": " + attribute + "=\"" + value + "\"");
+						hardCoded.add("at " + element.getLine() + ":" + element.getCol() + ": " + attribute + "=\""
+								+ value + "\"");
 					}
 				}
-				boolean replacing = replaced || element.getAttributeMap().keySet().stream().anyMatch(REPLACING::contains);
+				boolean replacing = replaced
+						|| element.getAttributeMap().keySet().stream().anyMatch(REPLACING::contains);
 				walk(element, replacing, hardCoded);
 			}
 		}

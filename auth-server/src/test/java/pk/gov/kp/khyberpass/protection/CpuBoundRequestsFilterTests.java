@@ -124,7 +124,8 @@ class CpuBoundRequestsFilterTests {
 
 	@Test
 	void propertiesWhenNegativeLimitOrNoWaitThenRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ProtocolConcurrencyProperties(-1, Duration.ofSeconds(1)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ProtocolConcurrencyProperties(-1, Duration.ofSeconds(1)))
 			.withMessageContaining("protocol-concurrency.limit");
 		assertThatIllegalArgumentException().isThrownBy(() -> new ProtocolConcurrencyProperties(1, Duration.ZERO))
 			.withMessageContaining("protocol-concurrency.max-wait");

@@ -24,13 +24,14 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The citizen hears of a sign-in lock by SMS, once per lock, and the lock is in the audit log. The lock comes
- * after 4 failures here (20 by default) with no wait between attempts, to keep the test short.
+ * The citizen hears of a sign-in lock by SMS, once per lock, and the lock is in the audit
+ * log. The lock comes after 4 failures here (20 by default) with no wait between
+ * attempts, to keep the test short.
  */
 @KhyberPassIntegrationTest
-@TestPropertySource(properties = { "khyberpass.protection.sign-in.delay-after=3",
-		"khyberpass.protection.sign-in.lock-after=4", "khyberpass.protection.sign-in.first-delay=1ms",
-		"khyberpass.protection.sign-in.max-delay=1ms" })
+@TestPropertySource(
+		properties = { "khyberpass.protection.sign-in.delay-after=3", "khyberpass.protection.sign-in.lock-after=4",
+				"khyberpass.protection.sign-in.first-delay=1ms", "khyberpass.protection.sign-in.max-delay=1ms" })
 class LockNoticeIT {
 
 	static final String MOBILE = "+923459100003";
@@ -64,8 +65,8 @@ class LockNoticeIT {
 		assertThat(lockNotices()).hasSize(1);
 		assertThat(lockNotices().get(0).text()).contains("is locked for 15 minutes").doesNotContain("17301");
 		String accountId = this.accounts.findByCnic(Cnic.parse("17301-9100003-3")).orElseThrow().id().toString();
-		List<AuditEntry> locked = this.auditLog.search(null, null, AuditEventType.ACCOUNT_LOCKED, null, accountId,
-				null, 10);
+		List<AuditEntry> locked = this.auditLog.search(null, null, AuditEventType.ACCOUNT_LOCKED, null, accountId, null,
+				10);
 		assertThat(locked).hasSize(1);
 	}
 

@@ -10,8 +10,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Security wraps no filter, authentication or authorization in an observation: on the token endpoint
- * the wrappers alone cost about a tenth of the CPU (docs/performance.md).
+ * Spring Security wraps no filter, authentication or authorization in an observation: on
+ * the token endpoint the wrappers alone cost about a tenth of the CPU
+ * (docs/performance.md).
  */
 @KhyberPassIntegrationTest
 class SecurityObservationsIT {

@@ -52,7 +52,8 @@ class SignInThrottleTests {
 
 		assertThatThrownBy(() -> this.throttle.checkAllowed("17301-1234567-2", "10.0.0.9"))
 			.isInstanceOf(SignInThrottledException.class)
-			.satisfies((ex) -> assertThat(((SignInThrottledException) ex).retryAfter()).isEqualTo(Duration.ofMinutes(15)));
+			.satisfies(
+					(ex) -> assertThat(((SignInThrottledException) ex).retryAfter()).isEqualTo(Duration.ofMinutes(15)));
 	}
 
 	@Test

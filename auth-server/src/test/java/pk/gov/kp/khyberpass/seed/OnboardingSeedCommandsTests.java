@@ -19,10 +19,11 @@ import org.springframework.core.io.Resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code KHYBERPASS_SEED=... ./mvnw -pl auth-server spring-boot:run} commands of docs/onboarding.md and
- * of the seed files' headers, resolved the way they run: typed at the repository root ({@code $PWD}),
- * then read by the auth-server whose working directory is {@code auth-server/} (spring-boot:run and this
- * test alike), and parsed as a valid seed.
+ * The {@code KHYBERPASS_SEED=... ./mvnw -pl auth-server spring-boot:run} commands of
+ * docs/onboarding.md and of the seed files' headers, resolved the way they run: typed at
+ * the repository root ({@code $PWD}), then read by the auth-server whose working
+ * directory is {@code auth-server/} (spring-boot:run and this test alike), and parsed as
+ * a valid seed.
  */
 class OnboardingSeedCommandsTests {
 
@@ -46,14 +47,19 @@ class OnboardingSeedCommandsTests {
 	@Test
 	void guideCommandsWhenRunFromRepositoryRootThenSeedFilesLoad() throws IOException {
 		List<String> locations = seedLocations("docs/onboarding.md");
-		List<String> inRepository = locations.stream().filter((location) -> !location.equals(NEW_SERVICE_SEED)).toList();
+		List<String> inRepository = locations.stream()
+			.filter((location) -> !location.equals(NEW_SERVICE_SEED))
+			.toList();
 
 		inRepository.forEach(OnboardingSeedCommandsTests::assertLoads);
 		assertThat(inRepository).contains("file:$PWD/sample-relying-party/khyberpass-seed.yml",
 				"file:$PWD/examples/quickstart/khyberpass-seed.yml");
 	}
 
-	/** Section 3's entry for the security team is a valid registration for a deployed environment. */
+	/**
+	 * Section 3's entry for the security team is a valid registration for a deployed
+	 * environment.
+	 */
 	@Test
 	void guideSecurityTeamEntryWhenParsedThenValidHttpsRegistrationWithoutSecret() throws IOException {
 		Matcher block = SECURITY_TEAM_ENTRY.matcher(Files.readString(ROOT.resolve("docs/onboarding.md")));
@@ -72,8 +78,9 @@ class OnboardingSeedCommandsTests {
 	}
 
 	/**
-	 * Section 1 starts Khyber Pass with the seed file that {@code examples/NewService.java} writes next to
-	 * the repository; e2e FirstSignInIT runs that path. Here: the command names the service the guide makes.
+	 * Section 1 starts Khyber Pass with the seed file that
+	 * {@code examples/NewService.java} writes next to the repository; e2e FirstSignInIT
+	 * runs that path. Here: the command names the service the guide makes.
 	 */
 	@Test
 	void guideFirstSignInWhenSeedOfNewServiceThenSameServiceTheGuideMakes() throws IOException {
@@ -104,12 +111,14 @@ class OnboardingSeedCommandsTests {
 	}
 
 	private static void assertLoads(String location) {
-		// The shell expands $PWD at the repository root; everything else reaches Spring as typed.
+		// The shell expands $PWD at the repository root; everything else reaches Spring
+		// as typed.
 		Resource resource = new DefaultResourceLoader().getResource(location.replace("$PWD", ROOT.toString()));
 		assertThat(resource.exists()).as(location + " from " + MODULE).isTrue();
 		SeedFile seed = SeedFile.parse(resource);
 		assertThat(seed.clients()).as(location).isNotEmpty();
-		assertThat(seed.citizens()).as(location).isNotEmpty()
+		assertThat(seed.citizens()).as(location)
+			.isNotEmpty()
 			.allSatisfy((citizen) -> assertThat(citizen.totpSecret()).as("demo citizen's TOTP secret").isNotNull());
 	}
 

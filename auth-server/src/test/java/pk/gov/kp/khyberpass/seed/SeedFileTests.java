@@ -63,7 +63,8 @@ class SeedFileTests {
 		assertThat(client.grantTypes()).containsExactlyInAnyOrder("authorization_code", "refresh_token",
 				"client_credentials");
 		assertThat(client.redirectUris()).containsExactly(
-				URI.create("https://mvr.kp.gov.pk/login/oauth2/code/khyberpass"), URI.create("http://127.0.0.1:8080/cb"));
+				URI.create("https://mvr.kp.gov.pk/login/oauth2/code/khyberpass"),
+				URI.create("http://127.0.0.1:8080/cb"));
 		assertThat(client.postLogoutRedirectUris()).containsExactly(URI.create("https://mvr.kp.gov.pk/"));
 		assertThat(client.scopes()).containsExactlyInAnyOrder("openid", "profile", "phone", "cnic");
 		assertThat(client.sector()).isEqualTo("mvr.kp.gov.pk");
@@ -212,7 +213,8 @@ class SeedFileTests {
 				  - client-id: x-portal
 				    redirect-uri: https://x.kp.gov.pk/cb
 				""")).isInstanceOf(InvalidSeedException.class)
-			.hasMessageStartingWith("seed.yml: clients[1] (client-id x-portal): unknown key 'redirect-uri' (known keys: [")
+			.hasMessageStartingWith(
+					"seed.yml: clients[1] (client-id x-portal): unknown key 'redirect-uri' (known keys: [")
 			.hasMessageContaining("redirect-uris");
 	}
 
@@ -491,8 +493,8 @@ class SeedFileTests {
 				    redirect-uris: [https://web.kp.gov.pk/cb]
 				    claims-allowed: [name, salary]
 				""")).isInstanceOf(InvalidSeedException.class)
-			.hasMessageStartingWith("seed.yml: clients[0] (client-id web): claims-allowed names an unknown claim "
-					+ "'salary'");
+			.hasMessageStartingWith(
+					"seed.yml: clients[0] (client-id web): claims-allowed names an unknown claim " + "'salary'");
 	}
 
 	@Test

@@ -18,8 +18,9 @@ import pk.gov.kp.khyberpass.testsupport.RealServers;
 import pk.gov.kp.khyberpass.testsupport.RealServersCondition;
 
 /**
- * Back-channel logout delivery on real PostgreSQL, with "nodes" that are separate delivery beans over one
- * schema of this class's own (so the application's own poller, in other tests, never takes these rows).
+ * Back-channel logout delivery on real PostgreSQL, with "nodes" that are separate
+ * delivery beans over one schema of this class's own (so the application's own poller, in
+ * other tests, never takes these rows).
  */
 @ExtendWith(RealServersCondition.class)
 class BackchannelLogoutDeliveryIT extends BackchannelLogoutDeliveryScenarios {

@@ -21,8 +21,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Durable back-channel logout delivery, run against one database by {@link BackchannelLogoutDeliveryTests}
- * (H2 in PostgreSQL mode, the development default) and {@link BackchannelLogoutDeliveryIT} (PostgreSQL).
+ * Durable back-channel logout delivery, run against one database by
+ * {@link BackchannelLogoutDeliveryTests} (H2 in PostgreSQL mode, the development default)
+ * and {@link BackchannelLogoutDeliveryIT} (PostgreSQL).
  */
 abstract class BackchannelLogoutDeliveryScenarios {
 
@@ -132,7 +133,8 @@ abstract class BackchannelLogoutDeliveryScenarios {
 		try (Connection otherNode = dataSource().getConnection()) {
 			otherNode.setAutoCommit(false);
 			try (Statement statement = otherNode.createStatement();
-					ResultSet locked = statement.executeQuery("SELECT id FROM backchannel_logout_delivery FOR UPDATE")) {
+					ResultSet locked = statement
+						.executeQuery("SELECT id FROM backchannel_logout_delivery FOR UPDATE")) {
 				assertThat(locked.next()).isTrue();
 				List<PendingLogout> whileLocked = assertTimeoutPreemptively(Duration.ofSeconds(5),
 						() -> repository.claimDue(10, (attempt) -> Duration.ofSeconds(10)));

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Back-channel logout delivery on H2 in PostgreSQL mode, the development default: the same SQL, including
- * {@code FOR UPDATE SKIP LOCKED}, runs there.
+ * Back-channel logout delivery on H2 in PostgreSQL mode, the development default: the
+ * same SQL, including {@code FOR UPDATE SKIP LOCKED}, runs there.
  */
 class BackchannelLogoutDeliveryTests extends BackchannelLogoutDeliveryScenarios {
 

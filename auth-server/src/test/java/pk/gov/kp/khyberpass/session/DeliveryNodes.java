@@ -10,8 +10,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds back-channel logout "nodes" (delivery beans) over one database, with short delays so that retries
- * happen within a test.
+ * Builds back-channel logout "nodes" (delivery beans) over one database, with short
+ * delays so that retries happen within a test.
  */
 final class DeliveryNodes {
 

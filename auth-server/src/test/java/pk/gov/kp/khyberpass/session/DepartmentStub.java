@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A department's back-channel logout endpoint on a port kept for it: down (nothing listens) until
- * {@link #up()}, then answering every request with the chosen status and keeping the logout tokens it
- * accepted.
+ * A department's back-channel logout endpoint on a port kept for it: down (nothing
+ * listens) until {@link #up()}, then answering every request with the chosen status and
+ * keeping the logout tokens it accepted.
  */
 final class DepartmentStub implements AutoCloseable {
 
@@ -64,7 +64,8 @@ final class DepartmentStub implements AutoCloseable {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
 			int answer = this.status;
 			if (answer == 200) {
-				this.accepted.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.US_ASCII));
+				this.accepted
+					.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.US_ASCII));
 			}
 			exchange.sendResponseHeaders(answer, -1);
 			exchange.close();

@@ -13,8 +13,9 @@ import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * axe-core, the accessibility engine, run inside the page Chromium shows: WCAG 2.0, 2.1 and 2.2 level A and AA
- * rules. The build fetches it into {@code target/axe-core} (the {@code axe-core} profile of auth-server's POM).
+ * axe-core, the accessibility engine, run inside the page Chromium shows: WCAG 2.0, 2.1
+ * and 2.2 level A and AA rules. The build fetches it into {@code target/axe-core} (the
+ * {@code axe-core} profile of auth-server's POM).
  */
 public final class AxeCore {
 
@@ -59,8 +60,9 @@ public final class AxeCore {
 		if (driver.executeAsyncScript(RUN) instanceof List<?> found) {
 			for (Object item : found) {
 				Map<?, ?> violation = (Map<?, ?>) item;
-				violations.add(new Violation(String.valueOf(violation.get("id")), String.valueOf(violation.get("impact")),
-						String.valueOf(violation.get("help")), String.valueOf(violation.get("nodes"))));
+				violations
+					.add(new Violation(String.valueOf(violation.get("id")), String.valueOf(violation.get("impact")),
+							String.valueOf(violation.get("help")), String.valueOf(violation.get("nodes"))));
 			}
 		}
 		return violations;
@@ -68,6 +70,7 @@ public final class AxeCore {
 
 	/**
 	 * One failed axe rule.
+	 *
 	 * @param rule the axe rule id
 	 * @param impact {@code minor}, {@code moderate}, {@code serious} or {@code critical}
 	 * @param help what the rule asks for

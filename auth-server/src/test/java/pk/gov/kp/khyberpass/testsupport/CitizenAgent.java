@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A citizen's browser without the rendering: real HTTP with a cookie jar and no automatic redirects, so
- * tests can follow the OpenID Connect flow step by step (authorize, sign in, consent, redirect).
+ * A citizen's browser without the rendering: real HTTP with a cookie jar and no automatic
+ * redirects, so tests can follow the OpenID Connect flow step by step (authorize, sign
+ * in, consent, redirect).
  */
 public final class CitizenAgent {
 
@@ -53,7 +54,9 @@ public final class CitizenAgent {
 			.build());
 	}
 
-	/** Posts an already-encoded form body (for repeated parameters such as {@code scope}). */
+	/**
+	 * Posts an already-encoded form body (for repeated parameters such as {@code scope}).
+	 */
 	public HttpResponse<String> postRaw(String pathOrUri, String encodedForm) {
 		return send(HttpRequest.newBuilder(resolve(pathOrUri))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -63,8 +66,8 @@ public final class CitizenAgent {
 	}
 
 	/**
-	 * Posts JSON as the pages' scripts do (the passkey ceremonies), with the CSRF token in the
-	 * {@code X-CSRF-TOKEN} header.
+	 * Posts JSON as the pages' scripts do (the passkey ceremonies), with the CSRF token
+	 * in the {@code X-CSRF-TOKEN} header.
 	 */
 	public HttpResponse<String> postJson(String pathOrUri, String json, String csrfToken) {
 		return send(HttpRequest.newBuilder(resolve(pathOrUri))
@@ -75,7 +78,9 @@ public final class CitizenAgent {
 			.build());
 	}
 
-	/** Signs in on the login page with the given user name (CNIC or mobile) and password. */
+	/**
+	 * Signs in on the login page with the given user name (CNIC or mobile) and password.
+	 */
 	public HttpResponse<String> signIn(String username, String password) {
 		HttpResponse<String> page = get("/login");
 		Map<String, String> form = new LinkedHashMap<>();
@@ -86,8 +91,8 @@ public final class CitizenAgent {
 	}
 
 	/**
-	 * Follows redirects that stay on the server until one leaves it (to a client's redirect URI) or a page
-	 * is shown; returns that last response.
+	 * Follows redirects that stay on the server until one leaves it (to a client's
+	 * redirect URI) or a page is shown; returns that last response.
 	 */
 	public HttpResponse<String> follow(HttpResponse<String> response) {
 		HttpResponse<String> current = response;

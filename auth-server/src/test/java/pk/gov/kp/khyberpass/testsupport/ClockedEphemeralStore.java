@@ -11,8 +11,9 @@ import java.util.Set;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 /**
- * An {@link EphemeralStore} for unit tests that expires entries by the test's clock, so lifetimes can be tested
- * at their edges without waiting. Thread-safe (one lock), for tests of concurrent callers.
+ * An {@link EphemeralStore} for unit tests that expires entries by the test's clock, so
+ * lifetimes can be tested at their edges without waiting. Thread-safe (one lock), for
+ * tests of concurrent callers.
  */
 public final class ClockedEphemeralStore implements EphemeralStore {
 

@@ -10,9 +10,9 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The development default as the README's run command starts it (embedded H2, in-process stand-ins for
- * Redis, servlet-container sessions), with an in-memory database, a throw-away master key file and the
- * integration seed, on a free port.
+ * The development default as the README's run command starts it (embedded H2, in-process
+ * stand-ins for Redis, servlet-container sessions), with an in-memory database, a
+ * throw-away master key file and the integration seed, on a free port.
  */
 public final class DevelopmentDefaultInitializer
 		implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -25,13 +25,12 @@ public final class DevelopmentDefaultInitializer
 				port = socket.getLocalPort();
 			}
 			Path keyDirectory = Files.createTempDirectory("khyberpass-dev");
-			TestPropertyValues
-				.of("server.port=" + port, "khyberpass.oidc.issuer=http://localhost:" + port,
-						"spring.datasource.url=jdbc:h2:mem:dev" + port
-								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-						"khyberpass.keys.master-key=",
-						"khyberpass.keys.master-key-file=" + keyDirectory.resolve("master.key"),
-						"khyberpass.seed=classpath:seed/integration.yml", "khyberpass.seed-print-credentials=false")
+			TestPropertyValues.of("server.port=" + port, "khyberpass.oidc.issuer=http://localhost:" + port,
+					"spring.datasource.url=jdbc:h2:mem:dev" + port
+							+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+					"khyberpass.keys.master-key=",
+					"khyberpass.keys.master-key-file=" + keyDirectory.resolve("master.key"),
+					"khyberpass.seed=classpath:seed/integration.yml", "khyberpass.seed-print-credentials=false")
 				.applyTo(context);
 		}
 		catch (IOException ex) {

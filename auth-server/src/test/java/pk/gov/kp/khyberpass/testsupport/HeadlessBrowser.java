@@ -21,9 +21,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium driven headless through Debian's chromedriver (nothing is downloaded), with its own
- * throw-away profile. Close it after the test; {@link #driver()} gives the full Selenium API, including the
- * WebDriver virtual authenticator for passkeys.
+ * Debian's Chromium driven headless through Debian's chromedriver (nothing is
+ * downloaded), with its own throw-away profile. Close it after the test;
+ * {@link #driver()} gives the full Selenium API, including the WebDriver virtual
+ * authenticator for passkeys.
  */
 public final class HeadlessBrowser implements AutoCloseable {
 
@@ -42,7 +43,10 @@ public final class HeadlessBrowser implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	/** Starts Chromium, or fails with one clear line when it is not installed (CI installs it). */
+	/**
+	 * Starts Chromium, or fails with one clear line when it is not installed (CI installs
+	 * it).
+	 */
 	public static HeadlessBrowser start() {
 		if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
 			throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver at " + CHROMIUM
@@ -58,9 +62,10 @@ public final class HeadlessBrowser implements AutoCloseable {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM);
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + profile);
-			// The console (errors, CSP violations) and the DevTools network events (bytes on the wire, headers)
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--user-data-dir=" + profile);
+			// The console (errors, CSP violations) and the DevTools network events (bytes
+			// on the wire, headers)
 			// are kept for PageInspection.
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
@@ -88,9 +93,9 @@ public final class HeadlessBrowser implements AutoCloseable {
 	}
 
 	/**
-	 * Clicks what submits a form or follows a link and waits until the browser has left the current document,
-	 * so that nothing read afterwards belongs to the old page (waiting for an element alone can find the old
-	 * page's copy of it).
+	 * Clicks what submits a form or follows a link and waits until the browser has left
+	 * the current document, so that nothing read afterwards belongs to the old page
+	 * (waiting for an element alone can find the old page's copy of it).
 	 */
 	public void clickAndWaitForNextPage(By locator) {
 		WebElement current = this.driver.findElement(By.tagName("html"));

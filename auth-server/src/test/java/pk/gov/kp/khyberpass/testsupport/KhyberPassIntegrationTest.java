@@ -12,8 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * An integration test of the whole server on a free port (the issuer names it), against real PostgreSQL
- * and Redis.
+ * An integration test of the whole server on a free port (the issuer names it), against
+ * real PostgreSQL and Redis.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

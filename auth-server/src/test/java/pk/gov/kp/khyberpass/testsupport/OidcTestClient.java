@@ -28,8 +28,8 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 
 /**
- * A department client for the integration tests, built on Nimbus' OAuth 2.0 / OpenID Connect SDK (a real,
- * independent client library), talking to the server over real HTTP.
+ * A department client for the integration tests, built on Nimbus' OAuth 2.0 / OpenID
+ * Connect SDK (a real, independent client library), talking to the server over real HTTP.
  */
 public final class OidcTestClient {
 
@@ -67,7 +67,8 @@ public final class OidcTestClient {
 	}
 
 	public TokenResponse exchange(String code, Attempt attempt) {
-		return token(new AuthorizationCodeGrant(new AuthorizationCode(code), attempt.redirectUri(), attempt.verifier()));
+		return token(
+				new AuthorizationCodeGrant(new AuthorizationCode(code), attempt.redirectUri(), attempt.verifier()));
 	}
 
 	public TokenResponse token(AuthorizationGrant grant) {
@@ -85,7 +86,10 @@ public final class OidcTestClient {
 		}
 	}
 
-	/** Asks the introspection endpoint about {@code token}, authenticated as this client (RFC 7662). */
+	/**
+	 * Asks the introspection endpoint about {@code token}, authenticated as this client
+	 * (RFC 7662).
+	 */
 	public TokenIntrospectionResponse introspect(AccessToken token) {
 		try {
 			return TokenIntrospectionResponse
@@ -99,8 +103,8 @@ public final class OidcTestClient {
 	}
 
 	/**
-	 * Runs the front channel: the authorization request, sign-in (when asked for), and returns the
-	 * redirect to the client with its query parameters.
+	 * Runs the front channel: the authorization request, sign-in (when asked for), and
+	 * returns the redirect to the client with its query parameters.
 	 */
 	public Map<String, String> authorize(CitizenAgent browser, Attempt attempt, String username, String password) {
 		HttpResponse<String> response = browser.follow(browser.get(attempt.uri(this).toString()));
@@ -108,8 +112,8 @@ public final class OidcTestClient {
 			response = browser.follow(browser.signIn(username, password));
 		}
 		if (!CitizenAgent.isRedirect(response)) {
-			throw new AssertionError("Expected a redirect to the client, got " + response.statusCode() + ": "
-					+ response.body());
+			throw new AssertionError(
+					"Expected a redirect to the client, got " + response.statusCode() + ": " + response.body());
 		}
 		return CitizenAgent.query(browser.location(response));
 	}
@@ -130,7 +134,8 @@ public final class OidcTestClient {
 				.codeChallenge(this.verifier, CodeChallengeMethod.S256);
 			extra.forEach((name, value) -> {
 				switch (name) {
-					case "prompt" -> builder.prompt(com.nimbusds.openid.connect.sdk.Prompt.Type.valueOf(value.toUpperCase()));
+					case "prompt" ->
+						builder.prompt(com.nimbusds.openid.connect.sdk.Prompt.Type.valueOf(value.toUpperCase()));
 					case "max_age" -> builder.maxAge(Integer.parseInt(value));
 					default -> builder.customParameter(name, value);
 				}

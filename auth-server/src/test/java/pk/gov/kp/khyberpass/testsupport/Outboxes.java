@@ -11,8 +11,9 @@ import pk.gov.kp.khyberpass.notify.EmailMessage;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 
 /**
- * Waits, up to 5 seconds, for a message in the development outboxes: notices are sent in the background, so
- * a test reads them some milliseconds after the request that caused them.
+ * Waits, up to 5 seconds, for a message in the development outboxes: notices are sent in
+ * the background, so a test reads them some milliseconds after the request that caused
+ * them.
  */
 public final class Outboxes {
 

@@ -14,10 +14,11 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * What one citizen page costs and carries, measured in Chromium: the bytes on the wire for the document and
- * everything it loads with the cache off (DevTools network events), the document's response headers, console
- * errors, Content-Security-Policy violations (caught by a listener installed before any page script), and the
- * structure checks that need the rendered DOM.
+ * What one citizen page costs and carries, measured in Chromium: the bytes on the wire
+ * for the document and everything it loads with the cache off (DevTools network events),
+ * the document's response headers, console errors, Content-Security-Policy violations
+ * (caught by a listener installed before any page script), and the structure checks that
+ * need the rendered DOM.
  */
 public final class PageInspection {
 
@@ -105,8 +106,8 @@ public final class PageInspection {
 	}
 
 	/**
-	 * Turns the cache off and installs the violation listener for every page this browser opens from now on;
-	 * call once per browser before the first page.
+	 * Turns the cache off and installs the violation listener for every page this browser
+	 * opens from now on; call once per browser before the first page.
 	 */
 	public static void prepare(HeadlessBrowser browser) {
 		ChromeDriver driver = browser.driver();
@@ -115,13 +116,19 @@ public final class PageInspection {
 		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", VIOLATION_LISTENER));
 	}
 
-	/** Forgets what the browser logged so far (the next inspection covers only what follows). */
+	/**
+	 * Forgets what the browser logged so far (the next inspection covers only what
+	 * follows).
+	 */
 	public static void reset(HeadlessBrowser browser) {
 		browser.driver().manage().logs().get(LogType.PERFORMANCE);
 		browser.driver().manage().logs().get(LogType.BROWSER);
 	}
 
-	/** Inspects the page the browser shows now, counting everything logged since the last {@link #reset}. */
+	/**
+	 * Inspects the page the browser shows now, counting everything logged since the last
+	 * {@link #reset}.
+	 */
 	public static PageInspection current(HeadlessBrowser browser) {
 		ChromeDriver driver = browser.driver();
 		Network network = Network.of(driver.manage().logs().get(LogType.PERFORMANCE).getAll());
@@ -155,12 +162,18 @@ public final class PageInspection {
 		return this.status;
 	}
 
-	/** Bytes received for the document, its redirects and every subresource, headers included. */
+	/**
+	 * Bytes received for the document, its redirects and every subresource, headers
+	 * included.
+	 */
 	public long transferredBytes() {
 		return this.transferredBytes;
 	}
 
-	/** {@link #transferredBytes()} without the resources whose address {@code exempt} accepts. */
+	/**
+	 * {@link #transferredBytes()} without the resources whose address {@code exempt}
+	 * accepts.
+	 */
 	public long transferredBytesWithout(Predicate<String> exempt) {
 		return this.transferredBytes - this.resourceBytes.entrySet()
 			.stream()
@@ -236,7 +249,8 @@ public final class PageInspection {
 						Map<String, Object> redirect = map(params.get("redirectResponse"));
 						long length = number(redirect.get("encodedDataLength"));
 						this.bytes += length;
-						this.resources.add(redirect.get("url") + " (" + number(redirect.get("status")) + ", " + length + ")");
+						this.resources
+							.add(redirect.get("url") + " (" + number(redirect.get("status")) + ", " + length + ")");
 					}
 				}
 				case "Network.responseReceived" -> {

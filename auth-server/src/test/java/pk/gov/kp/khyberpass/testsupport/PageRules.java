@@ -7,11 +7,12 @@ import java.util.function.Predicate;
 import org.assertj.core.api.SoftAssertions;
 
 /**
- * The rules every page meets, checked on one {@link PageInspection}: the status, under {@link #BUDGET_BYTES}
- * on the wire with the cache off, the security headers, no console error and no CSP violation, the structure
- * checks (CSRF field in every post form, a label for every field, one {@code h1}, {@code lang} and
- * {@code dir}, error summaries linked to their fields, nothing wider than the window), and no serious or
- * critical WCAG 2.2 A/AA violation found by axe-core.
+ * The rules every page meets, checked on one {@link PageInspection}: the status, under
+ * {@link #BUDGET_BYTES} on the wire with the cache off, the security headers, no console
+ * error and no CSP violation, the structure checks (CSRF field in every post form, a
+ * label for every field, one {@code h1}, {@code lang} and {@code dir}, error summaries
+ * linked to their fields, nothing wider than the window), and no serious or critical WCAG
+ * 2.2 A/AA violation found by axe-core.
  */
 public final class PageRules {
 
@@ -34,7 +35,10 @@ public final class PageRules {
 		return new PageRules(browser, axe, (url) -> false);
 	}
 
-	/** The same rules, not counting the resources whose address {@code exempt} accepts against the budget. */
+	/**
+	 * The same rules, not counting the resources whose address {@code exempt} accepts
+	 * against the budget.
+	 */
 	public PageRules exemptFromBudget(Predicate<String> exempt) {
 		return new PageRules(this.browser, this.axe, exempt);
 	}
@@ -48,14 +52,16 @@ public final class PageRules {
 			.isPositive()
 			.isLessThan(BUDGET_BYTES);
 		Map<String, String> headers = page.headers();
-		softly.assertThat(headers.get("content-security-policy")).as("%s: CSP", name)
+		softly.assertThat(headers.get("content-security-policy"))
+			.as("%s: CSP", name)
 			.contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
 					"base-uri 'none'", "frame-ancestors 'none'")
 			.doesNotContain("unsafe-inline", "unsafe-eval");
 		softly.assertThat(headers.get("x-content-type-options")).as("%s: nosniff", name).isEqualTo("nosniff");
 		softly.assertThat(headers.get("referrer-policy")).as("%s: Referrer-Policy", name).isEqualTo("no-referrer");
 		softly.assertThat(headers.get("x-frame-options")).as("%s: X-Frame-Options", name).isEqualTo("DENY");
-		// An error page's own status is logged by Chromium as a failed load: expected, not a fault of the page.
+		// An error page's own status is logged by Chromium as a failed load: expected,
+		// not a fault of the page.
 		softly.assertThat(page.consoleErrors())
 			.as("%s: console errors", name)
 			.filteredOn((error) -> status == 200 || !error.startsWith(name + " - Failed to load resource"))

@@ -6,14 +6,16 @@ import java.net.Socket;
 import java.net.URI;
 
 /**
- * Where the integration tests find PostgreSQL and Redis: {@code KHYBERPASS_IT_POSTGRES_URL} (a JDBC URL,
- * default the local {@code test} database) and {@code KHYBERPASS_IT_REDIS_URL} (default the local server).
- * {@code KHYBERPASS_IT_REQUIRED=true} (set by {@code .ci/run}) turns a missing server from a skip into a
- * failure.
+ * Where the integration tests find PostgreSQL and Redis:
+ * {@code KHYBERPASS_IT_POSTGRES_URL} (a JDBC URL, default the local {@code test}
+ * database) and {@code KHYBERPASS_IT_REDIS_URL} (default the local server).
+ * {@code KHYBERPASS_IT_REQUIRED=true} (set by {@code .ci/run}) turns a missing server
+ * from a skip into a failure.
  */
 public final class RealServers {
 
-	public static final String POSTGRES_URL = env("KHYBERPASS_IT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+	public static final String POSTGRES_URL = env("KHYBERPASS_IT_POSTGRES_URL",
+			"jdbc:postgresql://127.0.0.1:5432/test");
 
 	public static final String POSTGRES_USER = env("KHYBERPASS_IT_POSTGRES_USER", "postgres");
 

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Skips an integration test class with one clear line when PostgreSQL or Redis is missing, unless
- * {@code KHYBERPASS_IT_REQUIRED=true}, where the test runs and fails.
+ * Skips an integration test class with one clear line when PostgreSQL or Redis is
+ * missing, unless {@code KHYBERPASS_IT_REQUIRED=true}, where the test runs and fails.
  */
 public final class RealServersCondition implements ExecutionCondition {
 

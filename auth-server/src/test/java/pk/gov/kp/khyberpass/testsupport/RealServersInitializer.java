@@ -14,9 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Points one test application context at real PostgreSQL (a fresh schema of its own, built by the Flyway
- * migrations) and real Redis (a key prefix of its own), with a fresh master key, the production profile's
- * wiring and the integration seed file. The schema is dropped when the context closes.
+ * Points one test application context at real PostgreSQL (a fresh schema of its own,
+ * built by the Flyway migrations) and real Redis (a key prefix of its own), with a fresh
+ * master key, the production profile's wiring and the integration seed file. The schema
+ * is dropped when the context closes.
  */
 public final class RealServersInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -29,19 +30,17 @@ public final class RealServersInitializer implements ApplicationContextInitializ
 		execute("CREATE SCHEMA " + schema);
 		String separator = RealServers.POSTGRES_URL.contains("?") ? "&" : "?";
 		int port = freePort();
-		TestPropertyValues
-			.of("server.port=" + port, "khyberpass.oidc.issuer=http://localhost:" + port,
-					"spring.datasource.url=" + RealServers.POSTGRES_URL + separator + "currentSchema=" + schema,
-					"spring.datasource.username=" + RealServers.POSTGRES_USER, "spring.datasource.password=",
-					"spring.datasource.hikari.maximum-pool-size=5", "spring.flyway.schemas=" + schema,
-					"spring.flyway.default-schema=" + schema, "spring.data.redis.url=" + RealServers.REDIS_URL,
-					"spring.autoconfigure.exclude=", "khyberpass.ephemeral.store=redis",
-					"khyberpass.ephemeral.key-prefix=" + schema + ":",
-					"spring.session.data.redis.repository-type=indexed",
-					"spring.session.data.redis.namespace=" + schema + ":session",
-					"khyberpass.keys.master-key=" + Base64.getEncoder().encodeToString(masterKey),
-					"khyberpass.keys.master-key-file=", "khyberpass.seed=classpath:seed/integration.yml",
-					"khyberpass.seed-print-credentials=false")
+		TestPropertyValues.of("server.port=" + port, "khyberpass.oidc.issuer=http://localhost:" + port,
+				"spring.datasource.url=" + RealServers.POSTGRES_URL + separator + "currentSchema=" + schema,
+				"spring.datasource.username=" + RealServers.POSTGRES_USER, "spring.datasource.password=",
+				"spring.datasource.hikari.maximum-pool-size=5", "spring.flyway.schemas=" + schema,
+				"spring.flyway.default-schema=" + schema, "spring.data.redis.url=" + RealServers.REDIS_URL,
+				"spring.autoconfigure.exclude=", "khyberpass.ephemeral.store=redis",
+				"khyberpass.ephemeral.key-prefix=" + schema + ":", "spring.session.data.redis.repository-type=indexed",
+				"spring.session.data.redis.namespace=" + schema + ":session",
+				"khyberpass.keys.master-key=" + Base64.getEncoder().encodeToString(masterKey),
+				"khyberpass.keys.master-key-file=", "khyberpass.seed=classpath:seed/integration.yml",
+				"khyberpass.seed-print-credentials=false")
 			.applyTo(context);
 		context.addApplicationListener((event) -> {
 			if (event instanceof ContextClosedEvent) {

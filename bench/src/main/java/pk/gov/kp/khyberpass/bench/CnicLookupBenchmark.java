@@ -17,15 +17,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Account look-up by CNIC in a table of synthetic accounts (bench/seed-accounts.sql): the CNIC's keyed blind index
- * computed as auth-server computes it (HMAC-SHA-256 under the key HKDF-derived from the master key for
- * {@code cnic-blind-index}), then auth-server's own query, {@code SELECT <columns> FROM accounts WHERE
- * cnic_blind_index = ?}, timed from the HMAC to the last column read, on one connection. One look-up in ten is
- * for a CNIC that has no account, as a mistyped number would be.
+ * Account look-up by CNIC in a table of synthetic accounts (bench/seed-accounts.sql): the
+ * CNIC's keyed blind index computed as auth-server computes it (HMAC-SHA-256 under the
+ * key HKDF-derived from the master key for {@code cnic-blind-index}), then auth-server's
+ * own query, {@code SELECT <columns> FROM accounts WHERE
+ * cnic_blind_index = ?}, timed from the HMAC to the last column read, on one connection.
+ * One look-up in ten is for a CNIC that has no account, as a mistyped number would be.
  * <p>
  * {@code java -cp bench/target/benchmarks.jar pk.gov.kp.khyberpass.bench.CnicLookupBenchmark JDBC_URL USER
- * MASTER_KEY_HEX ACCOUNTS WARMUP LOOKUPS [NICENESS]}; prints one {@code RESULT} line. With NICENESS (for example
- * -15, as root), the benchmark and its PostgreSQL backend run at that priority.
+ * MASTER_KEY_HEX ACCOUNTS WARMUP LOOKUPS [NICENESS]}; prints one {@code RESULT} line.
+ * With NICENESS (for example -15, as root), the benchmark and its PostgreSQL backend run
+ * at that priority.
  */
 public final class CnicLookupBenchmark {
 
@@ -58,7 +60,8 @@ public final class CnicLookupBenchmark {
 				long n = exists ? 1 + random.nextInt(accounts) : accounts + 1 + random.nextInt(accounts);
 				long start = System.nanoTime();
 				String digits = SyntheticCnics.digits(n);
-				query.setString(1, HexFormat.of().formatHex(blindIndex.doFinal(digits.getBytes(StandardCharsets.UTF_8))));
+				query.setString(1,
+						HexFormat.of().formatHex(blindIndex.doFinal(digits.getBytes(StandardCharsets.UTF_8))));
 				boolean hit = read(query);
 				long elapsed = System.nanoTime() - start;
 				if (hit != exists) {
@@ -79,8 +82,9 @@ public final class CnicLookupBenchmark {
 	}
 
 	/**
-	 * Raises (as root) this process and its PostgreSQL backend to nice value {@code niceness}: on a shared machine
-	 * this approximates a client and a database that have their cores to themselves.
+	 * Raises (as root) this process and its PostgreSQL backend to nice value
+	 * {@code niceness}: on a shared machine this approximates a client and a database
+	 * that have their cores to themselves.
 	 */
 	private static void renice(Connection connection, String niceness) throws Exception {
 		long backend;
@@ -110,7 +114,10 @@ public final class CnicLookupBenchmark {
 		}
 	}
 
-	/** auth-server's {@code MasterKey.derive}: HKDF-SHA-256 (RFC 5869) with the purpose as info. */
+	/**
+	 * auth-server's {@code MasterKey.derive}: HKDF-SHA-256 (RFC 5869) with the purpose as
+	 * info.
+	 */
 	static byte[] derive(byte[] masterKey, String purpose) throws GeneralSecurityException {
 		byte[] prk = hmac("khyberpass-master-key".getBytes(StandardCharsets.UTF_8), masterKey);
 		byte[] info = purpose.getBytes(StandardCharsets.UTF_8);
@@ -134,7 +141,10 @@ public final class CnicLookupBenchmark {
 		private SyntheticCnics() {
 		}
 
-		/** Account {@code n}: province digit 1 to 7, then {@code n} in 12 digits (13 digits, unique per n). */
+		/**
+		 * Account {@code n}: province digit 1 to 7, then {@code n} in 12 digits (13
+		 * digits, unique per n).
+		 */
 		static String digits(long n) {
 			return (1 + n % 7) + String.format(Locale.ROOT, "%012d", n);
 		}

@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One keep-alive HTTP/1.1 connection over a plain socket, for the load generator: writes a prepared request,
- * reads the status, the headers it needs and the body (fixed length or chunked), and reconnects when the
- * server closes. Not thread-safe: one per worker.
+ * One keep-alive HTTP/1.1 connection over a plain socket, for the load generator: writes
+ * a prepared request, reads the status, the headers it needs and the body (fixed length
+ * or chunked), and reconnects when the server closes. Not thread-safe: one per worker.
  */
 final class HttpConnection implements AutoCloseable {
 
@@ -46,7 +46,8 @@ final class HttpConnection implements AutoCloseable {
 			if (fresh) {
 				throw ex;
 			}
-			// the server may have closed an idle keep-alive connection: one retry on a new one
+			// the server may have closed an idle keep-alive connection: one retry on a
+			// new one
 			return send(request);
 		}
 	}

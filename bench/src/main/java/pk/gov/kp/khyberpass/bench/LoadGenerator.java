@@ -18,18 +18,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A closed-loop HTTP load generator for the Khyber Pass endpoints: N worker threads, each on its own
- * keep-alive connection, send the next request as soon as the previous answer arrives; a warm-up whose
- * requests are discarded, then a fixed measurement window whose requests are counted and timed.
+ * A closed-loop HTTP load generator for the Khyber Pass endpoints: N worker threads, each
+ * on its own keep-alive connection, send the next request as soon as the previous answer
+ * arrives; a warm-up whose requests are discarded, then a fixed measurement window whose
+ * requests are counted and timed.
  * <p>
  * {@code java -cp bench/target/benchmarks.jar pk.gov.kp.khyberpass.bench.LoadGenerator --url http://127.0.0.1:9000
  * --scenario token --clients 32 --warmup 10 --duration 20 --client-id bench-service --client-secret ...}
  * <p>
- * Scenarios: {@code token} (client-credentials grant), {@code introspect} (of one client-credentials access
- * token), {@code jwks} and {@code discovery}. Prints one {@code RESULT} line of {@code key=value} pairs on
- * standard output; an answer other than the expected 200 with the expected body, or an I/O failure, is an
- * error (the first few are described on standard error). Exits 0 even when there are errors: the caller
- * reads the count.
+ * Scenarios: {@code token} (client-credentials grant), {@code introspect} (of one
+ * client-credentials access token), {@code jwks} and {@code discovery}. Prints one
+ * {@code RESULT} line of {@code key=value} pairs on standard output; an answer other than
+ * the expected 200 with the expected body, or an I/O failure, is an error (the first few
+ * are described on standard error). Exits 0 even when there are errors: the caller reads
+ * the count.
  */
 public final class LoadGenerator {
 
@@ -65,7 +67,8 @@ public final class LoadGenerator {
 			case "introspect" -> {
 				String token = accessToken(address, tokenRequest);
 				request = post("/oauth2/introspect", host, authorization, "token=" + form(token));
-				ok = (response) -> response.status() == 200 && response.body().replace(" ", "").contains("\"active\":true");
+				ok = (response) -> response.status() == 200
+						&& response.body().replace(" ", "").contains("\"active\":true");
 			}
 			case "jwks" -> {
 				request = get("/oauth2/jwks", host);
@@ -75,8 +78,8 @@ public final class LoadGenerator {
 				request = get("/.well-known/openid-configuration", host);
 				ok = (response) -> response.status() == 200 && response.body().contains("\"issuer\"");
 			}
-			default -> throw new IllegalArgumentException("Unknown scenario " + scenario
-					+ "; use token, introspect, jwks or discovery");
+			default -> throw new IllegalArgumentException(
+					"Unknown scenario " + scenario + "; use token, introspect, jwks or discovery");
 		}
 		Result result = run(address, request, ok, clients, (long) (warmup * 1e9), (long) (duration * 1e9));
 		System.out.println(result.line(scenario, clients));
@@ -227,7 +230,8 @@ public final class LoadGenerator {
 	/**
 	 * What one scenario measured.
 	 *
-	 * @param requests successful requests that started and ended inside the measurement window
+	 * @param requests successful requests that started and ended inside the measurement
+	 * window
 	 * @param errors failed requests over warm-up and measurement
 	 * @param measuredErrors failed requests inside the measurement window
 	 * @param seconds the length of the measurement window

@@ -17,17 +17,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The cost of one Argon2id password hash exactly as auth-server's {@code PasswordHasher} computes it (Bouncy
- * Castle, NFKC then UTF-8, 16-byte salt, 32-byte output), at the baseline m=19 MiB, t=2, p=1 and at OWASP's
- * equivalent alternatives: {@code java -jar bench/target/benchmarks.jar PasswordHashBenchmark}. One hash is
- * one sign-in's password check, so its inverse bounds sign-ins per second per core.
+ * The cost of one Argon2id password hash exactly as auth-server's {@code PasswordHasher}
+ * computes it (Bouncy Castle, NFKC then UTF-8, 16-byte salt, 32-byte output), at the
+ * baseline m=19 MiB, t=2, p=1 and at OWASP's equivalent alternatives:
+ * {@code java -jar bench/target/benchmarks.jar PasswordHashBenchmark}. One hash is one
+ * sign-in's password check, so its inverse bounds sign-ins per second per core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({ Mode.AverageTime, Mode.Throughput })
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PasswordHashBenchmark {
 
-	/** {@code memoryKib/iterations/parallelism} (JMH splits -p values at commas); the first is Khyber Pass's setting. */
+	/**
+	 * {@code memoryKib/iterations/parallelism} (JMH splits -p values at commas); the
+	 * first is Khyber Pass's setting.
+	 */
 	@Param({ "19456/2/1", "47104/1/1", "12288/3/1" })
 	public String cost;
 

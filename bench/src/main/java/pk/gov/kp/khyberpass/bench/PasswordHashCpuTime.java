@@ -5,10 +5,12 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
- * The CPU time (not the wall time) of one Argon2id hash at auth-server's parameters, from the thread's own CPU
- * clock: on a shared machine, where the wall time of {@link PasswordHashBenchmark} depends on what else runs, this
- * is the figure that says what a hash costs a core. {@code java -cp bench/target/benchmarks.jar
- * pk.gov.kp.khyberpass.bench.PasswordHashCpuTime [HASHES]}; prints one {@code RESULT} line.
+ * The CPU time (not the wall time) of one Argon2id hash at auth-server's parameters, from
+ * the thread's own CPU clock: on a shared machine, where the wall time of
+ * {@link PasswordHashBenchmark} depends on what else runs, this is the figure that says
+ * what a hash costs a core. {@code java -cp bench/target/benchmarks.jar
+ * pk.gov.kp.khyberpass.bench.PasswordHashCpuTime [HASHES]}; prints one {@code RESULT}
+ * line.
  */
 public final class PasswordHashCpuTime {
 

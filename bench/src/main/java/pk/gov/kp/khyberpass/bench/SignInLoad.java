@@ -17,10 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Citizens signing in, closed loop: each of N clients opens the sign-in page as a new browser would (a fresh
- * session and CSRF token), posts its CNIC and password, and counts a sign-in when the answer is the redirect
- * away from the sign-in page. A warm-up is discarded, then sign-ins per second and their latency (both requests
- * together) are measured.
+ * Citizens signing in, closed loop: each of N clients opens the sign-in page as a new
+ * browser would (a fresh session and CSRF token), posts its CNIC and password, and counts
+ * a sign-in when the answer is the redirect away from the sign-in page. A warm-up is
+ * discarded, then sign-ins per second and their latency (both requests together) are
+ * measured.
  * <p>
  * {@code java -cp bench/target/benchmarks.jar pk.gov.kp.khyberpass.bench.SignInLoad http://127.0.0.1:9000
  * CNIC PASSWORD CLIENTS WARMUP_SECONDS SECONDS}; prints one {@code RESULT} line.

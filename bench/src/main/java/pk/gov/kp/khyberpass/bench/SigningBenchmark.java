@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Raw JWS signing throughput of the Nimbus signers Khyber Pass uses, through the JDK's default providers
- * or through Bouncy Castle: {@code java -jar bench/target/benchmarks.jar SigningBenchmark}.
+ * Raw JWS signing throughput of the Nimbus signers Khyber Pass uses, through the JDK's
+ * default providers or through Bouncy Castle:
+ * {@code java -jar bench/target/benchmarks.jar SigningBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -63,8 +64,10 @@ public class SigningBenchmark {
 	@Setup
 	public void setUp() throws Exception {
 		JWSAlgorithm jwsAlgorithm = JWSAlgorithm.parse(this.algorithm);
-		// the key comes from the provider that signs, as in the server (SigningKeyGenerator): Bouncy Castle
-		// signing with a JDK key converts it on every signature and misses its fast P-256 curve
+		// the key comes from the provider that signs, as in the server
+		// (SigningKeyGenerator): Bouncy Castle
+		// signing with a JDK key converts it on every signature and misses its fast P-256
+		// curve
 		java.security.Provider keys = (this.provider == Provider.BC) ? BouncyCastleProviderSingleton.getInstance()
 				: null;
 		if (JWSAlgorithm.ES256.equals(jwsAlgorithm)) {
@@ -87,7 +90,8 @@ public class SigningBenchmark {
 		String claims = "{\"iss\":\"https://id.kp.gov.pk\",\"sub\":\"p7Qd2vXk1mZ8\",\"aud\":\"excise-and-taxation\","
 				+ "\"client_id\":\"excise-and-taxation\",\"scope\":\"openid profile\",\"acr\":\"urn:kp:loa:2\","
 				+ "\"iat\":1767225600,\"exp\":1767225900,\"jti\":\"6f1d0c9e-4b59-4a57-9d0e-1f0a2a7b9c11\"}";
-		this.signingInput = (this.header.toBase64URL() + "." + Base64URL.encode(claims)).getBytes(StandardCharsets.US_ASCII);
+		this.signingInput = (this.header.toBase64URL() + "." + Base64URL.encode(claims))
+			.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static KeyPairGenerator generator(String algorithm, java.security.@Nullable Provider provider)

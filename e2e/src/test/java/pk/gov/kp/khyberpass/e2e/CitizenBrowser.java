@@ -20,9 +20,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium with a profile of its own, used by the demo citizen of the sample's and the quickstart's
- * seeds: signs in at Khyber Pass, answers its consent page, and waits for pages, telling what the page said
- * when it waited in vain. Closing it quits the browser and deletes the profile.
+ * Headless Chromium with a profile of its own, used by the demo citizen of the sample's
+ * and the quickstart's seeds: signs in at Khyber Pass, answers its consent page, and
+ * waits for pages, telling what the page said when it waited in vain. Closing it quits
+ * the browser and deletes the profile.
  */
 final class CitizenBrowser implements AutoCloseable {
 
@@ -91,7 +92,10 @@ final class CitizenBrowser implements AutoCloseable {
 		return heading;
 	}
 
-	/** Waits for Khyber Pass's consent page, ticks or clears the CNIC as given, and allows. */
+	/**
+	 * Waits for Khyber Pass's consent page, ticks or clears the CNIC as given, and
+	 * allows.
+	 */
 	void allow(Cnic cnic) {
 		waitForUrlContaining("/oauth2/consent");
 		WebElement box = this.driver.findElement(By.id("scope-cnic"));
@@ -101,7 +105,10 @@ final class CitizenBrowser implements AutoCloseable {
 		this.driver.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
 	}
 
-	/** Waits for the element, failing with the page's address and text if it does not come. */
+	/**
+	 * Waits for the element, failing with the page's address and text if it does not
+	 * come.
+	 */
 	WebElement waitFor(By locator) {
 		try {
 			return new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(locator));
@@ -129,8 +136,7 @@ final class CitizenBrowser implements AutoCloseable {
 
 	private static WebDriver chromium(Path profile) {
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();
 		ChromeOptions options = new ChromeOptions();

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command run to its end as a child process, as a developer would type it in a new terminal: killed with
- * its descendants when it outlasts its time limit, its output (standard error merged) in a log of
- * {@code e2e/target/e2e-logs}.
+ * A command run to its end as a child process, as a developer would type it in a new
+ * terminal: killed with its descendants when it outlasts its time limit, its output
+ * (standard error merged) in a log of {@code e2e/target/e2e-logs}.
  */
 final class Command {
 
@@ -45,7 +45,10 @@ final class Command {
 		return new Finished(process.exitValue(), Files.readString(logFile, StandardCharsets.UTF_8), logFile);
 	}
 
-	/** Ends the process and its descendants, forcibly if they do not stop within ten seconds. */
+	/**
+	 * Ends the process and its descendants, forcibly if they do not stop within ten
+	 * seconds.
+	 */
 	static void kill(Process process) throws InterruptedException {
 		List<ProcessHandle> descendants = process.descendants().toList();
 		descendants.forEach(ProcessHandle::destroy);
@@ -68,6 +71,7 @@ final class Command {
 
 	/**
 	 * A command that has finished.
+	 *
 	 * @param exitStatus its exit status
 	 * @param output what it printed, standard output and error together
 	 * @param log where that output is kept

@@ -24,11 +24,13 @@ import org.openqa.selenium.WebDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A department developer's first sign-in as docs/onboarding.md gives it: {@code examples/NewService.java}
- * makes the service {@code fines-portal} outside the repository, the SDK is installed as the guide types
- * it, the service is built with its own Maven wrapper (running its own tests), Khyber Pass starts with the
- * service's seed, and the demo citizen signs in, allows, is welcomed by name and signs out. The servers run
- * from their packaged jars on free ports instead of {@code spring-boot:run} on 9000 and 8080.
+ * A department developer's first sign-in as docs/onboarding.md gives it:
+ * {@code examples/NewService.java} makes the service {@code fines-portal} outside the
+ * repository, the SDK is installed as the guide types it, the service is built with its
+ * own Maven wrapper (running its own tests), Khyber Pass starts with the service's seed,
+ * and the demo citizen signs in, allows, is welcomed by name and signs out. The servers
+ * run from their packaged jars on free ports instead of {@code spring-boot:run} on 9000
+ * and 8080.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -65,7 +67,8 @@ class FirstSignInIT {
 		this.service = workspace.resolve(CLIENT_ID);
 		Command.Finished created = Command
 			.run(root, NEW_SERVICE_TIMEOUT, "first-sign-in.new-service.log",
-					List.of(Command.java(), "examples/NewService.java", CLIENT_ID, "--directory", this.service.toString()))
+					List.of(Command.java(), "examples/NewService.java", CLIENT_ID, "--directory",
+							this.service.toString()))
 			.assertSucceeded();
 		Matcher seedCommand = SEED_COMMAND.matcher(created.output());
 		assertThat(seedCommand.find()).as("the KHYBERPASS_SEED command in " + created.output()).isTrue();

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code examples/NewService.java} run as docs/onboarding.md has the developer run it, {@code java
- * examples/NewService.java <client-id> ...} at the repository root with the JDK alone, making services in a
- * temporary directory outside the repository: what the copy holds, what it prints, and what it refuses.
+ * {@code examples/NewService.java} run as docs/onboarding.md has the developer run it,
+ * {@code java
+ * examples/NewService.java <client-id> ...} at the repository root with the JDK alone,
+ * making services in a temporary directory outside the repository: what the copy holds,
+ * what it prints, and what it refuses.
  */
 class NewServiceTests {
 
@@ -155,9 +157,8 @@ class NewServiceTests {
 		Command.Finished created = newService("fines-portal", "--directory", service.toString()).assertSucceeded();
 
 		assertThat(service).isAbsolute();
-		assertThat(created.output()).contains(
-				"KHYBERPASS_SEED=file:" + service.resolve("khyberpass-seed.yml") + " ./mvnw -pl auth-server spring-boot:run",
-				"cd " + service + " && ./mvnw spring-boot:run");
+		assertThat(created.output()).contains("KHYBERPASS_SEED=file:" + service.resolve("khyberpass-seed.yml")
+				+ " ./mvnw -pl auth-server spring-boot:run", "cd " + service + " && ./mvnw spring-boot:run");
 	}
 
 	@Test
@@ -166,22 +167,24 @@ class NewServiceTests {
 
 		Command.Finished created = newService("fines-portal", "--directory", service.toString()).assertSucceeded();
 
-		assertThat(created.output()).contains("Ready when it prints \"Khyber Pass is running\" and lists \"Client fines-portal\"");
+		assertThat(created.output())
+			.contains("Ready when it prints \"Khyber Pass is running\" and lists \"Client fines-portal\"");
 	}
 
 	@Test
 	void createOnWindowsThenPrintsPowerShellCommandsWithAFileUri() throws Exception {
 		Path service = this.workspace.resolve("fines portal");
 
-		Command.Finished created = run(RunningSystem.root(), List.of(Command.java(), "-XX:TieredStopAtLevel=1",
-				"-XX:+UseSerialGC", "-Dos.name=Windows 11", "examples/NewService.java", "fines-portal", "--directory",
-				service.toString()))
+		Command.Finished created = run(RunningSystem.root(),
+				List.of(Command.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dos.name=Windows 11",
+						"examples/NewService.java", "fines-portal", "--directory", service.toString()))
 			.assertSucceeded();
 
-		assertThat(created.output()).contains("in two terminals (PowerShell)",
-				"$env:KHYBERPASS_SEED = '" + service.resolve("khyberpass-seed.yml").toUri()
-						+ "'; .\\mvnw.cmd -pl auth-server spring-boot:run",
-				"cd '" + service + "'; .\\mvnw.cmd spring-boot:run")
+		assertThat(created.output())
+			.contains("in two terminals (PowerShell)",
+					"$env:KHYBERPASS_SEED = '" + service.resolve("khyberpass-seed.yml").toUri()
+							+ "'; .\\mvnw.cmd -pl auth-server spring-boot:run",
+					"cd '" + service + "'; .\\mvnw.cmd spring-boot:run")
 			.doesNotContain("./mvnw");
 	}
 
@@ -311,14 +314,15 @@ class NewServiceTests {
 
 		Command.Finished refused = run(this.workspace,
 				List.of(Command.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-						RunningSystem.root().resolve("examples/NewService.java").toString(), "fines-portal", "--directory",
-						service.toString()));
+						RunningSystem.root().resolve("examples/NewService.java").toString(), "fines-portal",
+						"--directory", service.toString()));
 
 		assertRefused(refused, "run this at the Khyber Pass repository root");
 	}
 
 	private Command.Finished newService(String... arguments) throws IOException, InterruptedException {
-		// JVM options that halve the CPU time of so short a run; the program and arguments are the guide's.
+		// JVM options that halve the CPU time of so short a run; the program and
+		// arguments are the guide's.
 		List<String> command = new ArrayList<>(
 				List.of(Command.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "examples/NewService.java"));
 		command.addAll(List.of(arguments));

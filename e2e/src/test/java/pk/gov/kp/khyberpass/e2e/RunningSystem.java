@@ -25,12 +25,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The auth-server and a department's service started from their packaged jars as child processes on free
- * loopback ports: the auth-server with a temporary copy of the department's seed (its port put in place of
- * 8080), an in-memory database, a throw-away master key and access tokens of {@link #ACCESS_TOKEN_LIFETIME};
- * the department told its port, the issuer and, as its seed registers, its post-logout redirect URI. Each
- * process is killed when closed, when it does not start in time, or after {@link #LIFETIME} at the latest.
- * Logs go to {@code e2e/target/e2e-logs}.
+ * The auth-server and a department's service started from their packaged jars as child
+ * processes on free loopback ports: the auth-server with a temporary copy of the
+ * department's seed (its port put in place of 8080), an in-memory database, a throw-away
+ * master key and access tokens of {@link #ACCESS_TOKEN_LIFETIME}; the department told its
+ * port, the issuer and, as its seed registers, its post-logout redirect URI. Each process
+ * is killed when closed, when it does not start in time, or after {@link #LIFETIME} at
+ * the latest. Logs go to {@code e2e/target/e2e-logs}.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -40,8 +41,8 @@ final class RunningSystem implements AutoCloseable {
 	static final Duration LIFETIME = Duration.ofMinutes(20);
 
 	/**
-	 * Access tokens live this long instead of five minutes, so the sample renews the citizen's with the
-	 * refresh token within the run.
+	 * Access tokens live this long instead of five minutes, so the sample renews the
+	 * citizen's with the refresh token within the run.
 	 */
 	static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(20);
 
@@ -57,7 +58,10 @@ final class RunningSystem implements AutoCloseable {
 
 	final URI issuer;
 
-	/** The department's address, {@code http://127.0.0.1:<port>}, standing for the seed's 127.0.0.1:8080. */
+	/**
+	 * The department's address, {@code http://127.0.0.1:<port>}, standing for the seed's
+	 * 127.0.0.1:8080.
+	 */
 	final URI department;
 
 	private RunningSystem(Path work, int authPort, int departmentPort) {
@@ -70,6 +74,7 @@ final class RunningSystem implements AutoCloseable {
 
 	/**
 	 * A department's service as this class starts it.
+	 *
 	 * @param name its name, for its log file
 	 * @param jar its executable jar
 	 * @param seed the seed that registers it at Khyber Pass, on http://127.0.0.1:8080
@@ -78,10 +83,14 @@ final class RunningSystem implements AutoCloseable {
 	 */
 	record Department(String name, Path jar, Path seed, String readinessPath, List<String> arguments) {
 
-		/** The Motor Vehicle Registration sample, packaged in {@code sample-relying-party/target}. */
+		/**
+		 * The Motor Vehicle Registration sample, packaged in
+		 * {@code sample-relying-party/target}.
+		 */
 		static Department sample(Path jar) {
-			return new Department("sample-relying-party", jar, root().resolve("sample-relying-party/khyberpass-seed.yml"),
-					"/css/mvr.css", List.of("--logging.level.pk.gov.kp=DEBUG"));
+			return new Department("sample-relying-party", jar,
+					root().resolve("sample-relying-party/khyberpass-seed.yml"), "/css/mvr.css",
+					List.of("--logging.level.pk.gov.kp=DEBUG"));
 		}
 
 	}
@@ -149,9 +158,11 @@ final class RunningSystem implements AutoCloseable {
 						"--khyberpass.seed-print-credentials=false",
 						"--khyberpass.oidc.access-token-lifetime=" + ACCESS_TOKEN_LIFETIME.toSeconds() + "s",
 						"--logging.level.pk.gov.kp=DEBUG"));
-		// Departments read discovery lazily, so both can start together on this two-core machine.
-		List<String> arguments = new ArrayList<>(List.of("--server.port=" + this.departmentPort,
-				"--khyberpass.issuer=" + this.issuer, "--khyberpass.post-logout-redirect-uri=" + this.department + "/"));
+		// Departments read discovery lazily, so both can start together on this two-core
+		// machine.
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=" + this.departmentPort, "--khyberpass.issuer=" + this.issuer,
+						"--khyberpass.post-logout-redirect-uri=" + this.department + "/"));
 		arguments.addAll(department.arguments());
 		Process departmentApp = spawn(department.jar(), logs.resolve(department.name() + ".log"), Map.of(), arguments);
 		waitForAnswer(authServer, this.issuer.resolve("/actuator/health"), "auth-server");
@@ -160,11 +171,10 @@ final class RunningSystem implements AutoCloseable {
 
 	private Process spawn(Path jar, Path log, Map<String, String> environment, List<String> arguments)
 			throws IOException {
-		List<String> command = new ArrayList<>(List.of(Command.java(), "-XX:TieredStopAtLevel=1",
-				"-XX:+UseSerialGC", "-Xmx384m", "-jar", jar.toString()));
+		List<String> command = new ArrayList<>(List.of(Command.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-Xmx384m", "-jar", jar.toString()));
 		command.addAll(arguments);
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		this.processes.add(process);
@@ -181,8 +191,8 @@ final class RunningSystem implements AutoCloseable {
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(name + " exited with " + process.exitValue()
-						+ " during start-up; see e2e/target/e2e-logs");
+				throw new IllegalStateException(
+						name + " exited with " + process.exitValue() + " during start-up; see e2e/target/e2e-logs");
 			}
 			try {
 				HttpResponse<Void> response = this.http.send(

@@ -29,12 +29,13 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A citizen's journey through the Motor Vehicle Registration sample and Khyber Pass, both started from
- * their packaged jars, in headless Chromium: sign-in with and without CNIC consent, RP-initiated logout,
- * a payment needing a second factor, the registry API with service tokens and on the citizen's behalf
- * (token exchange, with the sign-in's access token renewed by its refresh token, and a revoked refresh
- * token sending the citizen to sign in again), and single logout through back-channel logout. The tests run in order because they
- * share one browser and one citizen.
+ * A citizen's journey through the Motor Vehicle Registration sample and Khyber Pass, both
+ * started from their packaged jars, in headless Chromium: sign-in with and without CNIC
+ * consent, RP-initiated logout, a payment needing a second factor, the registry API with
+ * service tokens and on the citizen's behalf (token exchange, with the sign-in's access
+ * token renewed by its refresh token, and a revoked refresh token sending the citizen to
+ * sign in again), and single logout through back-channel logout. The tests run in order
+ * because they share one browser and one citizen.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,8 +56,8 @@ class SampleRelyingPartyIT {
 		Optional<Path> authServer = RunningSystem.jar("auth-server");
 		Optional<Path> sample = RunningSystem.jar("sample-relying-party");
 		Optional<String> missing = CitizenBrowser.missing()
-			.or(() -> (authServer.isEmpty() || sample.isEmpty()) ? Optional.of(
-					"package auth-server and sample-relying-party first (./mvnw -pl auth-server,sample-relying-party -am -DskipTests package)")
+			.or(() -> (authServer.isEmpty() || sample.isEmpty()) ? Optional
+				.of("package auth-server and sample-relying-party first (./mvnw -pl auth-server,sample-relying-party -am -DskipTests package)")
 					: Optional.empty());
 		if (missing.isPresent()) {
 			RunningSystem.skipOrFail(missing.get());
@@ -111,9 +112,9 @@ class SampleRelyingPartyIT {
 	}
 
 	/**
-	 * Paying needs {@code urn:kp:loa:2}: Khyber Pass steps the session up in place with a code from the
-	 * citizen's authenticator app (computed here from the seeded secret), never the password again, and
-	 * the citizen comes back to the payment page.
+	 * Paying needs {@code urn:kp:loa:2}: Khyber Pass steps the session up in place with a
+	 * code from the citizen's authenticator app (computed here from the seeded secret),
+	 * never the password again, and the citizen comes back to the payment page.
 	 */
 	@Test
 	@Order(3)
@@ -160,8 +161,8 @@ class SampleRelyingPartyIT {
 		HttpResponse<String> response = api(this.registrationNumber, null);
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Bearer"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
 	}
 
 	@Test
@@ -188,10 +189,10 @@ class SampleRelyingPartyIT {
 	void registryCitizenApiWhenServiceTokenNotExchangedThenForbidden() throws Exception {
 		String token = serviceToken("demo-excise-office", "demo-excise-secret-for-development-only");
 
-		HttpResponse<String> response = this.system.send(HttpRequest
-			.newBuilder(URI.create(sample("/api/citizens/me/vehicles")))
-			.header("Authorization", "Bearer " + token)
-			.build());
+		HttpResponse<String> response = this.system
+			.send(HttpRequest.newBuilder(URI.create(sample("/api/citizens/me/vehicles")))
+				.header("Authorization", "Bearer " + token)
+				.build());
 
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
@@ -207,9 +208,10 @@ class SampleRelyingPartyIT {
 	}
 
 	/**
-	 * The sign-in's access token has expired: the sample renews it with the refresh token (rotated) before
-	 * the exchange, in the same session (a new sign-in would change the session cookie), twice in a row so
-	 * the second renewal presents the rotated refresh token.
+	 * The sign-in's access token has expired: the sample renews it with the refresh token
+	 * (rotated) before the exchange, in the same session (a new sign-in would change the
+	 * session cookie), twice in a row so the second renewal presents the rotated refresh
+	 * token.
 	 */
 	@Test
 	@Order(10)
@@ -232,14 +234,14 @@ class SampleRelyingPartyIT {
 	}
 
 	/**
-	 * The citizen withdraws consent at Khyber Pass, which revokes the sample's refresh tokens: the next
-	 * renewal is refused, the sample ends its session and sends the browser to sign in again, where Khyber
-	 * Pass asks for consent anew; afterwards the page works again.
+	 * The citizen withdraws consent at Khyber Pass, which revokes the sample's refresh
+	 * tokens: the next renewal is refused, the sample ends its session and sends the
+	 * browser to sign in again, where Khyber Pass asks for consent anew; afterwards the
+	 * page works again.
 	 */
 	@Test
 	@Order(11)
-	void registryOnCitizensBehalfWhenRefreshRevokedByConsentWithdrawalThenSignInAgain()
-			throws InterruptedException {
+	void registryOnCitizensBehalfWhenRefreshRevokedByConsentWithdrawalThenSignInAgain() throws InterruptedException {
 		this.browser.get(this.system.issuer + "/account/departments");
 		waitFor(By.cssSelector("#department-demo-mvr-portal button[type=submit]")).click();
 		waitFor(By.id("withdrawn"));
@@ -294,12 +296,12 @@ class SampleRelyingPartyIT {
 			.encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
 					+ URLEncoder.encode(secret, StandardCharsets.UTF_8))
 				.getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.system.send(HttpRequest
-			.newBuilder(URI.create(this.system.issuer + "/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=vehicles.read"))
-			.build());
+		HttpResponse<String> response = this.system
+			.send(HttpRequest.newBuilder(URI.create(this.system.issuer + "/oauth2/token"))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=vehicles.read"))
+				.build());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
 		assertThat(token.find()).isTrue();

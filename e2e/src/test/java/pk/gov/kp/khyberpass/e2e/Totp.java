@@ -10,8 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What the citizen's authenticator app does (RFC 6238: HMAC-SHA-1, 6 digits, 30 s), written independently
- * of the server's implementation so the test checks it against the standard, not against itself.
+ * What the citizen's authenticator app does (RFC 6238: HMAC-SHA-1, 6 digits, 30 s),
+ * written independently of the server's implementation so the test checks it against the
+ * standard, not against itself.
  */
 final class Totp {
 

@@ -16,9 +16,9 @@ import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassCitizenTokens;
 import pk.gov.kp.khyberpass.sdk.spring.security.KhyberPassUser;
 
 /**
- * Fetches the citizen's claims from Khyber Pass's UserInfo endpoint once per sign-in and keeps them in the
- * session: Khyber Pass puts only identifiers and assurance in the ID token, and the profile and CNIC
- * claims (as consented) in UserInfo.
+ * Fetches the citizen's claims from Khyber Pass's UserInfo endpoint once per sign-in and
+ * keeps them in the session: Khyber Pass puts only identifiers and assurance in the ID
+ * token, and the profile and CNIC claims (as consented) in UserInfo.
  */
 @Service
 public final class CitizenProfiles {

@@ -16,8 +16,8 @@ import org.springframework.web.client.RestClientException;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 
 /**
- * "Check a vehicle before you buy it": looks a registration number up in the registry API with a service
- * token.
+ * "Check a vehicle before you buy it": looks a registration number up in the registry API
+ * with a service token.
  */
 @Controller
 final class LookupController {
@@ -33,8 +33,7 @@ final class LookupController {
 	}
 
 	@GetMapping("/lookup")
-	String lookup(@RequestParam(name = "registration", required = false) @Nullable String registration,
-			Model model) {
+	String lookup(@RequestParam(name = "registration", required = false) @Nullable String registration, Model model) {
 		if (registration == null || registration.isBlank()) {
 			return "lookup";
 		}

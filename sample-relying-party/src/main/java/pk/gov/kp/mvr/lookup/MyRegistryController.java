@@ -12,9 +12,10 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.OAuthErrorException;
 
 /**
- * "Your vehicles in the provincial register": asks the registry API on the citizen's behalf, with a
- * token exchanged at Khyber Pass. When the citizen's sign-in has ended at Khyber Pass, the starter's
- * {@code KhyberPassSignInRequiredException} (not caught here) sends the browser to sign in again and back.
+ * "Your vehicles in the provincial register": asks the registry API on the citizen's
+ * behalf, with a token exchanged at Khyber Pass. When the citizen's sign-in has ended at
+ * Khyber Pass, the starter's {@code KhyberPassSignInRequiredException} (not caught here)
+ * sends the browser to sign in again and back.
  */
 @Controller
 final class MyRegistryController {
@@ -34,7 +35,8 @@ final class MyRegistryController {
 			model.addAttribute("outcome", "found");
 		}
 		catch (OAuthErrorException ex) {
-			// invalid_grant: Khyber Pass no longer accepts the citizen's token (revoked); sign in again.
+			// invalid_grant: Khyber Pass no longer accepts the citizen's token (revoked);
+			// sign in again.
 			log.info("Khyber Pass refused the token exchange: {}", ex.error());
 			model.addAttribute("outcome", "invalid_grant".equals(ex.error()) ? "sign-in-again" : "unavailable");
 		}

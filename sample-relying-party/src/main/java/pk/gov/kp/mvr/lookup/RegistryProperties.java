@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the vehicle registry API is and what to ask Khyber Pass for to call it.
  *
- * @param baseUrl the API's base URL, such as {@code https://registry.mvr.kp.gov.pk/api}; in the sample
- * the service calls its own API
+ * @param baseUrl the API's base URL, such as {@code https://registry.mvr.kp.gov.pk/api};
+ * in the sample the service calls its own API
  * @param scope the scope of the service token the API needs
  */
 @ConfigurationProperties("mvr.registry")

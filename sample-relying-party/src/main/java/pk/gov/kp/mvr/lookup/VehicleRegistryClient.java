@@ -10,8 +10,9 @@ import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokenInterceptor;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
 
 /**
- * Calls the vehicle registry API of another department service with a Khyber Pass service token
- * (client credentials, cached by the starter until shortly before it expires). Thread-safe.
+ * Calls the vehicle registry API of another department service with a Khyber Pass service
+ * token (client credentials, cached by the starter until shortly before it expires).
+ * Thread-safe.
  */
 @Component
 public final class VehicleRegistryClient {
@@ -29,8 +30,10 @@ public final class VehicleRegistryClient {
 	 * Looks a vehicle up.
 	 * @param registrationNumber the registration number
 	 * @return the vehicle, or empty when the registry has none
-	 * @throws org.springframework.web.client.RestClientException when the registry refuses or fails
-	 * @throws pk.gov.kp.khyberpass.sdk.KhyberPassClientException when Khyber Pass issues no token
+	 * @throws org.springframework.web.client.RestClientException when the registry
+	 * refuses or fails
+	 * @throws pk.gov.kp.khyberpass.sdk.KhyberPassClientException when Khyber Pass issues
+	 * no token
 	 */
 	public Optional<RegistryVehicle> find(String registrationNumber) {
 		return this.registry.get()

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Records token-tax payments: a payment covers the vehicle until the end of the fiscal year (30 June)
- * after the later of today and the current paid-until date.
+ * Records token-tax payments: a payment covers the vehicle until the end of the fiscal
+ * year (30 June) after the later of today and the current paid-until date.
  */
 @Service
 public final class TokenTaxPayments {

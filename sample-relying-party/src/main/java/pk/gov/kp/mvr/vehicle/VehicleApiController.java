@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 
 /**
- * The registry API other departments call with a Khyber Pass access token: the starter admits only
- * access tokens for this API's audience ({@code khyberpass.api-audience}). Vehicle facts need a service
- * token with the {@code vehicles.read} scope and never name the owner; a citizen's own vehicles need a
- * token exchanged on that citizen's behalf.
+ * The registry API other departments call with a Khyber Pass access token: the starter
+ * admits only access tokens for this API's audience ({@code khyberpass.api-audience}).
+ * Vehicle facts need a service token with the {@code vehicles.read} scope and never name
+ * the owner; a citizen's own vehicles need a token exchanged on that citizen's behalf.
  */
 @RestController
 final class VehicleApiController {
@@ -50,9 +50,9 @@ final class VehicleApiController {
 	}
 
 	/**
-	 * The citizen's own vehicles, for a department acting on the citizen's behalf: only a token exchanged
-	 * at Khyber Pass (RFC 8693) names the acting department in {@code act}; its {@code sub} is the citizen
-	 * as this registry knows them.
+	 * The citizen's own vehicles, for a department acting on the citizen's behalf: only a
+	 * token exchanged at Khyber Pass (RFC 8693) names the acting department in
+	 * {@code act}; its {@code sub} is the citizen as this registry knows them.
 	 */
 	@GetMapping("/api/citizens/me/vehicles")
 	ResponseEntity<List<RegistryRecord>> citizensVehicles(@AuthenticationPrincipal VerifiedAccessToken token) {

@@ -19,8 +19,9 @@ import pk.gov.kp.khyberpass.sdk.spring.security.RequiresAssuranceLevel;
 import pk.gov.kp.mvr.citizen.CitizenProfiles;
 
 /**
- * The citizen's pages: the dashboard of their vehicles and the token-tax payment, which needs a
- * multi-factor sign-in ({@code urn:kp:loa:2}); the starter steps a weaker session up at Khyber Pass.
+ * The citizen's pages: the dashboard of their vehicles and the token-tax payment, which
+ * needs a multi-factor sign-in ({@code urn:kp:loa:2}); the starter steps a weaker session
+ * up at Khyber Pass.
  */
 @Controller
 final class VehicleController {

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Repository;
 
 /**
- * The vehicle register, in memory for the sample: vehicles by owner ({@code sub} from Khyber Pass) and by
- * registration number. A citizen seen for the first time gets two demo vehicles, one with its token tax
- * due. Thread-safe.
+ * The vehicle register, in memory for the sample: vehicles by owner ({@code sub} from
+ * Khyber Pass) and by registration number. A citizen seen for the first time gets two
+ * demo vehicles, one with its token tax due. Thread-safe.
  */
 @Repository
 public final class VehicleRepository {
@@ -34,18 +34,22 @@ public final class VehicleRepository {
 	}
 
 	/**
-	 * Returns the owner's vehicles, registering demo vehicles for an owner seen for the first time.
+	 * Returns the owner's vehicles, registering demo vehicles for an owner seen for the
+	 * first time.
 	 * @param owner the owner's subject at this department
 	 * @return the vehicles, sorted by registration number
 	 */
 	public List<Vehicle> findByOwner(String owner) {
 		List<String> registrations = this.byOwner.computeIfAbsent(owner, this::registerDemoVehicles);
-		return registrations.stream().map(this.byRegistration::get).sorted(
-				java.util.Comparator.comparing(Vehicle::registrationNumber)).toList();
+		return registrations.stream()
+			.map(this.byRegistration::get)
+			.sorted(java.util.Comparator.comparing(Vehicle::registrationNumber))
+			.toList();
 	}
 
 	/**
-	 * Returns the vehicles registered to an owner, without making demo vehicles for an unknown one.
+	 * Returns the vehicles registered to an owner, without making demo vehicles for an
+	 * unknown one.
 	 * @param owner the owner's subject at the registry
 	 * @return the vehicles by registration number, empty if none
 	 */

@@ -14,11 +14,13 @@ import org.springframework.web.servlet.ModelAndView;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
 
 /**
- * Explains a sign-in that Khyber Pass ended with an error ({@code ?error=...} on the callback, which the
- * starter answers with HTTP 401), instead of a bare error page: above all
- * {@code unmet_authentication_requirements}, when the citizen has no second factor for a payment.
+ * Explains a sign-in that Khyber Pass ended with an error ({@code ?error=...} on the
+ * callback, which the starter answers with HTTP 401), instead of a bare error page: above
+ * all {@code unmet_authentication_requirements}, when the citizen has no second factor
+ * for a payment.
  *
- * @see <a href="https://openid.net/specs/openid-connect-unmet-authentication-requirements-1_0.html">OpenID
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-unmet-authentication-requirements-1_0.html">OpenID
  * Connect Unmet Authentication Requirements 1.0</a>
  */
 @Component

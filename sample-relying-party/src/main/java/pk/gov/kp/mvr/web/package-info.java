@@ -1,5 +1,6 @@
 /**
- * Pages shared by every feature: the explanation shown when Khyber Pass could not complete a sign-in.
+ * Pages shared by every feature: the explanation shown when Khyber Pass could not
+ * complete a sign-in.
  */
 @NullMarked
 package pk.gov.kp.mvr.web;

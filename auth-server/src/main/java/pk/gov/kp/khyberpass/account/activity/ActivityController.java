@@ -17,9 +17,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * {@code /account/activity}: the last {@value #SHOWN} audit entries about the signed-in citizen's account,
- * each named in the citizen's language, with the department and the network (never more of the address)
- * where the entry has them. Audit entries hold no secrets, and only these three facts are shown.
+ * {@code /account/activity}: the last {@value #SHOWN} audit entries about the signed-in
+ * citizen's account, each named in the citizen's language, with the department and the
+ * network (never more of the address) where the entry has them. Audit entries hold no
+ * secrets, and only these three facts are shown.
  */
 @Controller
 final class ActivityController {

@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Refuses passwords found on a list of commonly used or compromised ones, compared without regard to case.
+ * Refuses passwords found on a list of commonly used or compromised ones, compared
+ * without regard to case.
  */
 final class BlocklistValidator implements PasswordValidator {
 
@@ -26,7 +27,9 @@ final class BlocklistValidator implements PasswordValidator {
 		this.blocked = blocked.stream().map(BlocklistValidator::fold).collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** The list shipped with Khyber Pass: one password a line, {@code #} starts a comment. */
+	/**
+	 * The list shipped with Khyber Pass: one password a line, {@code #} starts a comment.
+	 */
 	static BlocklistValidator shipped() {
 		try (InputStream in = BlocklistValidator.class.getResourceAsStream(DEFAULT_LIST)) {
 			if (in == null) {

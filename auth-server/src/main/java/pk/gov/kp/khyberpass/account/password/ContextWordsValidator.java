@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Refuses passwords that contain the service's name or the citizen's own identifiers (CNIC, mobile number,
- * name parts), which NIST SP 800-63B-4 lists as context-specific words.
+ * Refuses passwords that contain the service's name or the citizen's own identifiers
+ * (CNIC, mobile number, name parts), which NIST SP 800-63B-4 lists as context-specific
+ * words.
  */
 final class ContextWordsValidator implements PasswordValidator {
 

@@ -18,7 +18,10 @@ public record HashingCost(int memoryKib, int iterations, int parallelism) {
 		}
 	}
 
-	/** Whether any parameter of this cost is lower than the same parameter of {@code other}. */
+	/**
+	 * Whether any parameter of this cost is lower than the same parameter of
+	 * {@code other}.
+	 */
 	boolean isBelow(HashingCost other) {
 		return this.memoryKib < other.memoryKib || this.iterations < other.iterations
 				|| this.parallelism < other.parallelism;

@@ -14,11 +14,12 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Hashes and verifies citizens' passwords with Argon2id (RFC 9106) through Bouncy Castle, in the PHC string
- * format {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} (unpadded base64).
+ * Hashes and verifies citizens' passwords with Argon2id (RFC 9106) through Bouncy Castle,
+ * in the PHC string format {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} (unpadded
+ * base64).
  * <p>
- * Passwords are NFKC-normalised and UTF-8 encoded before hashing (NIST SP 800-63B-4 §3.1.1.2), so the same
- * password typed on different keyboards verifies. Thread-safe.
+ * Passwords are NFKC-normalised and UTF-8 encoded before hashing (NIST SP 800-63B-4
+ * §3.1.1.2), so the same password typed on different keyboards verifies. Thread-safe.
  */
 public final class PasswordHasher {
 
@@ -26,7 +27,10 @@ public final class PasswordHasher {
 
 	private static final int HASH_LENGTH = 32;
 
-	/** Bounds on stored parameters, so that a corrupted row cannot make verification run for minutes. */
+	/**
+	 * Bounds on stored parameters, so that a corrupted row cannot make verification run
+	 * for minutes.
+	 */
 	private static final HashingCost CEILING = new HashingCost(1 << 20, 64, 16);
 
 	private static final Pattern PHC = Pattern.compile(
@@ -57,8 +61,8 @@ public final class PasswordHasher {
 	}
 
 	/**
-	 * Whether {@code password} matches {@code encoded}, compared in constant time. A malformed
-	 * {@code encoded} matches nothing.
+	 * Whether {@code password} matches {@code encoded}, compared in constant time. A
+	 * malformed {@code encoded} matches nothing.
 	 */
 	public boolean verify(String password, String encoded) {
 		Optional<Stored> stored = Stored.parse(encoded);
@@ -73,8 +77,8 @@ public final class PasswordHasher {
 	}
 
 	/**
-	 * Whether {@code encoded} should be replaced by a fresh hash: it is malformed, or any of its parameters is
-	 * below the configured cost.
+	 * Whether {@code encoded} should be replaced by a fresh hash: it is malformed, or any
+	 * of its parameters is below the configured cost.
 	 */
 	public boolean needsRehash(String encoded) {
 		return Stored.parse(encoded).map((stored) -> stored.cost().isBelow(this.cost)).orElse(true);

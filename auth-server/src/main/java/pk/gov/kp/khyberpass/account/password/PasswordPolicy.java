@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The password rules of NIST SP 800-63B-4 §3.1.1.2, composed here in one place: a minimum length that
- * depends on whether the password is the only factor, a maximum length, no composition rules, no common or
- * compromised passwords, no context-specific words. Passwords are NFKC-normalised before they are judged,
- * exactly as {@link PasswordHasher} does before hashing.
+ * The password rules of NIST SP 800-63B-4 §3.1.1.2, composed here in one place: a minimum
+ * length that depends on whether the password is the only factor, a maximum length, no
+ * composition rules, no common or compromised passwords, no context-specific words.
+ * Passwords are NFKC-normalised before they are judged, exactly as {@link PasswordHasher}
+ * does before hashing.
  *
- * @see <a href="https://pages.nist.gov/800-63-4/sp800-63b.html#password">NIST SP 800-63B-4 §3.1.1.2</a>
+ * @see <a href="https://pages.nist.gov/800-63-4/sp800-63b.html#password">NIST SP
+ * 800-63B-4 §3.1.1.2</a>
  */
 public final class PasswordPolicy {
 
@@ -36,8 +38,8 @@ public final class PasswordPolicy {
 	 * Judges a proposed password.
 	 * @param password the password as typed
 	 * @param setting whether it will be the only factor
-	 * @param contextWords the citizen's own identifiers it must not contain (CNIC digits, mobile number, name
-	 * parts)
+	 * @param contextWords the citizen's own identifiers it must not contain (CNIC digits,
+	 * mobile number, name parts)
 	 * @return the broken rules, empty when the password is acceptable
 	 */
 	public List<PasswordViolation> check(String password, FactorSetting setting, Collection<String> contextWords) {

@@ -10,9 +10,10 @@ import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The current password, asked again before a change that could hand the account to someone else (a new
- * password, a new mobile number, which also receives recovery codes): a session left open on a shared
- * computer is not enough. Five wrong tries per account, then 15 minutes, counted across nodes.
+ * The current password, asked again before a change that could hand the account to
+ * someone else (a new password, a new mobile number, which also receives recovery codes):
+ * a session left open on a shared computer is not enough. Five wrong tries per account,
+ * then 15 minutes, counted across nodes.
  */
 @Component
 final class CurrentPassword {
@@ -32,7 +33,10 @@ final class CurrentPassword {
 		this.store = store;
 	}
 
-	/** Whether {@code password} is the account's password; adds the error for the field when not. */
+	/**
+	 * Whether {@code password} is the account's password; adds the error for the field
+	 * when not.
+	 */
 	boolean confirms(AccountId account, String password, FormErrors errors) {
 		String wrongKey = "password-confirm-wrong:" + account;
 		if (this.store.count(wrongKey) >= MAX_WRONG) {

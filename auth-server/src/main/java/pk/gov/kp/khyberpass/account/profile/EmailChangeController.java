@@ -30,11 +30,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A new e-mail address for the signed-in citizen: a code goes to the new address (same rules as the SMS
- * codes), and only when it comes back does the address become the account's; until then the profile shows it
- * as pending. The old address, if any, is then told. An empty field removes the address at once, since
- * removing proves nothing about anyone's mailbox; the old address is told of that too. The audit entries name
- * no address.
+ * A new e-mail address for the signed-in citizen: a code goes to the new address (same
+ * rules as the SMS codes), and only when it comes back does the address become the
+ * account's; until then the profile shows it as pending. The old address, if any, is then
+ * told. An empty field removes the address at once, since removing proves nothing about
+ * anyone's mailbox; the old address is told of that too. The audit entries name no
+ * address.
  */
 @Controller
 final class EmailChangeController {
@@ -152,7 +153,8 @@ final class EmailChangeController {
 	private void notifyOld(Account account) {
 		String old = account.email();
 		if (old != null) {
-			// an address stored before addresses were checked may not parse; it gets no notice
+			// an address stored before addresses were checked may not parse; it gets no
+			// notice
 			EmailAddress.parse(old).ifPresent(this.notices::emailChanged);
 		}
 	}

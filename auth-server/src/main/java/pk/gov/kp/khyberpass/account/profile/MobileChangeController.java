@@ -33,9 +33,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A new mobile number for the signed-in citizen, who must type the current password (the number receives
- * recovery codes, so a borrowed session must not be able to take it): a code goes to the new number (same rules
- * as at registration), and only when it comes back does the number change; the old number is then told by SMS.
+ * A new mobile number for the signed-in citizen, who must type the current password (the
+ * number receives recovery codes, so a borrowed session must not be able to take it): a
+ * code goes to the new number (same rules as at registration), and only when it comes
+ * back does the number change; the old number is then told by SMS.
  */
 @Controller
 final class MobileChangeController {
@@ -143,7 +144,8 @@ final class MobileChangeController {
 			this.accounts.changeMobile(account.id(), mobile);
 		}
 		catch (MobileNumberTakenException ex) {
-			// taken by someone else since the code was sent: the profile page offers to try another number
+			// taken by someone else since the code was sent: the profile page offers to
+			// try another number
 			return "redirect:" + ProfileController.PATH;
 		}
 		this.changes.record(AuditEventType.MOBILE_CHANGED, account.id());

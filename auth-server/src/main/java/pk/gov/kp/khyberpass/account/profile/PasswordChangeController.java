@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /account/password}: a new password for the signed-in citizen, who must type the current one
- * ({@link CurrentPassword}). The citizen's other sessions
- * end and every refresh-token family is revoked; this session stays signed in.
+ * {@code /account/password}: a new password for the signed-in citizen, who must type the
+ * current one ({@link CurrentPassword}). The citizen's other sessions end and every
+ * refresh-token family is revoked; this session stays signed in.
  */
 @Controller
 final class PasswordChangeController {

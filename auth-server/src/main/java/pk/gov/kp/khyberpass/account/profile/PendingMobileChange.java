@@ -3,7 +3,8 @@ package pk.gov.kp.khyberpass.account.profile;
 import java.io.Serializable;
 
 /**
- * A mobile number change waiting for the code sent to the new number, kept in the HTTP session.
+ * A mobile number change waiting for the code sent to the new number, kept in the HTTP
+ * session.
  *
  * @param mobile the new number, E.164
  * @param challengeId the code's challenge

@@ -32,8 +32,8 @@ final class ProfileChanges {
 
 	/** Records with details, which must name no address, number or code. */
 	void record(AuditEventType type, AccountId account, Map<String, String> details) {
-		this.events.publishEvent(new AuditEvent(type, account.toString(), account.toString(), null,
-				this.clock.instant(), details));
+		this.events.publishEvent(
+				new AuditEvent(type, account.toString(), account.toString(), null, this.clock.instant(), details));
 	}
 
 }

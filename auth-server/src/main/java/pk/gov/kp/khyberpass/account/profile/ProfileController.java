@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /account/profile}: the citizen's name, mobile number and e-mail address, each changed on its own
- * form. A new name must be confirmed by the civil registry with the CNIC and date of birth; the mobile number
- * changes through {@link MobileChangeController}, the e-mail address through {@link EmailChangeController}.
+ * {@code /account/profile}: the citizen's name, mobile number and e-mail address, each
+ * changed on its own form. A new name must be confirmed by the civil registry with the
+ * CNIC and date of birth; the mobile number changes through
+ * {@link MobileChangeController}, the e-mail address through
+ * {@link EmailChangeController}.
  */
 @Controller
 final class ProfileController {
@@ -47,8 +49,7 @@ final class ProfileController {
 
 	private final MessageSource messages;
 
-	ProfileController(AccountService accounts, CivilRegistry registry, ProfileChanges changes,
-			MessageSource messages) {
+	ProfileController(AccountService accounts, CivilRegistry registry, ProfileChanges changes, MessageSource messages) {
 		this.accounts = accounts;
 		this.registry = registry;
 		this.changes = changes;
@@ -97,13 +98,14 @@ final class ProfileController {
 		return page(account, Map.of("fullName", fullName), errors.byField(), null, model);
 	}
 
-	static String page(Account account, Map<String, String> form, Map<String, String> errors,
-			@Nullable String changed, Model model) {
+	static String page(Account account, Map<String, String> form, Map<String, String> errors, @Nullable String changed,
+			Model model) {
 		model.addAttribute("account", account);
 		model.addAttribute("mobile", (account.mobile() != null) ? account.mobile().national() : "");
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
-		model.addAttribute("changed", (changed != null && changed.matches("name|mobile|email|email-removed")) ? changed : null);
+		model.addAttribute("changed",
+				(changed != null && changed.matches("name|mobile|email|email-removed")) ? changed : null);
 		return "account/profile/profile";
 	}
 

@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The recovery pages: {@code /recover} (CNIC and date of birth), {@code /recover/verify} (the code) and
- * {@code /recover/password} (the new password). The first two answer the same for every CNIC.
+ * The recovery pages: {@code /recover} (CNIC and date of birth), {@code /recover/verify}
+ * (the code) and {@code /recover/password} (the new password). The first two answer the
+ * same for every CNIC.
  */
 @Controller
 final class RecoveryController {

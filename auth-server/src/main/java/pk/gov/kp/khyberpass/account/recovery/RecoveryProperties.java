@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Password recovery settings. Codes follow {@code khyberpass.registration.otp}.
  *
- * @param perCnicPerHour recovery requests for one CNIC per hour, whether or not it has an account
+ * @param perCnicPerHour recovery requests for one CNIC per hour, whether or not it has an
+ * account
  * @param perAddressPerHour recovery requests from one client address per hour
  * @param verifiedFor how long a proven code lets the citizen choose a new password
  */

@@ -27,9 +27,10 @@ import pk.gov.kp.khyberpass.keys.KeyedHash;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The recovery steps. Whatever the CNIC and date of birth, {@link #start} returns a pending recovery with a
- * live challenge: a real one whose code went by SMS to the registered number, or a decoy whose code went
- * nowhere. The pages cannot tell them apart, so neither can the person at the keyboard.
+ * The recovery steps. Whatever the CNIC and date of birth, {@link #start} returns a
+ * pending recovery with a live challenge: a real one whose code went by SMS to the
+ * registered number, or a decoy whose code went nowhere. The pages cannot tell them
+ * apart, so neither can the person at the keyboard.
  */
 final class RecoveryService {
 
@@ -74,11 +75,13 @@ final class RecoveryService {
 				return new PendingRecovery(challenge.id(), citizen.id().toString(), null);
 			}
 			catch (OtpThrottledException ex) {
-				// A code went to this number a moment ago (registration, profile or recovery): answer as always.
+				// A code went to this number a moment ago (registration, profile or
+				// recovery): answer as always.
 				log.debug("Recovery code for account {} not sent: too many codes", citizen.id());
 			}
 		}
-		// Recorded like a match (one audit write either way, so the answer takes as long); the security team sees
+		// Recorded like a match (one audit write either way, so the answer takes as
+		// long); the security team sees
 		// requests for CNICs without an account, never the CNIC itself.
 		String attempted = "cnic-hash:" + this.cnicHash.base64Url(cnic.digits());
 		this.events.publishEvent(new AuditEvent(AuditEventType.RECOVERY_STARTED, attempted, attempted, null,
@@ -102,16 +105,16 @@ final class RecoveryService {
 	}
 
 	/**
-	 * Sets the new password (already checked against the policy), ends every session and refresh token of the
-	 * account, records it and tells the citizen.
+	 * Sets the new password (already checked against the policy), ends every session and
+	 * refresh token of the account, records it and tells the citizen.
 	 */
 	void complete(Account account, String newPassword) {
 		this.accounts.changePassword(account.id(), newPassword);
 		int ended = this.sessions.endAll(account.id());
 		this.events.publishEvent(new PasswordChanged(account.id(), this.clock.instant(), "recovered"));
-		this.events.publishEvent(new AuditEvent(AuditEventType.PASSWORD_RESET, account.id().toString(),
-				account.id().toString(), null, this.clock.instant(),
-				Map.of("method", "sms-code", "sessionsEnded", Integer.toString(ended))));
+		this.events.publishEvent(
+				new AuditEvent(AuditEventType.PASSWORD_RESET, account.id().toString(), account.id().toString(), null,
+						this.clock.instant(), Map.of("method", "sms-code", "sessionsEnded", Integer.toString(ended))));
 		if (account.mobile() != null) {
 			this.notices.passwordChanged(account.mobile());
 		}

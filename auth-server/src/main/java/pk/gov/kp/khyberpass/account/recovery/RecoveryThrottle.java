@@ -7,9 +7,9 @@ import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 import pk.gov.kp.khyberpass.keys.KeyedHash;
 
 /**
- * Counts recovery requests per CNIC (a keyed hash of it, never the number) and per client address in the
- * ephemeral store, so every node sees the same counts. Both counters move whether or not the CNIC has an
- * account, so being throttled tells nothing.
+ * Counts recovery requests per CNIC (a keyed hash of it, never the number) and per client
+ * address in the ephemeral store, so every node sees the same counts. Both counters move
+ * whether or not the CNIC has an account, so being throttled tells nothing.
  */
 final class RecoveryThrottle {
 

@@ -5,16 +5,17 @@ import java.time.LocalDate;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
- * The port to the civil registry (NADRA): whether a CNIC, a full name and a date of birth belong together.
- * Chosen with {@code khyberpass.registration.civil-registry}: {@code synthetic} (development default, a file of
- * made-up citizens) or {@code http}.
+ * The port to the civil registry (NADRA): whether a CNIC, a full name and a date of birth
+ * belong together. Chosen with {@code khyberpass.registration.civil-registry}:
+ * {@code synthetic} (development default, a file of made-up citizens) or {@code http}.
  */
 public interface CivilRegistry {
 
 	/**
-	 * Whether the registry holds a citizen with exactly this CNIC, name and date of birth. Names are compared
-	 * without regard to case or spacing.
-	 * @throws RegistryUnavailableException if the registry could not answer; callers must then refuse
+	 * Whether the registry holds a citizen with exactly this CNIC, name and date of
+	 * birth. Names are compared without regard to case or spacing.
+	 * @throws RegistryUnavailableException if the registry could not answer; callers must
+	 * then refuse
 	 */
 	boolean confirms(Cnic cnic, String fullName, LocalDate birthDate);
 

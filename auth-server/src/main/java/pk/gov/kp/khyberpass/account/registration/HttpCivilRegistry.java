@@ -17,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
- * The production {@link CivilRegistry}: {@code POST} of {@code {"cnic", "fullName", "birthDate"}} as JSON
- * to the registry's verification endpoint, which answers 200 with {@code {"match": true|false}}. Anything
- * else (another status, a malformed body, a time-out, a network failure) raises
- * {@link RegistryUnavailableException}: the registry fails closed.
+ * The production {@link CivilRegistry}: {@code POST} of {@code {"cnic", "fullName",
+ * "birthDate"}} as JSON to the registry's verification endpoint, which answers 200 with
+ * {@code {"match": true|false}}. Anything else (another status, a malformed body, a
+ * time-out, a network failure) raises {@link RegistryUnavailableException}: the registry
+ * fails closed.
  */
 final class HttpCivilRegistry implements CivilRegistry {
 

@@ -11,8 +11,9 @@ import pk.gov.kp.khyberpass.account.MobileNumber;
 import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
- * A registration waiting for its one-time code, kept in the citizen's HTTP session (so serializable). Holds
- * the password only as its Argon2id hash. {@link #toString()} hides everything but the masked CNIC.
+ * A registration waiting for its one-time code, kept in the citizen's HTTP session (so
+ * serializable). Holds the password only as its Argon2id hash. {@link #toString()} hides
+ * everything but the masked CNIC.
  *
  * @param cnic the CNIC digits
  * @param fullName the name the registry confirmed
@@ -20,7 +21,8 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
  * @param mobile the mobile number in E.164 form
  * @param passwordHash the Argon2id hash of the chosen password
  * @param challengeId the one-time code challenge sent to the mobile number
- * @param email the optional e-mail address, not the account's until proved by a code after registration
+ * @param email the optional e-mail address, not the account's until proved by a code
+ * after registration
  */
 record PendingRegistration(String cnic, String fullName, LocalDate birthDate, String mobile, String passwordHash,
 		String challengeId, @Nullable String email) implements Serializable {

@@ -4,9 +4,10 @@ import java.io.Serial;
 import java.io.Serializable;
 
 /**
- * The e-mail address given at registration, waiting for the code sent to it once the account exists; kept in
- * the HTTP session of the browser that proved the mobile number. The address is not the account's until the
- * code comes back. {@link #toString()} names nothing.
+ * The e-mail address given at registration, waiting for the code sent to it once the
+ * account exists; kept in the HTTP session of the browser that proved the mobile number.
+ * The address is not the account's until the code comes back. {@link #toString()} names
+ * nothing.
  *
  * @param accountId the new account
  * @param email the address to prove

@@ -36,9 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The registration pages: {@code /register} (who you are, mobile number, password) and
- * {@code /register/verify} (the code sent by SMS). The pending registration lives in the HTTP session, with
- * the password already hashed. An e-mail address given on the form is proved afterwards by
- * {@link RegistrationEmailController}.
+ * {@code /register/verify} (the code sent by SMS). The pending registration lives in the
+ * HTTP session, with the password already hashed. An e-mail address given on the form is
+ * proved afterwards by {@link RegistrationEmailController}.
  */
 @Controller
 final class RegistrationController {

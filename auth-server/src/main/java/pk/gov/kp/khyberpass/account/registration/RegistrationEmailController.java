@@ -30,10 +30,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The optional last registration step, {@code /register/email}: once the mobile number is proved and the
- * account exists, a code goes to the e-mail address given on the form, and the address is stored only when
- * that code comes back. The citizen may skip it; the account works without an address (one can be added later
- * under <em>Your details</em>). The step belongs to the browser session that created the account.
+ * The optional last registration step, {@code /register/email}: once the mobile number is
+ * proved and the account exists, a code goes to the e-mail address given on the form, and
+ * the address is stored only when that code comes back. The citizen may skip it; the
+ * account works without an address (one can be added later under <em>Your details</em>).
+ * The step belongs to the browser session that created the account.
  */
 @Controller
 final class RegistrationEmailController {
@@ -58,8 +59,8 @@ final class RegistrationEmailController {
 
 	private final Clock clock;
 
-	RegistrationEmailController(EmailCodes codes, OtpChallenges otps, AccountService accounts,
-			MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+	RegistrationEmailController(EmailCodes codes, OtpChallenges otps, AccountService accounts, MessageSource messages,
+			ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
 		this.clock = clock;
 		this.codes = codes;
@@ -69,8 +70,9 @@ final class RegistrationEmailController {
 	}
 
 	/**
-	 * Sends the code for a just-created account and returns where the citizen goes next: the code page, or
-	 * straight to sign-in when the code cannot be sent (the account is created either way).
+	 * Sends the code for a just-created account and returns where the citizen goes next:
+	 * the code page, or straight to sign-in when the code cannot be sent (the account is
+	 * created either way).
 	 */
 	String start(AccountId account, EmailAddress address, HttpSession session, Locale locale) {
 		try {
@@ -107,7 +109,8 @@ final class RegistrationEmailController {
 		if (CODE.accepts(code, (digits) -> this.otps.verify(pending.challengeId(), digits), errors)) {
 			session.removeAttribute(RegisteredEmail.SESSION_ATTRIBUTE);
 			this.accounts.changeEmail(AccountId.parse(pending.accountId()), pending.email());
-			// the same entry as a change in the profile, so the activity page shows it; never the address
+			// the same entry as a change in the profile, so the activity page shows it;
+			// never the address
 			this.events.publishEvent(new AuditEvent(AuditEventType.EMAIL_CHANGED, pending.accountId(),
 					pending.accountId(), null, this.clock.instant(), Map.of("change", "verified-at-registration")));
 			return DONE + "&email-confirmed";

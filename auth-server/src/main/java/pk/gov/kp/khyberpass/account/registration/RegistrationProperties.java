@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param civilRegistry which civil registry adapter confirms identities
  * @param syntheticRecords the CSV file of the {@code synthetic} registry
- * @param registryHttp the HTTP registry, required when {@code civilRegistry} is {@code http}
+ * @param registryHttp the HTTP registry, required when {@code civilRegistry} is
+ * {@code http}
  * @param otp the one-time codes sent to the mobile number
  */
 @Validated
@@ -47,8 +48,8 @@ public record RegistrationProperties(@DefaultValue("synthetic") RegistryAdapter 
 	}
 
 	/**
-	 * One-time codes sent by SMS (security baseline: 6 digits, 5 min, 5 attempts, resend throttled): at
-	 * registration and for the SMS second factor.
+	 * One-time codes sent by SMS (security baseline: 6 digits, 5 min, 5 attempts, resend
+	 * throttled): at registration and for the SMS second factor.
 	 *
 	 * @param ttl how long a code stays valid
 	 * @param maxAttempts wrong codes allowed before the challenge dies

@@ -22,9 +22,9 @@ import pk.gov.kp.khyberpass.notify.SmsGateway;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 
 /**
- * The registration steps: confirm the identity with the civil registry, send a code to the mobile number,
- * and create the account once the code comes back. The form's own checks (formats, password policy) are the
- * controller's.
+ * The registration steps: confirm the identity with the civil registry, send a code to
+ * the mobile number, and create the account once the code comes back. The form's own
+ * checks (formats, password policy) are the controller's.
  */
 final class RegistrationService {
 
@@ -50,12 +50,14 @@ final class RegistrationService {
 	}
 
 	/**
-	 * Starts a registration: the registry is asked first (so that the answer "already registered" is only
-	 * given to someone who knows the CNIC's name and date of birth), then the code is sent.
-	 * @throws RegistrationRefusedException if the identity is not confirmed, the CNIC or mobile is taken, or
-	 * too many codes were sent
+	 * Starts a registration: the registry is asked first (so that the answer "already
+	 * registered" is only given to someone who knows the CNIC's name and date of birth),
+	 * then the code is sent.
+	 * @throws RegistrationRefusedException if the identity is not confirmed, the CNIC or
+	 * mobile is taken, or too many codes were sent
 	 * @throws RegistryUnavailableException if the registry cannot answer
-	 * @throws pk.gov.kp.khyberpass.notify.SmsDeliveryException if the code could not be sent
+	 * @throws pk.gov.kp.khyberpass.notify.SmsDeliveryException if the code could not be
+	 * sent
 	 */
 	PendingRegistration start(Cnic cnic, String fullName, LocalDate birthDate, MobileNumber mobile,
 			@Nullable EmailAddress email, String password) {
@@ -85,8 +87,10 @@ final class RegistrationService {
 
 	/**
 	 * Checks the code and, when it is right, creates the account.
-	 * @return the outcome; the account exists only after {@link OtpOutcome#ACCEPTED}, and then it is named
-	 * @throws RegistrationRefusedException if the CNIC or mobile number was taken meanwhile
+	 * @return the outcome; the account exists only after {@link OtpOutcome#ACCEPTED}, and
+	 * then it is named
+	 * @throws RegistrationRefusedException if the CNIC or mobile number was taken
+	 * meanwhile
 	 */
 	Completion complete(PendingRegistration pending, String code) {
 		OtpOutcome outcome = this.otps.verify(pending.challengeId(), code);
@@ -106,6 +110,7 @@ final class RegistrationService {
 
 	/**
 	 * What became of a registration code.
+	 *
 	 * @param outcome the code's outcome
 	 * @param account the new account, only when the code was accepted
 	 */

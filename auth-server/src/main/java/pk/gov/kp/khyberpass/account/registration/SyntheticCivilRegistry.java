@@ -14,7 +14,8 @@ import pk.gov.kp.khyberpass.cnic.Cnic;
 
 /**
  * The development {@link CivilRegistry}: made-up citizens read from a CSV file
- * ({@code cnic,full_name,birth_date}, a header line, {@code #} comments). Never reaches NADRA.
+ * ({@code cnic,full_name,birth_date}, a header line, {@code #} comments). Never reaches
+ * NADRA.
  */
 final class SyntheticCivilRegistry implements CivilRegistry {
 

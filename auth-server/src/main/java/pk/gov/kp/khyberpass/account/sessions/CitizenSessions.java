@@ -12,9 +12,9 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.keys.KeyedHash;
 
 /**
- * The public face of a citizen's sessions: list them, end one, end all others, end all. Ending a session
- * deletes it, and single logout (token families of that session revoked, departments told) follows from
- * the session-destroyed event on whichever node hears it.
+ * The public face of a citizen's sessions: list them, end one, end all others, end all.
+ * Ending a session deletes it, and single logout (token families of that session revoked,
+ * departments told) follows from the session-destroyed event on whichever node hears it.
  */
 public final class CitizenSessions {
 
@@ -39,8 +39,8 @@ public final class CitizenSessions {
 	}
 
 	/**
-	 * Ends the account's session named by {@code handle}, unless it is the current one (signing out of that is
-	 * the sign-out button's job).
+	 * Ends the account's session named by {@code handle}, unless it is the current one
+	 * (signing out of that is the sign-out button's job).
 	 * @return whether a session ended
 	 */
 	public boolean endOne(AccountId account, String handle, @Nullable String currentSessionId) {
@@ -53,7 +53,10 @@ public final class CitizenSessions {
 		return session.isPresent();
 	}
 
-	/** Ends every session of the account but {@code currentSessionId}; returns how many ended. */
+	/**
+	 * Ends every session of the account but {@code currentSessionId}; returns how many
+	 * ended.
+	 */
 	public int endOthers(AccountId account, @Nullable String currentSessionId) {
 		int ended = 0;
 		for (StoredSession session : this.directory.findByPrincipal(account.toString())) {

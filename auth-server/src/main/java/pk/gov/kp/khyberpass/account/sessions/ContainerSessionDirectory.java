@@ -16,9 +16,9 @@ import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.security.web.session.HttpSessionIdChangedEvent;
 
 /**
- * The servlet container's sessions (development default, one node): every session is tracked from the
- * events of Spring Security's {@code HttpSessionEventPublisher}, and a principal's are picked out by their
- * security context.
+ * The servlet container's sessions (development default, one node): every session is
+ * tracked from the events of Spring Security's {@code HttpSessionEventPublisher}, and a
+ * principal's are picked out by their security context.
  */
 final class ContainerSessionDirectory implements SessionDirectory {
 

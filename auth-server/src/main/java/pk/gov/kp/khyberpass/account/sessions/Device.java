@@ -5,8 +5,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A rough name for the browser and system behind a {@code User-Agent} header, enough for a citizen to
- * recognise a session ("Chrome on Android"). Only this summary is kept, never the header itself.
+ * A rough name for the browser and system behind a {@code User-Agent} header, enough for
+ * a citizen to recognise a session ("Chrome on Android"). Only this summary is kept,
+ * never the header itself.
  *
  * @param browser the browser's name, or empty when not recognised
  * @param system the operating system's name, or empty when not recognised

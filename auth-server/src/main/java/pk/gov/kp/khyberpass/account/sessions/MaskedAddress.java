@@ -1,8 +1,9 @@
 package pk.gov.kp.khyberpass.account.sessions;
 
 /**
- * A client address with its host part hidden, for showing on a page: the first three parts of an IPv4
- * address ({@code 203.0.113.*}) or the first three groups of an IPv6 address ({@code 2001:db8:85a3:*}).
+ * A client address with its host part hidden, for showing on a page: the first three
+ * parts of an IPv4 address ({@code 203.0.113.*}) or the first three groups of an IPv6
+ * address ({@code 2001:db8:85a3:*}).
  */
 final class MaskedAddress {
 

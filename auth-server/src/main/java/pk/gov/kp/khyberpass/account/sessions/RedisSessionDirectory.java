@@ -6,8 +6,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
 /**
- * Sessions in Redis, found through Spring Session's principal-name index; deleting one publishes the event
- * that every node's single logout hears.
+ * Sessions in Redis, found through Spring Session's principal-name index; deleting one
+ * publishes the event that every node's single logout hears.
  */
 final class RedisSessionDirectory implements SessionDirectory {
 

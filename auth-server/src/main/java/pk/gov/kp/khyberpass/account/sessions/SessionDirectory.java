@@ -3,8 +3,8 @@ package pk.gov.kp.khyberpass.account.sessions;
 import java.util.List;
 
 /**
- * Where the sessions of one principal are found and ended: Spring Session's Redis index in production,
- * the servlet container's sessions in the development default.
+ * Where the sessions of one principal are found and ended: Spring Session's Redis index
+ * in production, the servlet container's sessions in the development default.
  */
 interface SessionDirectory {
 

@@ -11,7 +11,10 @@ import pk.gov.kp.khyberpass.keys.MasterKey;
 @Configuration(proxyBeanMethods = false)
 class SessionsConfiguration {
 
-	/** Redis sessions when Spring Session runs (production), otherwise the container's (development). */
+	/**
+	 * Redis sessions when Spring Session runs (production), otherwise the container's
+	 * (development).
+	 */
 	@Bean
 	SessionDirectory sessionDirectory(
 			ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> redisSessions) {

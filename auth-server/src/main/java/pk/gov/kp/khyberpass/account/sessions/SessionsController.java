@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /account/sessions}: where the citizen is signed in (device, masked address, sign-in time, last
- * activity), with a button to sign out each other session and one for all others.
+ * {@code /account/sessions}: where the citizen is signed in (device, masked address,
+ * sign-in time, last activity), with a button to sign out each other session and one for
+ * all others.
  */
 @Controller
 final class SessionsController {

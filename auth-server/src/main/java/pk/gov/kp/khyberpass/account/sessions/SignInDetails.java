@@ -13,9 +13,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Remembers in the session, at password sign-in, what the sessions page shows: when, the device summary and
- * the masked address (never the full address or the {@code User-Agent} header). Session attributes survive
- * the session id change that follows sign-in.
+ * Remembers in the session, at password sign-in, what the sessions page shows: when, the
+ * device summary and the masked address (never the full address or the {@code User-Agent}
+ * header). Session attributes survive the session id change that follows sign-in.
  */
 @Component
 final class SignInDetails {

@@ -9,12 +9,16 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A department client's settings as the console's form holds them (lists one per line or space-separated),
- * turned into the admin API's client request. The API validates every field; the console does not guess.
+ * A department client's settings as the console's form holds them (lists one per line or
+ * space-separated), turned into the admin API's client request. The API validates every
+ * field; the console does not guess.
  */
 final class ClientForm {
 
-	/** The form's fields, which are also the API's field names; the review step carries them as hidden fields. */
+	/**
+	 * The form's fields, which are also the API's field names; the review step carries
+	 * them as hidden fields.
+	 */
 	static final List<String> FIELDS = List.of("clientId", "clientName", "authMethod", "grantTypes", "redirectUris",
 			"postLogoutRedirectUris", "scopes", "minAcr", "requireConsent", "publicSubject", "sector",
 			"backchannelLogoutUri", "jwksUri", "jwks", "audiences", "claimsAllowed", "idTokenSigningAlg",
@@ -50,7 +54,10 @@ final class ClientForm {
 		return new ClientForm(values);
 	}
 
-	/** A setting as the form and the client page show it: lists space-separated, objects (the JWKS) as JSON. */
+	/**
+	 * A setting as the form and the client page show it: lists space-separated, objects
+	 * (the JWKS) as JSON.
+	 */
 	@SuppressWarnings("unchecked")
 	static String text(@Nullable Object value) {
 		if (value instanceof List<?> list) {
@@ -81,7 +88,10 @@ final class ClientForm {
 		return this.values.getOrDefault(field, "");
 	}
 
-	/** The API request body: empty fields left out (the API's defaults apply), lists split, flags as booleans. */
+	/**
+	 * The API request body: empty fields left out (the API's defaults apply), lists
+	 * split, flags as booleans.
+	 */
 	Map<String, Object> request(String reason, @Nullable String clientId) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("reason", reason);

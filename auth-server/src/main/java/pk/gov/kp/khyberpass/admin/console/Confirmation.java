@@ -7,13 +7,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 
 /**
- * The confirmation step every change goes through: what will happen, to what, and the reason the admin API
- * requires (3 to 500 characters), posted back to {@code action}.
+ * The confirmation step every change goes through: what will happen, to what, and the
+ * reason the admin API requires (3 to 500 characters), posted back to {@code action}.
  *
  * @param what the message key naming the change, such as {@code console.citizen.lock}
  * @param subject what it is done to, as shown
  * @param action where the confirmed form posts
- * @param hidden fields carried through the step unchanged (a client's settings under review)
+ * @param hidden fields carried through the step unchanged (a client's settings under
+ * review)
  */
 public record Confirmation(String what, String subject, String action, Map<String, String> hidden) {
 

@@ -3,8 +3,8 @@ package pk.gov.kp.khyberpass.admin.console;
 import java.util.List;
 
 /**
- * The signed-in administrator's roles, as the admin API states them, and what the pages may offer them.
- * Hiding a button is a courtesy; the API refuses it anyway.
+ * The signed-in administrator's roles, as the admin API states them, and what the pages
+ * may offer them. Hiding a button is a courtesy; the API refuses it anyway.
  */
 public record ConsoleAdmin(String accountId, List<String> roles) {
 
@@ -12,7 +12,9 @@ public record ConsoleAdmin(String accountId, List<String> roles) {
 		return this.roles.contains("security-admin");
 	}
 
-	/** Clients and keys: read by security admins and auditors, changed by security admins. */
+	/**
+	 * Clients and keys: read by security admins and auditors, changed by security admins.
+	 */
 	public boolean readsClientsAndKeys() {
 		return securityAdmin() || this.roles.contains("auditor");
 	}

@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Administrators (security admins only): who holds which admin role, granting a role to an account found by
- * its CNIC (through the citizen search) and withdrawing one, each confirmed with a reason. The security-admin
- * role of the last active security admin is not offered for withdrawal, and the API's refusal of it (409) is
- * shown in the administrator's language.
+ * Administrators (security admins only): who holds which admin role, granting a role to
+ * an account found by its CNIC (through the citizen search) and withdrawing one, each
+ * confirmed with a reason. The security-admin role of the last active security admin is
+ * not offered for withdrawal, and the API's refusal of it (409) is shown in the
+ * administrator's language.
  */
 @Controller
 class ConsoleAdminsController {
@@ -39,8 +40,9 @@ class ConsoleAdminsController {
 	}
 
 	@GetMapping(PAGE)
-	String list(@RequestParam(required = false) @Nullable String cnic, @RequestParam(required = false) @Nullable String done,
-			@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
+	String list(@RequestParam(required = false) @Nullable String cnic,
+			@RequestParam(required = false) @Nullable String done, @ModelAttribute("admin") ConsoleAdmin admin,
+			Model model) {
 		requireSecurityAdmin(admin);
 		if (cnic != null && !cnic.isBlank()) {
 			model.addAttribute("candidates", this.api.getList("/admin/api/citizens", Map.of("cnic", cnic.strip())));
@@ -83,7 +85,8 @@ class ConsoleAdminsController {
 				throw ex;
 			}
 			if (accountId.equals(admin.accountId()) && "security-admin".equals(role)) {
-				// this page is for security admins only, and the administrator no longer is one
+				// this page is for security admins only, and the administrator no longer
+				// is one
 				return "redirect:/admin/console";
 			}
 		}
@@ -128,7 +131,10 @@ class ConsoleAdminsController {
 			.anyMatch((holder) -> holder.accountId().equals(accountId) && holder.lastSecurityAdmin());
 	}
 
-	/** The assignments by account, in the API's order, each account's roles in {@link #ROLES} order. */
+	/**
+	 * The assignments by account, in the API's order, each account's roles in
+	 * {@link #ROLES} order.
+	 */
 	static List<Holder> holders(List<Map<String, Object>> assignments) {
 		Map<String, List<Map<String, Object>>> byAccount = new LinkedHashMap<>();
 		assignments.forEach((assignment) -> byAccount
@@ -181,8 +187,8 @@ class ConsoleAdminsController {
 	 * @param cnic the CNIC, masked
 	 * @param status the account status
 	 * @param roles the roles held
-	 * @param lastSecurityAdmin whether this is the only active security admin, whose role is not offered for
-	 * withdrawal
+	 * @param lastSecurityAdmin whether this is the only active security admin, whose role
+	 * is not offered for withdrawal
 	 */
 	record Holder(String accountId, String fullName, String cnic, String status, List<Held> roles,
 			boolean lastSecurityAdmin) {

@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Every console page: the administrator's roles from {@code /admin/api/me} (so a role withdrawn a moment ago
- * is gone on the next page), and the pages for the API's refusals.
+ * Every console page: the administrator's roles from {@code /admin/api/me} (so a role
+ * withdrawn a moment ago is gone on the next page), and the pages for the API's refusals.
  */
-@ControllerAdvice(assignableTypes = { ConsoleController.class, ConsoleClientsController.class,
-		ConsoleCitizensController.class, ConsoleKeysController.class, ConsoleAuditController.class,
-		ConsoleAdminsController.class })
+@ControllerAdvice(
+		assignableTypes = { ConsoleController.class, ConsoleClientsController.class, ConsoleCitizensController.class,
+				ConsoleKeysController.class, ConsoleAuditController.class, ConsoleAdminsController.class })
 class ConsoleAdvice {
 
 	private final ConsoleApi api;
@@ -39,7 +39,8 @@ class ConsoleAdvice {
 	@ExceptionHandler(ConsoleApiException.class)
 	String refused(ConsoleApiException ex, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (ex.status() == 401) {
-			// The tokens are gone (expired, revoked, or the admin was signed out everywhere): sign in again.
+			// The tokens are gone (expired, revoked, or the admin was signed out
+			// everywhere): sign in again.
 			request.getSession().removeAttribute(ConsoleSecurityConfiguration.CONTEXT_ATTRIBUTE);
 			SecurityContextHolder.clearContext();
 			response.setStatus(HttpStatus.UNAUTHORIZED.value());

@@ -26,9 +26,9 @@ import org.springframework.web.util.UriBuilder;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
- * The console's only way to the data: the admin API over HTTP, with the signed-in administrator's access
- * token (refreshed when it has expired). The API decides what each role may do; the console only hides
- * what it would refuse.
+ * The console's only way to the data: the admin API over HTTP, with the signed-in
+ * administrator's access token (refreshed when it has expired). The API decides what each
+ * role may do; the console only hides what it would refuse.
  */
 @Component
 class ConsoleApi {
@@ -94,7 +94,10 @@ class ConsoleApi {
 		return uri.build();
 	}
 
-	/** The administrator's access token, refreshed if needed; none left means signing in again. */
+	/**
+	 * The administrator's access token, refreshed if needed; none left means signing in
+	 * again.
+	 */
 	private String accessToken() {
 		Authentication admin = SecurityContextHolder.getContext().getAuthentication();
 		ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();

@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The admin API said no: 401 (the administrator must sign in again), 403 (not for this role), 404, or 400
- * with the API's explanation, which the console shows as it is (it names the field, never a secret).
+ * The admin API said no: 401 (the administrator must sign in again), 403 (not for this
+ * role), 404, or 400 with the API's explanation, which the console shows as it is (it
+ * names the field, never a secret).
  */
 final class ConsoleApiException extends RuntimeException {
 

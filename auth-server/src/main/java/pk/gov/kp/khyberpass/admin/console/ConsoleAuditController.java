@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Audit search with filters (time in UTC, type, actor, subject, client) and the chain's integrity. */
+/**
+ * Audit search with filters (time in UTC, type, actor, subject, client) and the chain's
+ * integrity.
+ */
 @Controller
 class ConsoleAuditController {
 
@@ -25,10 +28,12 @@ class ConsoleAuditController {
 	}
 
 	@GetMapping("/admin/console/audit")
-	String search(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-			@RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String actor,
+	String search(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String actor,
 			@RequestParam(required = false) @Nullable String subject,
-			@RequestParam(required = false) @Nullable String clientId, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
+			@RequestParam(required = false) @Nullable String clientId, @ModelAttribute("admin") ConsoleAdmin admin,
+			Model model) {
 		if (!admin.readsAudit()) {
 			throw new ConsoleApiException(403, "");
 		}
@@ -55,7 +60,10 @@ class ConsoleAuditController {
 		return "console/integrity";
 	}
 
-	/** A {@code datetime-local} field's value, read as UTC; anything else goes to the API as typed. */
+	/**
+	 * A {@code datetime-local} field's value, read as UTC; anything else goes to the API
+	 * as typed.
+	 */
 	private static @Nullable String instant(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return null;

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
-/** Citizen support: search, view (masked), and the support actions, each confirmed with a reason. */
+/**
+ * Citizen support: search, view (masked), and the support actions, each confirmed with a
+ * reason.
+ */
 @Controller
 class ConsoleCitizensController {
 
@@ -43,8 +46,8 @@ class ConsoleCitizensController {
 	}
 
 	@GetMapping("/admin/console/citizens/{id}")
-	String view(@PathVariable String id, @RequestParam(required = false) @Nullable String done, @ModelAttribute("admin") ConsoleAdmin admin,
-			Model model) {
+	String view(@PathVariable String id, @RequestParam(required = false) @Nullable String done,
+			@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		requireSupport(admin);
 		model.addAttribute("citizen", this.api.getObject(path(id), Map.of()));
 		model.addAttribute("done", (done != null && (ACTIONS.contains(done))) ? done : null);
@@ -52,13 +55,15 @@ class ConsoleCitizensController {
 	}
 
 	@GetMapping("/admin/console/citizens/{id}/{action}")
-	String confirm(@PathVariable String id, @PathVariable String action, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
+	String confirm(@PathVariable String id, @PathVariable String action, @ModelAttribute("admin") ConsoleAdmin admin,
+			Model model) {
 		return confirmation(id, action, admin).show(model, null);
 	}
 
 	@PostMapping("/admin/console/citizens/{id}/{action}")
-	String act(@PathVariable String id, @PathVariable String action, @RequestParam(required = false) @Nullable String reason,
-			@ModelAttribute("admin") ConsoleAdmin admin, Model model, HttpServletResponse response) {
+	String act(@PathVariable String id, @PathVariable String action,
+			@RequestParam(required = false) @Nullable String reason, @ModelAttribute("admin") ConsoleAdmin admin,
+			Model model, HttpServletResponse response) {
 		Confirmation confirmation = confirmation(id, action, admin);
 		String why = Confirmation.reason(reason);
 		if (why == null) {
@@ -77,7 +82,8 @@ class ConsoleCitizensController {
 	}
 
 	private Confirmation confirmation(String id, String action, ConsoleAdmin admin) {
-		boolean allowed = "cnic".equals(action) ? admin.revealsCnic() : ACTIONS.contains(action) && admin.supportsCitizens();
+		boolean allowed = "cnic".equals(action) ? admin.revealsCnic()
+				: ACTIONS.contains(action) && admin.supportsCitizens();
 		if (!allowed) {
 			throw new ConsoleApiException("cnic".equals(action) || ACTIONS.contains(action) ? 403 : 404, "");
 		}

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Department clients: list, view, create and edit (form, then a review step with the reason), disable,
- * enable, delete and rotate the secret (each confirmed with a reason). A new secret is shown once.
+ * Department clients: list, view, create and edit (form, then a review step with the
+ * reason), disable, enable, delete and rotate the secret (each confirmed with a reason).
+ * A new secret is shown once.
  */
 @Controller
 class ConsoleClientsController {
@@ -49,26 +50,29 @@ class ConsoleClientsController {
 		requireManager(admin);
 		ClientForm form = ClientForm.of(request.getParameterMap());
 		return new Confirmation("console.client.create", form.get("clientId"), "/admin/console/clients/new",
-				form.values()).show(model, null);
+				form.values())
+			.show(model, null);
 	}
 
 	@PostMapping("/admin/console/clients/new")
-	String create(@ModelAttribute("admin") ConsoleAdmin admin, HttpServletRequest request, HttpServletResponse response, Model model) {
+	String create(@ModelAttribute("admin") ConsoleAdmin admin, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		requireManager(admin);
 		ClientForm form = ClientForm.of(request.getParameterMap());
 		String reason = Confirmation.reason(request.getParameter("reason"));
 		if (reason == null) {
 			response.setStatus(400);
 			return new Confirmation("console.client.create", form.get("clientId"), "/admin/console/clients/new",
-					form.values()).show(model, "console.reason.error");
+					form.values())
+				.show(model, "console.reason.error");
 		}
 		Map<String, Object> created = this.api.post("/admin/api/clients", form.request(reason, null));
 		return changed(created, response, model);
 	}
 
 	@GetMapping("/admin/console/clients/{clientId}")
-	String view(@PathVariable String clientId, @RequestParam(required = false) @Nullable String done, @ModelAttribute("admin") ConsoleAdmin admin,
-			Model model) {
+	String view(@PathVariable String clientId, @RequestParam(required = false) @Nullable String done,
+			@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		requireReader(admin);
 		Map<String, Object> client = this.api.getObject(path(clientId), Map.of());
 		model.addAttribute("client", client);
@@ -84,10 +88,12 @@ class ConsoleClientsController {
 	}
 
 	@PostMapping("/admin/console/clients/{clientId}/edit/review")
-	String editReview(@PathVariable String clientId, @ModelAttribute("admin") ConsoleAdmin admin, HttpServletRequest request, Model model) {
+	String editReview(@PathVariable String clientId, @ModelAttribute("admin") ConsoleAdmin admin,
+			HttpServletRequest request, Model model) {
 		requireManager(admin);
 		return new Confirmation("console.client.edit", clientId, editPath(clientId),
-				ClientForm.of(request.getParameterMap()).values()).show(model, null);
+				ClientForm.of(request.getParameterMap()).values())
+			.show(model, null);
 	}
 
 	@PostMapping("/admin/console/clients/{clientId}/edit")
@@ -109,14 +115,15 @@ class ConsoleClientsController {
 	}
 
 	@GetMapping("/admin/console/clients/{clientId}/{action}")
-	String confirm(@PathVariable String clientId, @PathVariable String action, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
+	String confirm(@PathVariable String clientId, @PathVariable String action,
+			@ModelAttribute("admin") ConsoleAdmin admin, Model model) {
 		return confirmation(clientId, action, admin).show(model, null);
 	}
 
 	@PostMapping("/admin/console/clients/{clientId}/{action}")
 	String act(@PathVariable String clientId, @PathVariable String action,
-			@RequestParam(required = false) @Nullable String reason, @ModelAttribute("admin") ConsoleAdmin admin, HttpServletResponse response,
-			Model model) {
+			@RequestParam(required = false) @Nullable String reason, @ModelAttribute("admin") ConsoleAdmin admin,
+			HttpServletResponse response, Model model) {
 		Confirmation confirmation = confirmation(clientId, action, admin);
 		String why = Confirmation.reason(reason);
 		if (why == null) {
@@ -133,7 +140,8 @@ class ConsoleClientsController {
 				response.setHeader("Cache-Control", "no-store");
 				model.addAttribute("clientId", clientId);
 				model.addAttribute("secret", (rotated != null) ? rotated.get("clientSecret") : null);
-				model.addAttribute("previousValidUntil", (rotated != null) ? rotated.get("previousSecretValidUntil") : null);
+				model.addAttribute("previousValidUntil",
+						(rotated != null) ? rotated.get("previousSecretValidUntil") : null);
 				return "console/client-secret";
 			}
 			default -> {
@@ -143,7 +151,10 @@ class ConsoleClientsController {
 		}
 	}
 
-	/** After a create (or an edit that issued a secret): the secret, if any, shown this once. */
+	/**
+	 * After a create (or an edit that issued a secret): the secret, if any, shown this
+	 * once.
+	 */
 	private static String changed(@Nullable Map<String, Object> change, HttpServletResponse response, Model model) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> client = (change != null) ? (Map<String, Object>) change.get("client") : Map.of();
@@ -163,8 +174,8 @@ class ConsoleClientsController {
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
 		for (String field : java.util.List.of("authMethod", "grantTypes", "redirectUris", "postLogoutRedirectUris",
 				"scopes", "audiences", "claimsAllowed", "minAcr", "requireConsent", "publicSubject", "sector",
-				"backchannelLogoutUri", "jwksUri", "jwks", "idTokenSigningAlg", "accessTokenLifetime", "idTokenLifetime",
-				"refreshTokenLifetime", "issuedAt", "previousSecretValidUntil")) {
+				"backchannelLogoutUri", "jwksUri", "jwks", "idTokenSigningAlg", "accessTokenLifetime",
+				"idTokenLifetime", "refreshTokenLifetime", "issuedAt", "previousSecretValidUntil")) {
 			fields.put(field, ClientForm.text(client.get(field)));
 		}
 		return fields;

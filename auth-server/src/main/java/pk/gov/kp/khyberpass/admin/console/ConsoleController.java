@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The dashboard: sign-ins, failures, locks and second-factor use over time, and the audit chain's state. */
+/**
+ * The dashboard: sign-ins, failures, locks and second-factor use over time, and the audit
+ * chain's state.
+ */
 @Controller
 class ConsoleController {
 
@@ -25,7 +28,8 @@ class ConsoleController {
 	}
 
 	@GetMapping({ "/admin/console", "/admin/console/" })
-	String dashboard(@RequestParam(defaultValue = "hour") String bucket, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
+	String dashboard(@RequestParam(defaultValue = "hour") String bucket, @ModelAttribute("admin") ConsoleAdmin admin,
+			Model model) {
 		String period = "day".equals(bucket) ? "day" : "hour";
 		Map<String, Object> stats = this.api.getObject("/admin/api/stats", Map.of("bucket", period));
 		model.addAttribute("bucket", period);

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
-/** Signing keys: the list with each key's state; rotate now and retire, each confirmed with a reason. */
+/**
+ * Signing keys: the list with each key's state; rotate now and retire, each confirmed
+ * with a reason.
+ */
 @Controller
 class ConsoleKeysController {
 
@@ -25,7 +28,8 @@ class ConsoleKeysController {
 	}
 
 	@GetMapping("/admin/console/keys")
-	String list(@RequestParam(required = false) @Nullable String done, @ModelAttribute("admin") ConsoleAdmin admin, Model model) {
+	String list(@RequestParam(required = false) @Nullable String done, @ModelAttribute("admin") ConsoleAdmin admin,
+			Model model) {
 		if (!admin.readsClientsAndKeys()) {
 			throw new ConsoleApiException(403, "");
 		}
@@ -64,7 +68,8 @@ class ConsoleKeysController {
 			response.setStatus(400);
 			return retirement(kid, admin).show(model, "console.reason.error");
 		}
-		this.api.postOnly("/admin/api/keys/" + UriUtils.encodePathSegment(kid, "UTF-8") + "/retire", Map.of("reason", why));
+		this.api.postOnly("/admin/api/keys/" + UriUtils.encodePathSegment(kid, "UTF-8") + "/retire",
+				Map.of("reason", why));
 		return "redirect:/admin/console/keys?done=retire";
 	}
 

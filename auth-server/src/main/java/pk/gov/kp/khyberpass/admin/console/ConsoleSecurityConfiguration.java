@@ -41,10 +41,11 @@ import pk.gov.kp.khyberpass.oidc.AssuranceLevels;
 import pk.gov.kp.khyberpass.oidc.OidcProperties;
 
 /**
- * The admin console's filter chain: the console is an OpenID Connect client of this very server (code flow
- * with PKCE, {@code acr_values=urn:kp:loa:3}, so the administrator uses a passkey). Its sign-in lives under
- * its own session attribute, apart from the citizen sign-in that the server keeps in the same session, so
- * signing in to (or out of) the console never changes who the citizen pages think is signed in.
+ * The admin console's filter chain: the console is an OpenID Connect client of this very
+ * server (code flow with PKCE, {@code acr_values=urn:kp:loa:3}, so the administrator uses
+ * a passkey). Its sign-in lives under its own session attribute, apart from the citizen
+ * sign-in that the server keeps in the same session, so signing in to (or out of) the
+ * console never changes who the citizen pages think is signed in.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
@@ -55,16 +56,24 @@ class ConsoleSecurityConfiguration {
 
 	static final String SAVED_REQUEST_ATTRIBUTE = "KHYBERPASS_ADMIN_CONSOLE_SAVED_REQUEST";
 
-	/** The callback path, registered with the console client as the issuer followed by it. */
+	/**
+	 * The callback path, registered with the console client as the issuer followed by it.
+	 */
 	static final String CALLBACK = "/admin/callback";
 
 	static final String AUTHORIZATION_BASE = "/admin/console/oauth2/authorization";
 
-	/** As the citizen pages, plus {@code form-action 'self'}: no console form posts anywhere else. */
+	/**
+	 * As the citizen pages, plus {@code form-action 'self'}: no console form posts
+	 * anywhere else.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-	/** Before the authorization server (order 1) and the citizen pages (order 2); the paths do not overlap. */
+	/**
+	 * Before the authorization server (order 1) and the citizen pages (order 2); the
+	 * paths do not overlap.
+	 */
 	@Bean
 	@Order(0)
 	SecurityFilterChain adminConsoleFilterChain(HttpSecurity http, ClientRegistrationRepository consoleRegistrations,
@@ -79,17 +88,20 @@ class ConsoleSecurityConfiguration {
 		DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
 				consoleRegistrations, AUTHORIZATION_BASE);
 		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
-			.andThen((request) -> request.additionalParameters((parameters) -> parameters.put("acr_values",
-					AssuranceLevels.LOA3))));
+			.andThen((request) -> request
+				.additionalParameters((parameters) -> parameters.put("acr_values", AssuranceLevels.LOA3))));
 		http.securityMatcher("/admin/console", "/admin/console/**", CALLBACK, "/webjars/**")
 			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers("/webjars/**", "/admin/console/signed-out", "/admin/console/expired").permitAll()
+				.requestMatchers("/webjars/**", "/admin/console/signed-out", "/admin/console/expired")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.requestCache((cache) -> cache.requestCache(requests))
-			// The sign-in at the server renewed the session id a moment before, in the same flow; renewing it
-			// again here would orphan the server's record of that session (its sid) for single logout.
+			// The sign-in at the server renewed the session id a moment before, in the
+			// same flow; renewing it
+			// again here would orphan the server's record of that session (its sid) for
+			// single logout.
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.none()))
 			.oauth2Login((login) -> login.clientRegistrationRepository(consoleRegistrations)
 				.authorizedClientRepository(consoleAuthorizedClients)
@@ -101,8 +113,8 @@ class ConsoleSecurityConfiguration {
 				.failureUrl("/admin/console/expired?failed"))
 			.logout((logout) -> logout.logoutUrl("/admin/console/sign-out")
 				.invalidateHttpSession(false)
-				.addLogoutHandler((request, response, authentication) -> forget(consoleAuthorizedClients, authentication,
-						request, response))
+				.addLogoutHandler((request, response, authentication) -> forget(consoleAuthorizedClients,
+						authentication, request, response))
 				.logoutSuccessUrl("/admin/console/signed-out"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -117,7 +129,10 @@ class ConsoleSecurityConfiguration {
 		}
 	}
 
-	/** The provider's endpoints follow from the issuer: no discovery call to ourselves at start-up. */
+	/**
+	 * The provider's endpoints follow from the issuer: no discovery call to ourselves at
+	 * start-up.
+	 */
 	@Bean
 	ClientRegistrationRepository consoleRegistrations(OidcProperties oidc, AdminProperties admin,
 			ConsoleProperties console) {
@@ -146,8 +161,9 @@ class ConsoleSecurityConfiguration {
 	}
 
 	/**
-	 * Refreshes an expired access token with the refresh token, once per refresh token however many requests
-	 * of the session need it at once ({@link ConsoleTokenRefresh}); fails when the admin must sign in again.
+	 * Refreshes an expired access token with the refresh token, once per refresh token
+	 * however many requests of the session need it at once ({@link ConsoleTokenRefresh});
+	 * fails when the admin must sign in again.
 	 */
 	@Bean
 	OAuth2AuthorizedClientManager consoleAuthorizedClientManager(ClientRegistrationRepository consoleRegistrations,
@@ -170,8 +186,8 @@ class ConsoleSecurityConfiguration {
 		OidcIdTokenDecoderFactory factory = new OidcIdTokenDecoderFactory();
 		factory.setJwsAlgorithmResolver((registration) -> {
 			RegisteredClient client = registeredClients.findByClientId(registration.getClientId());
-			SignatureAlgorithm algorithm = (client != null)
-					? client.getTokenSettings().getIdTokenSignatureAlgorithm() : null;
+			SignatureAlgorithm algorithm = (client != null) ? client.getTokenSettings().getIdTokenSignatureAlgorithm()
+					: null;
 			return (algorithm != null) ? algorithm : SignatureAlgorithm.RS256;
 		});
 		return factory;

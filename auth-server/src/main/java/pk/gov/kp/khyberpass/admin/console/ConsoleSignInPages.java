@@ -3,7 +3,10 @@ package pk.gov.kp.khyberpass.admin.console;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The pages shown without a console sign-in: after signing out, and when the sign-in has ended. */
+/**
+ * The pages shown without a console sign-in: after signing out, and when the sign-in has
+ * ended.
+ */
 @Controller
 class ConsoleSignInPages {
 

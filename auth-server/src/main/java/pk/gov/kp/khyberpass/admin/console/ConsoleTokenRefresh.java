@@ -35,34 +35,48 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 /**
- * Renews the console's access token so that each refresh token is spent once, however many requests of one
- * console session find the access token expired at the same moment (two tabs, a page and its redirect), on
- * one node or on several.
+ * Renews the console's access token so that each refresh token is spent once, however
+ * many requests of one console session find the access token expired at the same moment
+ * (two tabs, a page and its redirect), on one node or on several.
  * <p>
- * The server rotates refresh tokens and treats a spent one presented again as theft: it revokes the whole
- * family (RFC 9700 §4.14.2), which would sign the administrator out. So the first request to renew with a
- * refresh token claims it in the {@link EphemeralStore} and renews; the others wait for its result and use it.
- * The result stays there for {@link #RESULT_TTL}, for requests that loaded the session before the first one
- * saved the new tokens in it; they follow it (and, if that too has expired, the next one) instead of spending
- * the old token again.
+ * The server rotates refresh tokens and treats a spent one presented again as theft: it
+ * revokes the whole family (RFC 9700 §4.14.2), which would sign the administrator out. So
+ * the first request to renew with a refresh token claims it in the {@link EphemeralStore}
+ * and renews; the others wait for its result and use it. The result stays there for
+ * {@link #RESULT_TTL}, for requests that loaded the session before the first one saved
+ * the new tokens in it; they follow it (and, if that too has expired, the next one)
+ * instead of spending the old token again.
  * <p>
- * Nothing in the store is usable without the refresh token it replaces: the entries are named by one hash of
- * it and the result is sealed (AES-256-GCM) under a key made from it by another, and only the console
- * session that held that token has it. A refresh token presented to the token endpoint directly is untouched:
- * the server still detects its reuse.
+ * Nothing in the store is usable without the refresh token it replaces: the entries are
+ * named by one hash of it and the result is sealed (AES-256-GCM) under a key made from it
+ * by another, and only the console session that held that token has it. A refresh token
+ * presented to the token endpoint directly is untouched: the server still detects its
+ * reuse.
  */
 final class ConsoleTokenRefresh implements OAuth2AuthorizedClientProvider {
 
-	/** How long a claim holds while its request renews; a node that dies mid-way blocks others no longer. */
+	/**
+	 * How long a claim holds while its request renews; a node that dies mid-way blocks
+	 * others no longer.
+	 */
 	static final Duration CLAIM_TTL = Duration.ofSeconds(30);
 
-	/** How long a renewal's result is kept for requests still holding the token it replaced. */
+	/**
+	 * How long a renewal's result is kept for requests still holding the token it
+	 * replaced.
+	 */
 	static final Duration RESULT_TTL = Duration.ofMinutes(2);
 
-	/** How long a request waits for another's renewal before giving up (the administrator signs in again). */
+	/**
+	 * How long a request waits for another's renewal before giving up (the administrator
+	 * signs in again).
+	 */
 	static final Duration WAIT = Duration.ofSeconds(10);
 
-	/** The renewal the server's tokens allow: a chain of results is followed this far at most. */
+	/**
+	 * The renewal the server's tokens allow: a chain of results is followed this far at
+	 * most.
+	 */
 	private static final int MAX_STEPS = 5;
 
 	private static final Duration POLL = Duration.ofMillis(20);
@@ -84,8 +98,8 @@ final class ConsoleTokenRefresh implements OAuth2AuthorizedClientProvider {
 	private final Clock clock;
 
 	/**
-	 * @param refresh renews with the refresh token (Spring's provider), with the same clock and a 60-second
-	 * early renewal
+	 * @param refresh renews with the refresh token (Spring's provider), with the same
+	 * clock and a 60-second early renewal
 	 */
 	ConsoleTokenRefresh(OAuth2AuthorizedClientProvider refresh, EphemeralStore store, SecureRandom random,
 			Clock clock) {
@@ -140,7 +154,8 @@ final class ConsoleTokenRefresh implements OAuth2AuthorizedClientProvider {
 
 	/** Waits for the request that claimed {@code spent} to store its result. */
 	private OAuth2AuthorizedClient await(Spent spent, OAuth2AuthorizedClient current) {
-		// real time, not the clock: the wait is for another thread, whatever time the tokens are judged by
+		// real time, not the clock: the wait is for another thread, whatever time the
+		// tokens are judged by
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		while (System.nanoTime() - deadline < 0) {
 			try {
@@ -158,7 +173,10 @@ final class ConsoleTokenRefresh implements OAuth2AuthorizedClientProvider {
 		throw failure("Timed out waiting for another request to renew the console's tokens");
 	}
 
-	/** The stored result of renewing with {@code spent}, if there is one; a stored failure is thrown. */
+	/**
+	 * The stored result of renewing with {@code spent}, if there is one; a stored failure
+	 * is thrown.
+	 */
 	private Optional<OAuth2AuthorizedClient> outcome(Spent spent, OAuth2AuthorizedClient current) {
 		Optional<byte[]> stored = this.store.get(spent.resultKey());
 		if (stored.isEmpty()) {
@@ -175,7 +193,10 @@ final class ConsoleTokenRefresh implements OAuth2AuthorizedClientProvider {
 		return expiresAt != null && this.clock.instant().isAfter(expiresAt.minus(CLOCK_SKEW));
 	}
 
-	/** A result from another request is good enough while its access token has not expired. */
+	/**
+	 * A result from another request is good enough while its access token has not
+	 * expired.
+	 */
 	private boolean usable(OAuth2AuthorizedClient client) {
 		Instant expiresAt = client.getAccessToken().getExpiresAt();
 		return expiresAt == null || this.clock.instant().isBefore(expiresAt);
@@ -246,7 +267,10 @@ final class ConsoleTokenRefresh implements OAuth2AuthorizedClientProvider {
 				ConsoleSecurityConfiguration.REGISTRATION_ID);
 	}
 
-	/** A cipher whose failure (a tampered entry, which cannot happen without the token) is not checked. */
+	/**
+	 * A cipher whose failure (a tampered entry, which cannot happen without the token) is
+	 * not checked.
+	 */
 	private record Sealing(Cipher cipher) {
 
 		byte[] doFinal(byte[] input) {
@@ -261,9 +285,10 @@ final class ConsoleTokenRefresh implements OAuth2AuthorizedClientProvider {
 	}
 
 	/**
-	 * A refresh token about to be spent, known by names derived from it: {@code id} names its entries in the
-	 * store and {@code key} seals the result, each a SHA-256 of the token under its own label. Refresh tokens
-	 * carry at least 256 random bits, so a plain hash hides them.
+	 * A refresh token about to be spent, known by names derived from it: {@code id} names
+	 * its entries in the store and {@code key} seals the result, each a SHA-256 of the
+	 * token under its own label. Refresh tokens carry at least 256 random bits, so a
+	 * plain hash hides them.
 	 */
 	record Spent(String id, byte[] key) {
 

@@ -28,8 +28,9 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 
 /**
- * The citizen's passkeys in the account area: the list, adding one (the page's script runs the WebAuthn
- * ceremony against the two JSON endpoints), renaming, and removing after a confirmation page.
+ * The citizen's passkeys in the account area: the list, adding one (the page's script
+ * runs the WebAuthn ceremony against the two JSON endpoints), renaming, and removing
+ * after a confirmation page.
  */
 @Controller
 final class PasskeyAccountController {

@@ -19,10 +19,11 @@ import pk.gov.kp.khyberpass.mfa.passkey.PasskeyChallenges.Purpose;
 import pk.gov.kp.khyberpass.protection.SignInThrottle;
 
 /**
- * Signing in with a passkey alone (a discoverable credential: the passkey names the account) and stepping a
- * password session up with one. Sign-in goes through the same {@link SignInThrottle} as passwords, keyed by
- * the account's CNIC when the passkey is known and by the credential id otherwise (the client address is
- * counted either way); step-up failures are counted per account. An account waiting for a forced password
+ * Signing in with a passkey alone (a discoverable credential: the passkey names the
+ * account) and stepping a password session up with one. Sign-in goes through the same
+ * {@link SignInThrottle} as passwords, keyed by the account's CNIC when the passkey is
+ * known and by the credential id otherwise (the client address is counted either way);
+ * step-up failures are counted per account. An account waiting for a forced password
  * reset is refused both, as its password is. Every refusal is audited.
  */
 final class PasskeyAssertions {
@@ -72,9 +73,10 @@ final class PasskeyAssertions {
 	 * Verifies a sign-in assertion.
 	 * @return the account it signs in to (active, no forced password reset waiting)
 	 * @throws PasskeyRefusedException if the assertion or the account is refused (reason
-	 * {@link PasskeyRefusedException#PASSWORD_RESET_REQUIRED} for a genuine passkey of an account that must
-	 * recover its password first)
-	 * @throws pk.gov.kp.khyberpass.protection.SignInThrottledException if sign-in must wait
+	 * {@link PasskeyRefusedException#PASSWORD_RESET_REQUIRED} for a genuine passkey of an
+	 * account that must recover its password first)
+	 * @throws pk.gov.kp.khyberpass.protection.SignInThrottledException if sign-in must
+	 * wait
 	 */
 	Account signIn(PasskeyJson.Assertion assertion, String clientAddress) {
 		Optional<StoredPasskey> known = Optional.ofNullable(assertion.rawId())
@@ -100,7 +102,8 @@ final class PasskeyAssertions {
 			log.debug("Refused a passkey sign-in: {}", ex.reason());
 			throw ex;
 		}
-		// a genuine passkey, so not a failure to count (as a right password after a forced reset is not)
+		// a genuine passkey, so not a failure to count (as a right password after a
+		// forced reset is not)
 		requireNoPasswordReset(account, "sign-in");
 		this.throttle.recordSuccess(throttleName);
 		this.notifications.signedIn(account);
@@ -110,8 +113,9 @@ final class PasskeyAssertions {
 
 	/**
 	 * Verifies a step-up assertion by one of {@code account}'s passkeys.
-	 * @throws PasskeyRefusedException if refused, with reason {@code throttled} after too many refusals and
-	 * {@link PasskeyRefusedException#PASSWORD_RESET_REQUIRED} when the account must recover its password first
+	 * @throws PasskeyRefusedException if refused, with reason {@code throttled} after too
+	 * many refusals and {@link PasskeyRefusedException#PASSWORD_RESET_REQUIRED} when the
+	 * account must recover its password first
 	 */
 	void stepUp(Account account, PasskeyJson.Assertion assertion) {
 		requireNoPasswordReset(account, "step-up");
@@ -135,8 +139,8 @@ final class PasskeyAssertions {
 	}
 
 	/**
-	 * Refuses an account whose password an administrator expired: until the citizen recovers it, a passkey
-	 * signs in no more than the password does.
+	 * Refuses an account whose password an administrator expired: until the citizen
+	 * recovers it, a passkey signs in no more than the password does.
 	 */
 	private void requireNoPasswordReset(Account account, String ceremony) {
 		if (account.passwordResetRequired()) {
@@ -147,7 +151,10 @@ final class PasskeyAssertions {
 		}
 	}
 
-	/** Stores the new counter; losing a race to another node with the same counter is a replay. */
+	/**
+	 * Stores the new counter; losing a race to another node with the same counter is a
+	 * replay.
+	 */
 	private void recordUse(VerifiedAssertion verified) {
 		StoredPasskey passkey = verified.passkey();
 		if (!this.repository.recordUse(passkey.id(), passkey.signCount(), verified.signCount(), verified.backupState(),

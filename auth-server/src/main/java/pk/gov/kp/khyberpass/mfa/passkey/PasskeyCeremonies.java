@@ -38,18 +38,23 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.mfa.passkey.PasskeyChallenges.Purpose;
 
 /**
- * The two WebAuthn ceremonies, verified with WebAuthn4J (W3C WebAuthn Level 3 §7.1 and §7.2): the
- * challenge (issued by us, for this purpose and account, answered once), the origin and RP ID hash, user
- * presence and user verification (both required), the algorithm, the signature, and the signature counter
- * (an authenticator that keeps one must show a higher value each time: a lower or equal one suggests a
- * cloned key and is refused). Attestation is {@code none}: we do not restrict authenticator models.
+ * The two WebAuthn ceremonies, verified with WebAuthn4J (W3C WebAuthn Level 3 §7.1 and
+ * §7.2): the challenge (issued by us, for this purpose and account, answered once), the
+ * origin and RP ID hash, user presence and user verification (both required), the
+ * algorithm, the signature, and the signature counter (an authenticator that keeps one
+ * must show a higher value each time: a lower or equal one suggests a cloned key and is
+ * refused). Attestation is {@code none}: we do not restrict authenticator models.
  *
- * @see <a href="https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential">WebAuthn §7.1</a>
- * @see <a href="https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion">WebAuthn §7.2</a>
+ * @see <a href=
+ * "https://www.w3.org/TR/webauthn-3/#sctn-registering-a-new-credential">WebAuthn §7.1</a>
+ * @see <a href="https://www.w3.org/TR/webauthn-3/#sctn-verifying-assertion">WebAuthn
+ * §7.2</a>
  */
 final class PasskeyCeremonies {
 
-	/** ES256 first (every platform authenticator), then EdDSA and RS256 (Windows Hello). */
+	/**
+	 * ES256 first (every platform authenticator), then EdDSA and RS256 (Windows Hello).
+	 */
 	static final List<PublicKeyCredentialParameters> ALGORITHMS = List.of(
 			new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
 			new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
@@ -114,8 +119,9 @@ final class PasskeyCeremonies {
 	}
 
 	/**
-	 * Verifies an assertion. For sign-in {@code account} is {@code null} (the passkey names the account
-	 * through its user handle); for step-up the passkey must belong to {@code account}.
+	 * Verifies an assertion. For sign-in {@code account} is {@code null} (the passkey
+	 * names the account through its user handle); for step-up the passkey must belong to
+	 * {@code account}.
 	 * @param lookUp finds a stored passkey by credential id
 	 * @throws PasskeyRefusedException if any check fails
 	 */
@@ -127,9 +133,9 @@ final class PasskeyCeremonies {
 				? decode(response.userHandle()) : null;
 		AuthenticationData data;
 		try {
-			data = this.manager.parse(new AuthenticationRequest(credentialId, userHandle,
-					decode(response.authenticatorData()), decode(response.clientDataJSON()), null,
-					decode(response.signature())));
+			data = this.manager
+				.parse(new AuthenticationRequest(credentialId, userHandle, decode(response.authenticatorData()),
+						decode(response.clientDataJSON()), null, decode(response.signature())));
 		}
 		catch (DataConversionException | IllegalArgumentException ex) {
 			throw new PasskeyRefusedException("malformed");
@@ -172,8 +178,8 @@ final class PasskeyCeremonies {
 		COSEKey key = this.converter.getCborConverter().readValue(stored.publicKeyCose(), COSEKey.class);
 		Set<AuthenticatorTransport> transports = new HashSet<>();
 		stored.transports().forEach((transport) -> transports.add(AuthenticatorTransport.create(transport)));
-		return new CredentialRecordImpl(new NoneAttestationStatement(), stored.uvInitialized(),
-				stored.backupEligible(), stored.backupState(), stored.signCount(),
+		return new CredentialRecordImpl(new NoneAttestationStatement(), stored.uvInitialized(), stored.backupEligible(),
+				stored.backupState(), stored.signCount(),
 				new AttestedCredentialData(new AAGUID(stored.aaguid()), stored.credentialId(), key), null, null, null,
 				transports);
 	}
@@ -199,6 +205,7 @@ final class PasskeyCeremonies {
 
 	/**
 	 * A verified new passkey.
+	 *
 	 * @param credentialId the credential id
 	 * @param publicKeyCose the COSE public key
 	 * @param signCount the initial counter
@@ -214,6 +221,7 @@ final class PasskeyCeremonies {
 
 	/**
 	 * A verified assertion.
+	 *
 	 * @param passkey the passkey that signed
 	 * @param signCount the counter it showed (to store)
 	 * @param backupState whether it is synced now

@@ -14,9 +14,10 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.ephemeral.EphemeralStore;
 
 /**
- * Ceremony challenges: 256 random bits, kept in the ephemeral store (every node sees them) for a short
- * time, bound to what they were issued for (registration, sign-in or step-up, and the account), and taken
- * atomically when an answer comes back, so each challenge is answered at most once.
+ * Ceremony challenges: 256 random bits, kept in the ephemeral store (every node sees
+ * them) for a short time, bound to what they were issued for (registration, sign-in or
+ * step-up, and the account), and taken atomically when an answer comes back, so each
+ * challenge is answered at most once.
  */
 final class PasskeyChallenges {
 
@@ -45,7 +46,10 @@ final class PasskeyChallenges {
 		return challenge;
 	}
 
-	/** Whether {@code challenge} was issued for this purpose and account and not answered before. */
+	/**
+	 * Whether {@code challenge} was issued for this purpose and account and not answered
+	 * before.
+	 */
 	boolean take(byte[] challenge, Purpose purpose, @Nullable AccountId account) {
 		Optional<byte[]> bound = this.store.take(key(challenge));
 		return bound.isPresent() && MessageDigest.isEqual(bound.get(), binding(purpose, account));

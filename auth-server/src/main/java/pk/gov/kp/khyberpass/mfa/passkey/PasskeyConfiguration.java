@@ -17,7 +17,8 @@ import pk.gov.kp.khyberpass.notify.SmsGateway;
 import pk.gov.kp.khyberpass.protection.SignInThrottle;
 
 /**
- * Wires passkeys. The relying party comes from the issuer, so RP ID and origin can never disagree with it.
+ * Wires passkeys. The relying party comes from the issuer, so RP ID and origin can never
+ * disagree with it.
  */
 @Configuration(proxyBeanMethods = false)
 class PasskeyConfiguration {

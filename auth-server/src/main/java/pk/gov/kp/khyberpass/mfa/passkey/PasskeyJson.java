@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON the browser posts after {@code navigator.credentials.create/get}: the WebAuthn Level 3
- * {@code toJSON()} shape, binary fields base64url-encoded.
+ * The JSON the browser posts after {@code navigator.credentials.create/get}: the WebAuthn
+ * Level 3 {@code toJSON()} shape, binary fields base64url-encoded.
  */
 public final class PasskeyJson {
 
@@ -15,6 +15,7 @@ public final class PasskeyJson {
 
 	/**
 	 * A new passkey and the name the citizen gave it.
+	 *
 	 * @param name the citizen's name for it
 	 * @param credential the public key credential
 	 */
@@ -23,6 +24,7 @@ public final class PasskeyJson {
 
 	/**
 	 * {@code PublicKeyCredential} from {@code create()}.
+	 *
 	 * @param rawId the credential id
 	 * @param response the attestation response
 	 */
@@ -31,6 +33,7 @@ public final class PasskeyJson {
 
 	/**
 	 * {@code AuthenticatorAttestationResponse}.
+	 *
 	 * @param clientDataJSON the client data
 	 * @param attestationObject the attestation object (CBOR)
 	 * @param transports the transports the authenticator reported
@@ -41,6 +44,7 @@ public final class PasskeyJson {
 
 	/**
 	 * {@code PublicKeyCredential} from {@code get()}.
+	 *
 	 * @param rawId the credential id
 	 * @param response the assertion response
 	 */
@@ -49,6 +53,7 @@ public final class PasskeyJson {
 
 	/**
 	 * {@code AuthenticatorAssertionResponse}.
+	 *
 	 * @param clientDataJSON the client data
 	 * @param authenticatorData the authenticator data
 	 * @param signature the signature over the authenticator data and the client data hash

@@ -19,10 +19,10 @@ import pk.gov.kp.khyberpass.notify.SmsGateway;
 import pk.gov.kp.khyberpass.notify.SmsMessage;
 
 /**
- * What passkey changes tell the audit log and the citizen: every addition, removal and refused assertion is
- * audited; additions and removals also send an SMS to the account's mobile number, in the citizen's
- * language, so a citizen learns at once of a passkey they did not add. An SMS that cannot be delivered is
- * logged and does not undo the change.
+ * What passkey changes tell the audit log and the citizen: every addition, removal and
+ * refused assertion is audited; additions and removals also send an SMS to the account's
+ * mobile number, in the citizen's language, so a citizen learns at once of a passkey they
+ * did not add. An SMS that cannot be delivered is logged and does not undo the change.
  */
 final class PasskeyNotifications {
 

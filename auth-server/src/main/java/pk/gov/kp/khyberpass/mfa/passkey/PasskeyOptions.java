@@ -3,8 +3,9 @@ package pk.gov.kp.khyberpass.mfa.passkey;
 import java.util.List;
 
 /**
- * The options the browser passes to {@code navigator.credentials.create/get}, in the WebAuthn Level 3 JSON
- * shape (binary values base64url-encoded), as the account and sign-in pages fetch them.
+ * The options the browser passes to {@code navigator.credentials.create/get}, in the
+ * WebAuthn Level 3 JSON shape (binary values base64url-encoded), as the account and
+ * sign-in pages fetch them.
  */
 final class PasskeyOptions {
 
@@ -28,7 +29,10 @@ final class PasskeyOptions {
 	record Parameter(String type, long alg) {
 	}
 
-	/** Discoverable credential and user verification required: the passkey alone signs the citizen in. */
+	/**
+	 * Discoverable credential and user verification required: the passkey alone signs the
+	 * citizen in.
+	 */
 	record Selection(String residentKey, boolean requireResidentKey, String userVerification) {
 
 		static final Selection PASSKEY = new Selection("required", true, "required");

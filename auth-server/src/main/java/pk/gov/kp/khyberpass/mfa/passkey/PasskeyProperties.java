@@ -10,12 +10,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
- * Passkey settings. The relying party id and origin are not settings: they come from the issuer.
+ * Passkey settings. The relying party id and origin are not settings: they come from the
+ * issuer.
  *
- * @param challengeTtl how long a ceremony's challenge stays usable (and the browser's timeout)
+ * @param challengeTtl how long a ceremony's challenge stays usable (and the browser's
+ * timeout)
  * @param maxPerAccount how many passkeys one account may hold
- * @param maxStepUpFailures refused step-up assertions within {@code failureWindow} before the account must
- * wait
+ * @param maxStepUpFailures refused step-up assertions within {@code failureWindow} before
+ * the account must wait
  * @param failureWindow how long refused step-up assertions are counted
  */
 @Validated

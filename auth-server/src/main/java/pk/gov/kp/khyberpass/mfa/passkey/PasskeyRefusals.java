@@ -8,13 +8,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The JSON answer of the sign-in and step-up pages to a refused passkey: {@code resetRequired} (403) with the
- * sign-in page that tells the citizen to recover the account, {@code throttled} (429), or {@code refused}
- * (400) for every other reason, which the page does not tell apart.
+ * The JSON answer of the sign-in and step-up pages to a refused passkey:
+ * {@code resetRequired} (403) with the sign-in page that tells the citizen to recover the
+ * account, {@code throttled} (429), or {@code refused} (400) for every other reason,
+ * which the page does not tell apart.
  */
 final class PasskeyRefusals {
 
-	/** The sign-in page saying that a forced password reset waits for the citizen's recovery. */
+	/**
+	 * The sign-in page saying that a forced password reset waits for the citizen's
+	 * recovery.
+	 */
 	static final String RESET_REQUIRED_PAGE = "/login?reset-required";
 
 	private PasskeyRefusals() {

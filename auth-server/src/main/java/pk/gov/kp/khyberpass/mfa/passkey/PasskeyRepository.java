@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import pk.gov.kp.khyberpass.account.AccountId;
 
 /**
- * Passkeys and user handles in PostgreSQL ({@code passkey_credential}, {@code passkey_user}). Credential
- * ids are stored base64url-encoded so they can be unique and looked up as text.
+ * Passkeys and user handles in PostgreSQL ({@code passkey_credential},
+ * {@code passkey_user}). Credential ids are stored base64url-encoded so they can be
+ * unique and looked up as text.
  */
 final class PasskeyRepository {
 
@@ -46,9 +47,10 @@ final class PasskeyRepository {
 	}
 
 	void insert(UUID id, AccountId account, PasskeyCeremonies.NewPasskey passkey, String name, Instant now) {
-		this.jdbc.sql("INSERT INTO passkey_credential (id, account_id, credential_id, public_key_cose, sign_count, "
-				+ "uv_initialized, backup_eligible, backup_state, transports, aaguid, name, created_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO passkey_credential (id, account_id, credential_id, public_key_cose, sign_count, "
+					+ "uv_initialized, backup_eligible, backup_state, transports, aaguid, name, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id, account.value(), encode(passkey.credentialId()), passkey.publicKeyCose(), passkey.signCount(),
 					passkey.uvInitialized(), passkey.backupEligible(), passkey.backupState(),
 					String.join(" ", passkey.transports()), passkey.aaguid(), name, Timestamp.from(now))
@@ -84,8 +86,8 @@ final class PasskeyRepository {
 	}
 
 	/**
-	 * Stores the counter an accepted assertion showed, only if it is still above the stored one, so two nodes
-	 * accepting the same counter at once cannot both win.
+	 * Stores the counter an accepted assertion showed, only if it is still above the
+	 * stored one, so two nodes accepting the same counter at once cannot both win.
 	 * @return whether the row was updated
 	 */
 	boolean recordUse(UUID id, long previousCount, long signCount, boolean backupState, Instant now) {
@@ -115,7 +117,8 @@ final class PasskeyRepository {
 				rs.getBytes("public_key_cose"), rs.getLong("sign_count"), rs.getBoolean("uv_initialized"),
 				rs.getBoolean("backup_eligible"), rs.getBoolean("backup_state"),
 				transports.isBlank() ? List.of() : Arrays.asList(transports.split(" ")), rs.getString("aaguid"),
-				rs.getString("name"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")));
+				rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
+				instant(rs.getTimestamp("last_used_at")));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -25,14 +25,15 @@ import pk.gov.kp.khyberpass.account.Account;
 import pk.gov.kp.khyberpass.account.CitizenAuthenticationProvider;
 
 /**
- * Puts a verified passkey into the citizen's session, as form login does for a password: a new session id
- * (no fixation), a fresh CSRF token, the security context saved, and the saved authorization request to go
- * back to.
+ * Puts a verified passkey into the citizen's session, as form login does for a password:
+ * a new session id (no fixation), a fresh CSRF token, the security context saved, and the
+ * saved authorization request to go back to.
  * <p>
- * A passkey adds two factor authorities: {@code FACTOR_WEBAUTHN} (possession of a hardware-bound key,
- * {@code amr} {@code hwk}) and {@code FACTOR_USER_VERIFICATION} (the authenticator verified the citizen
- * with a PIN or biometric, which WebAuthn does not tell apart; {@code amr} {@code user}). With user
- * verification required, a passkey alone is multi-factor and phishing-resistant: {@code urn:kp:loa:3}.
+ * A passkey adds two factor authorities: {@code FACTOR_WEBAUTHN} (possession of a
+ * hardware-bound key, {@code amr} {@code hwk}) and {@code FACTOR_USER_VERIFICATION} (the
+ * authenticator verified the citizen with a PIN or biometric, which WebAuthn does not
+ * tell apart; {@code amr} {@code user}). With user verification required, a passkey alone
+ * is multi-factor and phishing-resistant: {@code urn:kp:loa:3}.
  */
 final class PasskeySessions {
 
@@ -55,7 +56,8 @@ final class PasskeySessions {
 
 	/**
 	 * Signs the citizen in.
-	 * @return where the browser goes next: the saved authorization request, or the home page
+	 * @return where the browser goes next: the saved authorization request, or the home
+	 * page
 	 */
 	String signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
@@ -78,7 +80,9 @@ final class PasskeySessions {
 				FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
 					.issuedAt(this.clock.instant())
 					.build(),
-				FactorGrantedAuthority.withAuthority(USER_VERIFICATION_AUTHORITY).issuedAt(this.clock.instant()).build());
+				FactorGrantedAuthority.withAuthority(USER_VERIFICATION_AUTHORITY)
+					.issuedAt(this.clock.instant())
+					.build());
 	}
 
 	private void establish(List<GrantedAuthority> authorities, String principal, HttpServletRequest request,

@@ -17,9 +17,10 @@ import pk.gov.kp.khyberpass.account.Account;
 import pk.gov.kp.khyberpass.protection.SignInThrottledException;
 
 /**
- * "Sign in with a passkey" on the sign-in page: no CNIC and no password, the passkey names the account. On
- * success the browser is told where to go: the saved authorization request, exactly as after a password; an
- * account waiting for a forced password reset is sent to the sign-in page that says to recover it.
+ * "Sign in with a passkey" on the sign-in page: no CNIC and no password, the passkey
+ * names the account. On success the browser is told where to go: the saved authorization
+ * request, exactly as after a password; an account waiting for a forced password reset is
+ * sent to the sign-in page that says to recover it.
  */
 @Controller
 final class PasskeySignInController {
@@ -43,8 +44,8 @@ final class PasskeySignInController {
 
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, String>> signIn(@RequestBody PasskeyJson.Assertion assertion,
-			HttpServletRequest request, HttpServletResponse response) {
+	ResponseEntity<Map<String, String>> signIn(@RequestBody PasskeyJson.Assertion assertion, HttpServletRequest request,
+			HttpServletResponse response) {
 		Account account;
 		try {
 			account = this.assertions.signIn(assertion, request.getRemoteAddr());

@@ -21,10 +21,10 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.account.AccountService;
 
 /**
- * Step-up with a passkey on the second-factor page: one of the signed-in citizen's own passkeys, after which
- * the session is at {@code urn:kp:loa:3} and the authorization request goes on. An account waiting for a forced
- * password reset is refused, its session ended, and the browser sent to the sign-in page that says to recover
- * the account.
+ * Step-up with a passkey on the second-factor page: one of the signed-in citizen's own
+ * passkeys, after which the session is at {@code urn:kp:loa:3} and the authorization
+ * request goes on. An account waiting for a forced password reset is refused, its session
+ * ended, and the browser sent to the sign-in page that says to recover the account.
  */
 @Controller
 final class PasskeyStepUpController {
@@ -67,7 +67,8 @@ final class PasskeyStepUpController {
 		}
 		catch (PasskeyRefusedException ex) {
 			if (ex.passwordResetRequired()) {
-				// a session of an account whose password was expired (it began just before): it ends here
+				// a session of an account whose password was expired (it began just
+				// before): it ends here
 				this.signOut.logout(request, response, authentication);
 			}
 			return PasskeyRefusals.answer(ex, request);
@@ -76,7 +77,10 @@ final class PasskeyStepUpController {
 		return ResponseEntity.ok(Map.of("redirect", safe(next)));
 	}
 
-	/** Only an authorization request on this server may be continued (as on the code form): no open redirect. */
+	/**
+	 * Only an authorization request on this server may be continued (as on the code
+	 * form): no open redirect.
+	 */
 	static String safe(@Nullable String next) {
 		return (next != null && next.startsWith("/oauth2/authorize?") && !next.contains("\\")) ? next : "/";
 	}

@@ -20,8 +20,9 @@ import pk.gov.kp.khyberpass.account.AccountId;
 import pk.gov.kp.khyberpass.mfa.passkey.PasskeyChallenges.Purpose;
 
 /**
- * The public face of passkeys: whether a citizen has one, and the citizen's own management of them (add with
- * a name, rename, remove). Signing in and stepping up with a passkey are in {@link PasskeyAssertions}.
+ * The public face of passkeys: whether a citizen has one, and the citizen's own
+ * management of them (add with a name, rename, remove). Signing in and stepping up with a
+ * passkey are in {@link PasskeyAssertions}.
  */
 public class Passkeys {
 
@@ -61,7 +62,10 @@ public class Passkeys {
 		return this.repository.findAll(account);
 	}
 
-	/** Options for {@code navigator.credentials.create()}: a fresh challenge, our passkeys excluded. */
+	/**
+	 * Options for {@code navigator.credentials.create()}: a fresh challenge, our passkeys
+	 * excluded.
+	 */
 	PasskeyOptions.Creation startRegistration(Account account) {
 		byte[] challenge = this.ceremonies.challenges().issue(Purpose.REGISTRATION, account.id());
 		RelyingParty rp = this.ceremonies.relyingParty();
@@ -77,8 +81,8 @@ public class Passkeys {
 
 	/**
 	 * Verifies and stores a new passkey, then audits it and tells the citizen by SMS.
-	 * @throws PasskeyRefusedException if the ceremony fails, the name is unusable ({@code name}) or the
-	 * account holds the most passkeys allowed ({@code limit})
+	 * @throws PasskeyRefusedException if the ceremony fails, the name is unusable
+	 * ({@code name}) or the account holds the most passkeys allowed ({@code limit})
 	 */
 	@Transactional
 	public UUID register(Account account, @Nullable String name, PasskeyJson.Attestation credential) {
@@ -98,14 +102,19 @@ public class Passkeys {
 		return id;
 	}
 
-	/** Renames one of the account's passkeys; returns whether it exists and the name was usable. */
+	/**
+	 * Renames one of the account's passkeys; returns whether it exists and the name was
+	 * usable.
+	 */
 	@Transactional
 	public boolean rename(AccountId account, UUID passkey, @Nullable String name) {
 		Optional<String> clean = cleanName(name);
 		return clean.isPresent() && this.repository.rename(account, passkey, clean.get());
 	}
 
-	/** Removes one of the account's passkeys (audited, SMS); returns whether it existed. */
+	/**
+	 * Removes one of the account's passkeys (audited, SMS); returns whether it existed.
+	 */
 	@Transactional
 	public boolean remove(Account account, UUID passkey) {
 		Optional<StoredPasskey> found = this.repository.find(account.id(), passkey);
@@ -129,7 +138,10 @@ public class Passkeys {
 			.toList();
 	}
 
-	/** The account's user handle: 32 random bytes, made at its first passkey, the same for all of them. */
+	/**
+	 * The account's user handle: 32 random bytes, made at its first passkey, the same for
+	 * all of them.
+	 */
 	private byte[] userHandle(AccountId account) {
 		Optional<byte[]> existing = this.repository.userHandle(account);
 		if (existing.isPresent()) {

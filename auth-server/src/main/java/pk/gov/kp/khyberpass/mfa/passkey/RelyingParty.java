@@ -5,8 +5,9 @@ import java.net.URI;
 import com.webauthn4j.data.client.Origin;
 
 /**
- * Who the passkeys belong to: the relying party id is the issuer's host and the only accepted origin is
- * the issuer's origin, so a passkey made for Khyber Pass answers no other site (phishing resistance).
+ * Who the passkeys belong to: the relying party id is the issuer's host and the only
+ * accepted origin is the issuer's origin, so a passkey made for Khyber Pass answers no
+ * other site (phishing resistance).
  *
  * @param id the WebAuthn RP ID (a host name, never an IP address)
  * @param origin the issuer's origin ({@code scheme://host[:port]})

@@ -21,7 +21,8 @@ import pk.gov.kp.khyberpass.account.AccountId;
  * @param backupEligible whether the authenticator may sync it (a synced passkey)
  * @param backupState whether it was synced when last seen
  * @param transports how the browser can reach the authenticator
- * @param aaguid the authenticator model (all zeros with attestation {@code none} on many platforms)
+ * @param aaguid the authenticator model (all zeros with attestation {@code none} on many
+ * platforms)
  * @param name the citizen's name for it
  * @param createdAt when it was added
  * @param lastUsedAt when it last signed in

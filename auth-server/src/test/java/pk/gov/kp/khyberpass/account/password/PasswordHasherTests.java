@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordHasherTests {
 
-	/** From the reference implementation (phc-winner-argon2): "password" with salt "somesalt". */
+	/**
+	 * From the reference implementation (phc-winner-argon2): "password" with salt
+	 * "somesalt".
+	 */
 	private static final String REFERENCE = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
 
 	private final PasswordHasher hasher = new PasswordHasher(HashingCost.BASELINE, new SecureRandom());
@@ -75,7 +78,8 @@ class PasswordHasherTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "plain", "$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
+	@ValueSource(strings = { "", "plain",
+			"$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
 			"$argon2id$v=16$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
 			"$argon2id$v=19$m=99999999,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
 			"$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc$",

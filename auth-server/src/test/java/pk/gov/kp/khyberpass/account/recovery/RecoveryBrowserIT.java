@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A citizen who forgot their password recovers it in headless Chromium, from the sign-in page's link to
- * signing in with the new password.
+ * A citizen who forgot their password recovers it in headless Chromium, from the sign-in
+ * page's link to signing in with the new password.
  */
 @KhyberPassIntegrationTest
 class RecoveryBrowserIT {
@@ -44,11 +44,13 @@ class RecoveryBrowserIT {
 			browser.waitFor(By.id("recover-link")).click();
 			browser.type(By.id("cnic"), "17301-9100002-2");
 			WebElement birthDate = browser.waitFor(By.id("birthDate"));
-			// A date input takes keys in the browser's locale order; setting the value is locale-free.
+			// A date input takes keys in the browser's locale order; setting the value is
+			// locale-free.
 			browser.driver().executeScript("arguments[0].value = '1991-07-19';", birthDate);
 			birthDate.submit();
 			browser.waitForUrlStartingWith(this.issuer + "/recover/verify");
-			assertThat(browser.waitFor(By.id("recover-sent")).getText()).contains("If the CNIC and date of birth match");
+			assertThat(browser.waitFor(By.id("recover-sent")).getText())
+				.contains("If the CNIC and date of birth match");
 			browser.type(By.id("code"), code());
 			browser.waitFor(By.id("code")).submit();
 			browser.waitForUrlStartingWith(this.issuer + "/recover/password");

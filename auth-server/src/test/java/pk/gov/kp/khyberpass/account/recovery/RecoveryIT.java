@@ -30,8 +30,8 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Password recovery through the real pages, on PostgreSQL and Redis (indexed Spring Session), with the
- * development SMS outbox.
+ * Password recovery through the real pages, on PostgreSQL and Redis (indexed Spring
+ * Session), with the development SMS outbox.
  */
 @KhyberPassIntegrationTest
 class RecoveryIT {
@@ -161,8 +161,8 @@ class RecoveryIT {
 
 	private HttpResponse<String> setPassword(CitizenAgent browser, String password, String confirmation) {
 		HttpResponse<String> page = browser.get("/recover/password");
-		return browser.postForm("/recover/password", Map.of("password", password, "confirmPassword", confirmation,
-				"_csrf", CitizenAgent.csrf(page.body())));
+		return browser.postForm("/recover/password",
+				Map.of("password", password, "confirmPassword", confirmation, "_csrf", CitizenAgent.csrf(page.body())));
 	}
 
 	private String signInLocation(String username, String password) {

@@ -26,8 +26,8 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Self-registration through the real pages, against PostgreSQL and Redis, with the development SMS outbox and
- * the synthetic civil registry.
+ * Self-registration through the real pages, against PostgreSQL and Redis, with the
+ * development SMS outbox and the synthetic civil registry.
  */
 @KhyberPassIntegrationTest
 class RegistrationIT {
@@ -90,8 +90,8 @@ class RegistrationIT {
 	void registerWhenRegistryDoesNotConfirmThenRefusedAndNothingSent() {
 		CitizenAgent browser = new CitizenAgent(this.issuer);
 
-		HttpResponse<String> page = register(browser, "17102-3456789-2", "Sana Yousafzai", "1993-06-22",
-				"0302 3456789", PASSWORD);
+		HttpResponse<String> page = register(browser, "17102-3456789-2", "Sana Yousafzai", "1993-06-22", "0302 3456789",
+				PASSWORD);
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("class=\"error-summary\"")
@@ -176,7 +176,8 @@ class RegistrationIT {
 
 		assertThat(browser.location(verified).getPath()).isEqualTo("/register/email");
 		Cnic cnic = Cnic.parse("15502-7890123-6");
-		assertThat(this.accounts.findByCnic(cnic)).hasValueSatisfying((account) -> assertThat(account.email()).isNull());
+		assertThat(this.accounts.findByCnic(cnic))
+			.hasValueSatisfying((account) -> assertThat(account.email()).isNull());
 		HttpResponse<String> emailPage = browser.get("/register/email");
 		assertThat(emailPage.statusCode()).isEqualTo(200);
 		assertThat(emailPage.body()).contains("Gul.Bano@mail.example.test").contains("/register/email/skip");
@@ -214,7 +215,8 @@ class RegistrationIT {
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).contains("id=\"code-error\"");
 		Cnic cnic = Cnic.parse("16101-8901234-7");
-		assertThat(this.accounts.findByCnic(cnic)).hasValueSatisfying((account) -> assertThat(account.email()).isNull());
+		assertThat(this.accounts.findByCnic(cnic))
+			.hasValueSatisfying((account) -> assertThat(account.email()).isNull());
 
 		HttpResponse<String> skipped = browser.postForm("/register/email/skip",
 				Map.of("_csrf", CitizenAgent.csrf(refused.body())));
@@ -222,7 +224,8 @@ class RegistrationIT {
 		assertThat(browser.location(skipped).toString()).endsWith("/login?registered");
 		assertThat(emailChanges(cnic)).isEmpty();
 		assertThat(browser.get("/register/email").statusCode()).isEqualTo(302);
-		assertThat(this.accounts.findByCnic(cnic)).hasValueSatisfying((account) -> assertThat(account.email()).isNull());
+		assertThat(this.accounts.findByCnic(cnic))
+			.hasValueSatisfying((account) -> assertThat(account.email()).isNull());
 		HttpResponse<String> signedIn = new CitizenAgent(this.issuer).signIn("16101-8901234-7", PASSWORD);
 		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 	}
@@ -238,8 +241,7 @@ class RegistrationIT {
 				"shared@mail.example.test", PASSWORD);
 
 		// a code went to the same address moments ago, so this one is throttled
-		HttpResponse<String> verified = submitCode(second, second.get("/register/verify"),
-				codeSentTo("+923012345604"));
+		HttpResponse<String> verified = submitCode(second, second.get("/register/verify"), codeSentTo("+923012345604"));
 
 		assertThat(second.location(verified).toString()).endsWith("/login?registered&email-not-sent");
 		assertThat(second.get("/login?registered&email-not-sent").body()).contains("id=\"email-not-sent\"");

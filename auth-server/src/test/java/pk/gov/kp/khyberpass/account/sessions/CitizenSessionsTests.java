@@ -25,9 +25,8 @@ class CitizenSessionsTests {
 
 	@Test
 	void listWhenSessionsThenNewestActivityFirstCurrentMarkedAndNoSessionIdShown() {
-		this.directory.add("session-a", Instant.parse("2026-11-26T10:00:00Z"),
-				Map.of(SignInDetails.BROWSER, "Chrome", SignInDetails.SYSTEM, "Android", SignInDetails.ADDRESS,
-						"203.0.113.*"));
+		this.directory.add("session-a", Instant.parse("2026-11-26T10:00:00Z"), Map.of(SignInDetails.BROWSER, "Chrome",
+				SignInDetails.SYSTEM, "Android", SignInDetails.ADDRESS, "203.0.113.*"));
 		this.directory.add("session-b", Instant.parse("2026-11-26T11:00:00Z"), Map.of());
 
 		List<ActiveSession> listed = this.sessions.list(ACCOUNT, "session-a");
@@ -94,9 +93,9 @@ class CitizenSessionsTests {
 
 		@Override
 		public List<StoredSession> findByPrincipal(String principal) {
-			return principal.equals(ACCOUNT.toString()) ? this.sessions.stream()
-				.filter((session) -> !this.ended.contains(session.id()))
-				.toList() : List.of();
+			return principal.equals(ACCOUNT.toString())
+					? this.sessions.stream().filter((session) -> !this.ended.contains(session.id())).toList()
+					: List.of();
 		}
 
 		@Override

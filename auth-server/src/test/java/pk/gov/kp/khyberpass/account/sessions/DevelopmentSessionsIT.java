@@ -19,8 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In the development default sessions live in the servlet container, not in Redis: the sessions page and
- * ending a session (one, or all others at a password change) work there too.
+ * In the development default sessions live in the servlet container, not in Redis: the
+ * sessions page and ending a session (one, or all others at a password change) work there
+ * too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = DevelopmentDefaultInitializer.class)

@@ -15,8 +15,7 @@ class DeviceTests {
 			"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36 Edg/119.0.0.0|Edge|Windows",
 			"Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0|Firefox|Linux",
 			"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36 OPR/105.0.0.0|Opera|macOS",
-			"Java-http-client/17.0.9||",
-			"NULL||" })
+			"Java-http-client/17.0.9||", "NULL||" })
 	void ofWhenUserAgentGivenThenBrowserAndSystemNamed(String userAgent, String browser, String system) {
 		Device device = Device.of(userAgent);
 

@@ -11,11 +11,11 @@ class ConsoleFormsTests {
 
 	@Test
 	void clientFormWhenSubmittedThenApiRequestWithListsFlagsAndReason() {
-		ClientForm form = ClientForm.of(Map.of("clientId", new String[] { " mvr " }, "clientName",
-				new String[] { "Motor Vehicles" }, "grantTypes", new String[] { "authorization_code refresh_token" },
-				"redirectUris", new String[] { "https://mvr.example.pk/callback\r\nhttps://mvr.example.pk/cb2" },
-				"requireConsent", new String[] { "true" }, "sector", new String[] { "" }, "unknown",
-				new String[] { "ignored" }));
+		ClientForm form = ClientForm
+			.of(Map.of("clientId", new String[] { " mvr " }, "clientName", new String[] { "Motor Vehicles" },
+					"grantTypes", new String[] { "authorization_code refresh_token" }, "redirectUris",
+					new String[] { "https://mvr.example.pk/callback\r\nhttps://mvr.example.pk/cb2" }, "requireConsent",
+					new String[] { "true" }, "sector", new String[] { "" }, "unknown", new String[] { "ignored" }));
 
 		Map<String, Object> request = form.request("new department", null);
 
@@ -30,8 +30,8 @@ class ConsoleFormsTests {
 
 	@Test
 	void clientFormWhenEditingThenClientIdLeftToThePath() {
-		ClientForm form = ClientForm.fromClient(Map.of("clientId", "mvr", "scopes", List.of("openid", "profile"),
-				"requireConsent", false));
+		ClientForm form = ClientForm
+			.fromClient(Map.of("clientId", "mvr", "scopes", List.of("openid", "profile"), "requireConsent", false));
 
 		Map<String, Object> request = form.request("rename", "mvr");
 
@@ -42,9 +42,8 @@ class ConsoleFormsTests {
 
 	@Test
 	void clientFormWhenEditingClientWithPoliciesThenRequestCarriesThemBack() {
-		Map<String, Object> jwks = Map.of("keys",
-				List.of(Map.of("kty", "EC", "crv", "P-256", "x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y",
-						"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")));
+		Map<String, Object> jwks = Map.of("keys", List.of(Map.of("kty", "EC", "crv", "P-256", "x",
+				"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0")));
 		ClientForm form = ClientForm.fromClient(Map.of("clientId", "mvr", "claimsAllowed", List.of("birthdate", "name"),
 				"accessTokenLifetime", "PT2M", "jwks", jwks));
 
@@ -58,8 +57,8 @@ class ConsoleFormsTests {
 
 	@Test
 	void clientFormWhenPoliciesLeftEmptyThenLeftOutForServerDefaults() {
-		ClientForm form = ClientForm.of(Map.of("clientId", new String[] { "mvr" }, "claimsAllowed", new String[] { " " },
-				"jwks", new String[] { "" }));
+		ClientForm form = ClientForm.of(Map.of("clientId", new String[] { "mvr" }, "claimsAllowed",
+				new String[] { " " }, "jwks", new String[] { "" }));
 
 		assertThat(form.request("new", null)).doesNotContainKeys("claimsAllowed", "jwks", "accessTokenLifetime",
 				"idTokenLifetime");

@@ -57,7 +57,9 @@ class ConsoleTokenRefreshTests {
 
 	private final AtomicInteger issued = new AtomicInteger();
 
-	/** The token endpoint: rotates the refresh token, a one-minute access token each time. */
+	/**
+	 * The token endpoint: rotates the refresh token, a one-minute access token each time.
+	 */
 	private final OAuth2AuthorizedClientProvider server = (context) -> {
 		this.presented.add(context.getAuthorizedClient().getRefreshToken().getTokenValue());
 		int n = this.issued.incrementAndGet();
@@ -161,13 +163,14 @@ class ConsoleTokenRefreshTests {
 
 	/** A session whose access token expired a minute ago, holding {@code refresh-0}. */
 	private OAuth2AuthorizedClient expired() {
-		return client("access-0", "refresh-0", this.clock.instant().minus(Duration.ofMinutes(6)), Duration.ofMinutes(5));
+		return client("access-0", "refresh-0", this.clock.instant().minus(Duration.ofMinutes(6)),
+				Duration.ofMinutes(5));
 	}
 
 	private static OAuth2AuthorizedClient client(String access, String refresh, Instant issuedAt, Duration lifetime) {
-		return new OAuth2AuthorizedClient(REGISTRATION, ADMIN.getName(),
-				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, access, issuedAt, issuedAt.plus(lifetime),
-						Set.of("openid")),
+		return new OAuth2AuthorizedClient(
+				REGISTRATION, ADMIN.getName(), new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, access,
+						issuedAt, issuedAt.plus(lifetime), Set.of("openid")),
 				new OAuth2RefreshToken(refresh, issuedAt));
 	}
 

@@ -37,11 +37,12 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole admin path without a minted token: the first administrator (bootstrapped from configuration)
- * adds a passkey, signs in to the admin console's client with it alone ({@code urn:kp:loa:3}), gets an
- * access token from the token endpoint, and the admin API accepts it; an MFA reset through it removes a
- * citizen's passkey, and a forced password reset stops a citizen's passkey (sign-in and step-up) until the
- * citizen recovers the account. Lives beside the passkey tests for their software authenticator.
+ * The whole admin path without a minted token: the first administrator (bootstrapped from
+ * configuration) adds a passkey, signs in to the admin console's client with it alone
+ * ({@code urn:kp:loa:3}), gets an access token from the token endpoint, and the admin API
+ * accepts it; an MFA reset through it removes a citizen's passkey, and a forced password
+ * reset stops a citizen's passkey (sign-in and step-up) until the citizen recovers the
+ * account. Lives beside the passkey tests for their software authenticator.
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = { "khyberpass.admin.audience=https://admin-api.integration.test",
@@ -58,12 +59,18 @@ class AdminConsolePasskeyIT {
 
 	private static final String CONSOLE_CALLBACK = "https://admin-console.integration.test/callback";
 
-	/** A citizen whose password is forced to reset and then recovered (Incident Echo in the integration seed). */
+	/**
+	 * A citizen whose password is forced to reset and then recovered (Incident Echo in
+	 * the integration seed).
+	 */
 	private static final String RESET_CNIC = "17301-5550005-5";
 
 	private static final String RESET_PASSWORD = "incident-echo-long-integration-passphrase";
 
-	/** A citizen whose password is expired while a session waits for step-up (Incident Foxtrot). */
+	/**
+	 * A citizen whose password is expired while a session waits for step-up (Incident
+	 * Foxtrot).
+	 */
 	private static final String STEP_UP_CNIC = "17301-5550006-6";
 
 	private static final String STEP_UP_PASSWORD = "incident-foxtrot-long-integration-passphrase";
@@ -152,8 +159,9 @@ class AdminConsolePasskeyIT {
 	}
 
 	/**
-	 * The forced reset signs the account out everywhere, so only a session that began in the same instant can
-	 * reach step-up afterwards: the mark is set alone here to be that session.
+	 * The forced reset signs the account out everywhere, so only a session that began in
+	 * the same instant can reach step-up afterwards: the mark is set alone here to be
+	 * that session.
 	 */
 	@Test
 	void stepUpWhenPasswordResetForcedMeanwhileThenRefusedAndTheSessionEnded() throws Exception {
@@ -184,7 +192,10 @@ class AdminConsolePasskeyIT {
 				.containsEntry("reason", "password-reset-required"));
 	}
 
-	/** The real path: a passkey sign-in to the console client, the code exchanged for an access token. */
+	/**
+	 * The real path: a passkey sign-in to the console client, the code exchanged for an
+	 * access token.
+	 */
 	private String consoleToken(String admin) throws Exception {
 		TestAuthenticator authenticator = registerPasskey(admin, ADMIN_CNIC, ADMIN_PASSWORD);
 		OidcTestClient console = new OidcTestClient(this.issuer, "khyberpass-admin-console",
@@ -202,7 +213,9 @@ class AdminConsolePasskeyIT {
 			.getValue();
 	}
 
-	/** "Sign in with a passkey" on the sign-in page the browser is on (or a fresh one). */
+	/**
+	 * "Sign in with a passkey" on the sign-in page the browser is on (or a fresh one).
+	 */
 	private HttpResponse<String> passkeySignIn(CitizenAgent browser, TestAuthenticator authenticator, long counter)
 			throws Exception {
 		String csrf = CitizenAgent.csrf(browser.get("/login").body());
@@ -212,7 +225,10 @@ class AdminConsolePasskeyIT {
 				this.issuer.toString(), this.issuer.getHost(), TestAuthenticator.UP_UV, counter)), csrf);
 	}
 
-	/** Password recovery through the real pages: CNIC and birth date, the code sent by SMS, a new password. */
+	/**
+	 * Password recovery through the real pages: CNIC and birth date, the code sent by
+	 * SMS, a new password.
+	 */
 	private void recover(String cnic, String birthDate, String mobile, String newPassword) {
 		CitizenAgent browser = new CitizenAgent(this.issuer);
 		browser.postForm("/recover", Map.of("cnic", cnic, "birthDate", birthDate, "_csrf",
@@ -220,8 +236,8 @@ class AdminConsolePasskeyIT {
 		String sms = Outboxes.awaitSms(this.outbox, mobile, "reset code")
 			.orElseThrow(() -> new AssertionError("No reset code sent"))
 			.text();
-		browser.postForm("/recover/verify", Map.of("code", matched(CODE, sms), "_csrf",
-				CitizenAgent.csrf(browser.get("/recover/verify").body())));
+		browser.postForm("/recover/verify",
+				Map.of("code", matched(CODE, sms), "_csrf", CitizenAgent.csrf(browser.get("/recover/verify").body())));
 		HttpResponse<String> done = browser.postForm("/recover/password", Map.of("password", newPassword,
 				"confirmPassword", newPassword, "_csrf", CitizenAgent.csrf(browser.get("/recover/password").body())));
 		assertThat(browser.location(done).toString()).endsWith("/login?recovered");
@@ -239,8 +255,8 @@ class AdminConsolePasskeyIT {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.issuer.resolve(path))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json");
-		request.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-				: HttpRequest.BodyPublishers.noBody());
+		request.method(method,
+				(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

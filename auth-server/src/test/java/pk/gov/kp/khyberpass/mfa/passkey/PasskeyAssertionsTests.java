@@ -77,15 +77,17 @@ class PasskeyAssertionsTests {
 		this.challenges = new PasskeyChallenges(ephemeral, new SecureRandom(), Duration.ofMinutes(5));
 		PasskeyCeremonies ceremonies = new PasskeyCeremonies(RelyingParty.of(URI.create(ORIGIN)), this.challenges);
 		this.assertions = new PasskeyAssertions(this.repository, ceremonies, this.accounts, this.throttle,
-				this.notifications, ephemeral, new PasskeyProperties(Duration.ofMinutes(5), 10, 3, Duration.ofMinutes(15)),
+				this.notifications, ephemeral,
+				new PasskeyProperties(Duration.ofMinutes(5), 10, 3, Duration.ofMinutes(15)),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 		this.authenticator = new TestAuthenticator().userHandle(USER_HANDLE);
-		PasskeyCeremonies.NewPasskey passkey = ceremonies.verifyRegistration(this.authenticator
-			.register(this.challenges.issue(Purpose.REGISTRATION, this.account.id()), ORIGIN, RP_ID,
-					TestAuthenticator.UP_UV),
+		PasskeyCeremonies.NewPasskey passkey = ceremonies.verifyRegistration(
+				this.authenticator.register(this.challenges.issue(Purpose.REGISTRATION, this.account.id()), ORIGIN,
+						RP_ID, TestAuthenticator.UP_UV),
 				this.account.id());
 		this.stored = new StoredPasskey(UUID.randomUUID(), this.account.id(), USER_HANDLE, passkey.credentialId(),
-				passkey.publicKeyCose(), 0, true, false, false, passkey.transports(), passkey.aaguid(), "Phone", NOW, null);
+				passkey.publicKeyCose(), 0, true, false, false, passkey.transports(), passkey.aaguid(), "Phone", NOW,
+				null);
 		given(this.repository.findByCredentialId(any())).willReturn(Optional.of(this.stored));
 		given(this.repository.recordUse(any(), anyLong(), anyLong(), anyBoolean(), any())).willReturn(true);
 		given(this.accounts.findById(this.account.id())).willReturn(Optional.of(this.account));
@@ -121,8 +123,7 @@ class PasskeyAssertionsTests {
 			.isInstanceOf(PasskeyRefusedException.class);
 
 		then(this.throttle).should().recordFailure(this.cnic.formatted(), ADDRESS);
-		then(this.notifications).should()
-			.refused(this.account.id().toString(), "sign-in", "BadOriginException");
+		then(this.notifications).should().refused(this.account.id().toString(), "sign-in", "BadOriginException");
 	}
 
 	@Test

@@ -30,9 +30,10 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Passkeys end to end in headless Chromium with the WebDriver virtual authenticator (CTAP2, internal
- * transport, resident keys, user verification): the pages, the script and the browser's own WebAuthn
- * checks, against the real server, including the page a passkey leads to after a forced password reset.
+ * Passkeys end to end in headless Chromium with the WebDriver virtual authenticator
+ * (CTAP2, internal transport, resident keys, user verification): the pages, the script
+ * and the browser's own WebAuthn checks, against the real server, including the page a
+ * passkey leads to after a forced password reset.
  */
 @KhyberPassIntegrationTest
 class PasskeyBrowserIT {
@@ -41,12 +42,18 @@ class PasskeyBrowserIT {
 
 	static final String PASSWORD = "passkey-integration-long-passphrase";
 
-	/** A citizen whose password is forced to reset (Incident Juliet in the integration seed). */
+	/**
+	 * A citizen whose password is forced to reset (Incident Juliet in the integration
+	 * seed).
+	 */
 	static final String RESET_CITIZEN = "17301-5550010-0";
 
 	static final String RESET_PASSWORD = "incident-juliet-long-integration-passphrase";
 
-	/** Nothing listens there: the browser's failed navigation still shows the redirect with its code. */
+	/**
+	 * Nothing listens there: the browser's failed navigation still shows the redirect
+	 * with its code.
+	 */
 	static final String CALLBACK = "http://127.0.0.1:8765/callback";
 
 	@Value("${khyberpass.oidc.issuer}")
@@ -66,7 +73,8 @@ class PasskeyBrowserIT {
 
 	@BeforeEach
 	void withoutPasskeys() {
-		// Test classes share one context: start each test from a citizen without passkeys.
+		// Test classes share one context: start each test from a citizen without
+		// passkeys.
 		this.jdbc.sql("DELETE FROM passkey_credential WHERE account_id = ?")
 			.param(this.accounts.findByCnic(Cnic.parse(CITIZEN)).orElseThrow().id().value())
 			.update();
@@ -145,7 +153,8 @@ class PasskeyBrowserIT {
 			assertThat(error).contains("could not sign you in");
 			assertThat(browser.currentUrl()).startsWith(this.issuer + "/login");
 			assertThat(this.auditLog.search(null, null, AuditEventType.PASSKEY_ASSERTION_FAILED, null, null, null, 50))
-				.anySatisfy((entry) -> assertThat(entry.event().details()).containsEntry("reason", "unknown-credential"));
+				.anySatisfy(
+						(entry) -> assertThat(entry.event().details()).containsEntry("reason", "unknown-credential"));
 			assertThat(this.auditLog.search(null, null, AuditEventType.PASSKEY_REMOVED, null, account, null, 10))
 				.isNotEmpty();
 		}
@@ -171,14 +180,17 @@ class PasskeyBrowserIT {
 		}
 	}
 
-	/** A platform authenticator that keeps passkeys and verifies the user (as a phone with a screen lock). */
+	/**
+	 * A platform authenticator that keeps passkeys and verifies the user (as a phone with
+	 * a screen lock).
+	 */
 	private static VirtualAuthenticator withPasskeyDevice(HeadlessBrowser browser) {
-		return ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-			.setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-			.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-			.setHasResidentKey(true)
-			.setHasUserVerification(true)
-			.setIsUserVerified(true));
+		return ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(
+				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+					.setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+					.setHasResidentKey(true)
+					.setHasUserVerification(true)
+					.setIsUserVerified(true));
 	}
 
 	private void addPasskey(HeadlessBrowser browser, String name) {

@@ -106,7 +106,8 @@ class PasskeyCeremoniesTests {
 	@Test
 	void verifyRegistrationWhenChallengeAnsweredTwiceThenSecondRefused() {
 		byte[] challenge = this.challenges.issue(Purpose.REGISTRATION, ACCOUNT);
-		PasskeyJson.Attestation response = this.authenticator.register(challenge, ORIGIN, RP_ID, TestAuthenticator.UP_UV);
+		PasskeyJson.Attestation response = this.authenticator.register(challenge, ORIGIN, RP_ID,
+				TestAuthenticator.UP_UV);
 		this.ceremonies.verifyRegistration(response, ACCOUNT);
 
 		assertThatThrownBy(() -> this.ceremonies.verifyRegistration(response, ACCOUNT))
@@ -164,9 +165,9 @@ class PasskeyCeremoniesTests {
 		StoredPasskey stored = registered(0);
 		byte[] challenge = this.challenges.issue(Purpose.SIGN_IN, null);
 
-		assertThatThrownBy(() -> this.ceremonies.verifyAssertion(
-				this.authenticator.assertion(challenge, "https://khyber-pass.example", RP_ID, TestAuthenticator.UP_UV, 1),
-				Purpose.SIGN_IN, null, lookUp(stored)))
+		assertThatThrownBy(() -> this.ceremonies.verifyAssertion(this.authenticator.assertion(challenge,
+				"https://khyber-pass.example", RP_ID, TestAuthenticator.UP_UV, 1), Purpose.SIGN_IN, null,
+				lookUp(stored)))
 			.isInstanceOf(PasskeyRefusedException.class)
 			.extracting("reason")
 			.isEqualTo("BadOriginException");
@@ -189,8 +190,8 @@ class PasskeyCeremoniesTests {
 	void verifyAssertionWhenChallengeReplayedThenRefused() {
 		StoredPasskey stored = registered(0);
 		byte[] challenge = this.challenges.issue(Purpose.SIGN_IN, null);
-		PasskeyJson.Assertion assertion = this.authenticator.assertion(challenge, ORIGIN, RP_ID, TestAuthenticator.UP_UV,
-				1);
+		PasskeyJson.Assertion assertion = this.authenticator.assertion(challenge, ORIGIN, RP_ID,
+				TestAuthenticator.UP_UV, 1);
 		this.ceremonies.verifyAssertion(assertion, Purpose.SIGN_IN, null, lookUp(stored));
 
 		assertThatThrownBy(() -> this.ceremonies.verifyAssertion(assertion, Purpose.SIGN_IN, null, lookUp(stored)))
@@ -259,8 +260,7 @@ class PasskeyCeremoniesTests {
 		PasskeyJson.Assertion claimed = new PasskeyJson.Assertion(this.authenticator.credentialIdText(),
 				forged.response());
 
-		assertThatThrownBy(
-				() -> this.ceremonies.verifyAssertion(claimed, Purpose.SIGN_IN, null, lookUp(stored)))
+		assertThatThrownBy(() -> this.ceremonies.verifyAssertion(claimed, Purpose.SIGN_IN, null, lookUp(stored)))
 			.isInstanceOf(PasskeyRefusedException.class)
 			.extracting("reason")
 			.isEqualTo("BadSignatureException");
@@ -318,7 +318,10 @@ class PasskeyCeremoniesTests {
 			.isEqualTo("unknown-credential");
 	}
 
-	/** Registers the test authenticator for {@link #ACCOUNT} and stores it with the given counter. */
+	/**
+	 * Registers the test authenticator for {@link #ACCOUNT} and stores it with the given
+	 * counter.
+	 */
 	private StoredPasskey registered(long signCount) {
 		byte[] challenge = this.challenges.issue(Purpose.REGISTRATION, ACCOUNT);
 		NewPasskey passkey = this.ceremonies.verifyRegistration(
@@ -332,7 +335,10 @@ class PasskeyCeremoniesTests {
 		return (id) -> java.util.Arrays.equals(id, stored.credentialId()) ? Optional.of(stored) : Optional.empty();
 	}
 
-	/** The ephemeral store's contract over a map, without expiry (tests finish well within any TTL). */
+	/**
+	 * The ephemeral store's contract over a map, without expiry (tests finish well within
+	 * any TTL).
+	 */
 	static final class MapEphemeralStore implements EphemeralStore {
 
 		private final Map<String, byte[]> values = new ConcurrentHashMap<>();

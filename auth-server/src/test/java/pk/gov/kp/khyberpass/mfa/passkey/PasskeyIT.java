@@ -32,10 +32,10 @@ import pk.gov.kp.khyberpass.testsupport.OidcTestClient.Attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Passkeys over real HTTP against PostgreSQL and Redis, with a software authenticator ({@link TestAuthenticator})
- * in place of the browser: registration through the account endpoints, sign-in by passkey alone through a
- * department's authorization request, and the refusals (another origin, a replayed assertion, a removed
- * passkey), each audited.
+ * Passkeys over real HTTP against PostgreSQL and Redis, with a software authenticator
+ * ({@link TestAuthenticator}) in place of the browser: registration through the account
+ * endpoints, sign-in by passkey alone through a department's authorization request, and
+ * the refusals (another origin, a replayed assertion, a removed passkey), each audited.
  */
 @KhyberPassIntegrationTest
 class PasskeyIT {
@@ -78,7 +78,8 @@ class PasskeyIT {
 		this.client = new OidcTestClient(this.issuer, "it-stepup", "it-stepup-secret-0123456789abcdef0123");
 		this.rpId = this.issuer.getHost();
 		this.account = this.accounts.findByCnic(Cnic.parse(CITIZEN)).orElseThrow().id().toString();
-		// Test classes share one context: start each test from a citizen without passkeys.
+		// Test classes share one context: start each test from a citizen without
+		// passkeys.
 		this.jdbc.sql("DELETE FROM passkey_credential WHERE account_id = ?")
 			.param(java.util.UUID.fromString(this.account))
 			.update();
@@ -91,14 +92,15 @@ class PasskeyIT {
 		HttpResponse<String> response = register(signedIn(), authenticator, "Work phone");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(JSON.readTree(response.body()).get("redirect").asString()).isEqualTo("/account/security/passkeys?added");
+		assertThat(JSON.readTree(response.body()).get("redirect").asString())
+			.isEqualTo("/account/security/passkeys?added");
 		assertThat(this.jdbc.sql("SELECT name FROM passkey_credential WHERE credential_id = ?")
 			.param(authenticator.credentialIdText())
 			.query(String.class)
 			.single()).isEqualTo("Work phone");
 		assertThat(audited(AuditEventType.PASSKEY_REGISTERED)).isNotEmpty();
-		assertThat(this.outbox.latestTo(MOBILE)).hasValueSatisfying(
-				(sms) -> assertThat(sms.text()).contains("Work phone").contains("added"));
+		assertThat(this.outbox.latestTo(MOBILE))
+			.hasValueSatisfying((sms) -> assertThat(sms.text()).contains("Work phone").contains("added"));
 	}
 
 	@Test
@@ -128,8 +130,7 @@ class PasskeyIT {
 				this.issuer.toString(), 1);
 		String next = JSON.readTree(signIn.body()).get("redirect").asString();
 		Map<String, String> callback = CitizenAgent.query(browser.location(browser.follow(browser.get(next))));
-		JWTClaimsSet idToken = ((OIDCTokenResponse) this.client.exchange(callback.get("code"), attempt))
-			.getOIDCTokens()
+		JWTClaimsSet idToken = ((OIDCTokenResponse) this.client.exchange(callback.get("code"), attempt)).getOIDCTokens()
 			.getIDToken()
 			.getJWTClaimsSet();
 
@@ -242,12 +243,12 @@ class PasskeyIT {
 		JsonNode options = JSON.readTree(browser.postJson("/login/second-factor/passkey/options", "{}", csrf).body());
 		byte[] challenge = Base64.getUrlDecoder().decode(options.get("challenge").asString());
 
-		HttpResponse<String> stepUp = browser.postJson(finishUrl, JSON.writeValueAsString(authenticator
-			.assertion(challenge, this.issuer.toString(), this.rpId, TestAuthenticator.UP_UV, 1)), csrf);
+		HttpResponse<String> stepUp = browser.postJson(finishUrl, JSON.writeValueAsString(
+				authenticator.assertion(challenge, this.issuer.toString(), this.rpId, TestAuthenticator.UP_UV, 1)),
+				csrf);
 		String next = JSON.readTree(stepUp.body()).get("redirect").asString();
 		Map<String, String> callback = CitizenAgent.query(browser.location(browser.follow(browser.get(next))));
-		JWTClaimsSet idToken = ((OIDCTokenResponse) this.client.exchange(callback.get("code"), attempt))
-			.getOIDCTokens()
+		JWTClaimsSet idToken = ((OIDCTokenResponse) this.client.exchange(callback.get("code"), attempt)).getOIDCTokens()
 			.getIDToken()
 			.getJWTClaimsSet();
 
@@ -273,12 +274,12 @@ class PasskeyIT {
 				authenticator, this.issuer.toString(), 5);
 
 		assertThat(confirmation.body()).contains("Old phone");
-		assertThat(removed.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).endsWith("/account/security/passkeys?removed"));
+		assertThat(removed.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/account/security/passkeys?removed"));
 		assertThat(signIn.statusCode()).isEqualTo(400);
 		assertThat(audited(AuditEventType.PASSKEY_REMOVED)).isNotEmpty();
-		assertThat(this.outbox.latestTo(MOBILE)).hasValueSatisfying(
-				(sms) -> assertThat(sms.text()).contains("Old phone").contains("removed"));
+		assertThat(this.outbox.latestTo(MOBILE))
+			.hasValueSatisfying((sms) -> assertThat(sms.text()).contains("Old phone").contains("removed"));
 	}
 
 	@Test

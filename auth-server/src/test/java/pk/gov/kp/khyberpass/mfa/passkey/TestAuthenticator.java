@@ -26,9 +26,9 @@ import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
 
 /**
- * A software authenticator for tests: an ES256 key, a credential id and a user handle, producing WebAuthn
- * registration and assertion responses for any origin, RP ID, flags and counter, so tests can build both
- * good answers and each kind of bad one.
+ * A software authenticator for tests: an ES256 key, a credential id and a user handle,
+ * producing WebAuthn registration and assertion responses for any origin, RP ID, flags
+ * and counter, so tests can build both good answers and each kind of bad one.
  */
 final class TestAuthenticator {
 
@@ -73,7 +73,10 @@ final class TestAuthenticator {
 		return this;
 	}
 
-	/** The response of {@code navigator.credentials.create()} with attestation {@code none}. */
+	/**
+	 * The response of {@code navigator.credentials.create()} with attestation
+	 * {@code none}.
+	 */
 	PasskeyJson.Attestation register(byte[] challenge, String origin, String rpId, byte flags) {
 		AttestedCredentialData attested = new AttestedCredentialData(AAGUID.ZERO, this.credentialId,
 				EC2COSEKey.create((ECPublicKey) this.keys.getPublic(), COSEAlgorithmIdentifier.ES256));
@@ -81,11 +84,15 @@ final class TestAuthenticator {
 				sha256(rpId.getBytes(StandardCharsets.UTF_8)), (byte) (flags | AuthenticatorData.BIT_AT), 0, attested);
 		byte[] attestationObject = new AttestationObjectConverter(CONVERTER)
 			.convertToBytes(new AttestationObject(authenticatorData, new NoneAttestationStatement()));
-		return new PasskeyJson.Attestation(credentialIdText(), new PasskeyJson.AttestationResponse(
-				encode(clientData("webauthn.create", challenge, origin)), encode(attestationObject), List.of("internal")));
+		return new PasskeyJson.Attestation(credentialIdText(),
+				new PasskeyJson.AttestationResponse(encode(clientData("webauthn.create", challenge, origin)),
+						encode(attestationObject), List.of("internal")));
 	}
 
-	/** The response of {@code navigator.credentials.get()}, signed with this authenticator's key. */
+	/**
+	 * The response of {@code navigator.credentials.get()}, signed with this
+	 * authenticator's key.
+	 */
 	PasskeyJson.Assertion assertion(byte[] challenge, String origin, String rpId, byte flags, long counter) {
 		byte[] authenticatorData = new AuthenticatorDataConverter(CONVERTER)
 			.convert(new AuthenticatorData<>(sha256(rpId.getBytes(StandardCharsets.UTF_8)), flags, counter));

@@ -10,8 +10,8 @@ import pk.gov.kp.khyberpass.sdk.InvalidTokenException.Reason;
 import pk.gov.kp.khyberpass.sdk.SignedJwtVerifier.TokenKind;
 
 /**
- * Validates JWT access tokens (RFC 9068 §4): {@code typ at+jwt}, the expected audience and,
- * when asked, the assurance level. Thread-safe.
+ * Validates JWT access tokens (RFC 9068 §4): {@code typ at+jwt}, the expected audience
+ * and, when asked, the assurance level. Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-4">RFC 9068 §4</a>
  */

@@ -20,9 +20,10 @@ final class AcrCheck {
 		}
 		Optional<AssuranceLevel> level = acr.flatMap(AssuranceLevel::fromValue);
 		if (level.isEmpty() || !level.get().isAtLeast(minimum)) {
-			throw new InvalidTokenException(Reason.ACR, "The " + kind + " was obtained at assurance level '"
-					+ level.map(AssuranceLevel::value).orElse("none") + "' but " + minimum.value()
-					+ " is required; send the citizen through sign-in with acr_values=" + minimum.value());
+			throw new InvalidTokenException(Reason.ACR,
+					"The " + kind + " was obtained at assurance level '"
+							+ level.map(AssuranceLevel::value).orElse("none") + "' but " + minimum.value()
+							+ " is required; send the citizen through sign-in with acr_values=" + minimum.value());
 		}
 	}
 

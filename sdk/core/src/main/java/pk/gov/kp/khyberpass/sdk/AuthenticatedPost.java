@@ -9,8 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Posts a form to one of Khyber Pass's client-authenticated endpoints (token, introspection)
- * with the client's authentication, and turns an error answer into an exception. Thread-safe.
+ * Posts a form to one of Khyber Pass's client-authenticated endpoints (token,
+ * introspection) with the client's authentication, and turns an error answer into an
+ * exception. Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-2.3">RFC 6749 §2.3</a>
  */
@@ -37,7 +38,8 @@ final class AuthenticatedPost {
 
 	/**
 	 * Posts the parameters with the client's authentication (a {@code private_key_jwt}
-	 * assertion names {@code endpoint} as its audience) and returns the successful answer.
+	 * assertion names {@code endpoint} as its audience) and returns the successful
+	 * answer.
 	 * @param endpoint where to post
 	 * @param what the endpoint's name for messages, such as {@code Token endpoint}
 	 * @param where the endpoint's name for an OAuth error, such as

@@ -17,13 +17,13 @@ import com.nimbusds.jose.util.Base64URL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An OpenID Connect authorization request (code flow with PKCE S256): the {@link #uri()} to
- * redirect the browser to, and the {@link #pending()} values to keep in the session. Obtain a
- * {@link Builder} from {@link KhyberPassClient#authorizationRequest(URI)}. Immutable and
- * thread-safe.
+ * An OpenID Connect authorization request (code flow with PKCE S256): the {@link #uri()}
+ * to redirect the browser to, and the {@link #pending()} values to keep in the session.
+ * Obtain a {@link Builder} from {@link KhyberPassClient#authorizationRequest(URI)}.
+ * Immutable and thread-safe.
  *
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC Core
- * §3.1.2.1</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC
+ * Core §3.1.2.1</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7636">RFC 7636</a>
  */
 public final class AuthorizationRequest {
@@ -100,8 +100,8 @@ public final class AuthorizationRequest {
 		public Builder scopes(String... scopes) {
 			for (String scope : scopes) {
 				if (scope.isBlank() || scope.contains(" ")) {
-					throw new KhyberPassClientException("Scope '" + scope + "' is blank or has a space; pass one "
-							+ "scope per argument");
+					throw new KhyberPassClientException(
+							"Scope '" + scope + "' is blank or has a space; pass one " + "scope per argument");
 				}
 				this.scopes.add(scope);
 			}
@@ -109,8 +109,9 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Requires at least this assurance level: sends {@code acr_values} and refuses an ID
-		 * token with a lower {@code acr} in the code exchange ({@link InvalidTokenException.Reason#ACR}).
+		 * Requires at least this assurance level: sends {@code acr_values} and refuses an
+		 * ID token with a lower {@code acr} in the code exchange
+		 * ({@link InvalidTokenException.Reason#ACR}).
 		 * @param minimumAcr the level, not {@code null}
 		 * @return this builder
 		 */
@@ -121,7 +122,8 @@ public final class AuthorizationRequest {
 
 		/**
 		 * Requires a sign-in no older than this: sends {@code max_age} and checks
-		 * {@code auth_time} in the code exchange ({@link InvalidTokenException.Reason#AUTH_TIME}).
+		 * {@code auth_time} in the code exchange
+		 * ({@link InvalidTokenException.Reason#AUTH_TIME}).
 		 * @param maxAge the age, zero or positive, whole seconds; not {@code null}
 		 * @return this builder
 		 */
@@ -201,7 +203,10 @@ public final class AuthorizationRequest {
 					this.minimumAcr, this.maxAge));
 		}
 
-		/** 256 random bits, base64url: 43 characters, a valid PKCE verifier (RFC 7636 §4.1). */
+		/**
+		 * 256 random bits, base64url: 43 characters, a valid PKCE verifier (RFC 7636
+		 * §4.1).
+		 */
 		private String randomValue() {
 			byte[] bytes = new byte[32];
 			this.random.nextBytes(bytes);

@@ -26,15 +26,15 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the department's client proves its identity at the token and introspection endpoints.
- * Create one with
- * {@link #clientSecretBasic(String)}, {@link #clientSecretPost(String)},
- * {@link #privateKeyJwt(JWK)}, or {@link #none()} for a service that only validates access
- * tokens. Instances are immutable and thread-safe, and their {@code toString()} never shows
- * the secret or key.
+ * How the department's client proves its identity at the token and introspection
+ * endpoints. Create one with {@link #clientSecretBasic(String)},
+ * {@link #clientSecretPost(String)}, {@link #privateKeyJwt(JWK)}, or {@link #none()} for
+ * a service that only validates access tokens. Instances are immutable and thread-safe,
+ * and their {@code toString()} never shows the secret or key.
  *
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication">OIDC
- * Core §9</a>
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication">OIDC Core
+ * §9</a>
  */
 public abstract sealed class ClientAuthentication {
 
@@ -46,8 +46,8 @@ public abstract sealed class ClientAuthentication {
 	/**
 	 * Authenticates with the client secret in an HTTP Basic {@code Authorization} header
 	 * ({@code client_secret_basic}, the usual choice).
-	 * @param clientSecret the secret issued by the Khyber Pass security team, not {@code null}
-	 * or blank
+	 * @param clientSecret the secret issued by the Khyber Pass security team, not
+	 * {@code null} or blank
 	 * @return the authentication, never {@code null}
 	 * @throws KhyberPassClientException if the secret is {@code null} or blank
 	 */
@@ -57,8 +57,8 @@ public abstract sealed class ClientAuthentication {
 
 	/**
 	 * Authenticates with the client secret in the form body ({@code client_secret_post}).
-	 * @param clientSecret the secret issued by the Khyber Pass security team, not {@code null}
-	 * or blank
+	 * @param clientSecret the secret issued by the Khyber Pass security team, not
+	 * {@code null} or blank
 	 * @return the authentication, never {@code null}
 	 * @throws KhyberPassClientException if the secret is {@code null} or blank
 	 */
@@ -69,9 +69,9 @@ public abstract sealed class ClientAuthentication {
 	/**
 	 * Authenticates with a client assertion signed by the department's private key
 	 * ({@code private_key_jwt}, RFC 7523): {@code iss} and {@code sub} the client id,
-	 * {@code aud} the endpoint it is sent to (the token or the introspection endpoint, both of
-	 * which Khyber Pass accepts), a fresh {@code jti} and a 60-second lifetime. The key's
-	 * public half must be registered with Khyber Pass.
+	 * {@code aud} the endpoint it is sent to (the token or the introspection endpoint,
+	 * both of which Khyber Pass accepts), a fresh {@code jti} and a 60-second lifetime.
+	 * The key's public half must be registered with Khyber Pass.
 	 * @param privateKey an EC P-256 key (signs ES256) or an RSA key of at least 2048 bits
 	 * (signs its {@code alg}, PS256 or RS256, default RS256), with its private part and
 	 * preferably a {@code kid}; not {@code null}
@@ -141,8 +141,8 @@ public abstract sealed class ClientAuthentication {
 		}
 
 		@Override
-		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
-				Instant now, SecureRandom random) {
+		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint, Instant now,
+				SecureRandom random) {
 			// RFC 6749 §2.3.1: both parts are form-encoded before Base64
 			String credentials = HttpTransport.urlEncode(clientId) + ":" + HttpTransport.urlEncode(this.secret);
 			headers.put("Authorization",
@@ -160,8 +160,8 @@ public abstract sealed class ClientAuthentication {
 		}
 
 		@Override
-		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
-				Instant now, SecureRandom random) {
+		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint, Instant now,
+				SecureRandom random) {
 			form.put("client_id", clientId);
 			form.put("client_secret", this.secret);
 		}
@@ -183,8 +183,8 @@ public abstract sealed class ClientAuthentication {
 		}
 
 		@Override
-		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
-				Instant now, SecureRandom random) {
+		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint, Instant now,
+				SecureRandom random) {
 			byte[] jti = new byte[32];
 			random.nextBytes(jti);
 			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId)
@@ -194,7 +194,8 @@ public abstract sealed class ClientAuthentication {
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plusSeconds(60)))
 				.build();
-			SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(this.algorithm).keyID(this.keyId).build(), claims);
+			SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(this.algorithm).keyID(this.keyId).build(),
+					claims);
 			try {
 				assertion.sign(this.signer);
 			}
@@ -213,8 +214,8 @@ public abstract sealed class ClientAuthentication {
 		static final None INSTANCE = new None();
 
 		@Override
-		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint,
-				Instant now, SecureRandom random) {
+		void apply(Map<String, String> form, Map<String, String> headers, String clientId, URI endpoint, Instant now,
+				SecureRandom random) {
 			throw new KhyberPassClientException("This KhyberPassClient was built with ClientAuthentication.none() and "
 					+ "cannot call the token or introspection endpoint; configure clientSecretBasic(...) or "
 					+ "privateKeyJwt(...)");

@@ -15,7 +15,8 @@ import pk.gov.kp.khyberpass.sdk.InvalidTokenException.Reason;
 /**
  * The authorization code callback, code exchange and refresh. Thread-safe.
  *
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth">OIDC Core §3.1</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth">OIDC
+ * Core §3.1</a>
  */
 final class CodeFlow {
 
@@ -87,7 +88,10 @@ final class CodeFlow {
 		}
 	}
 
-	/** RFC 9207: the {@code iss} parameter must be ours, and present when the provider says it sends it. */
+	/**
+	 * RFC 9207: the {@code iss} parameter must be ours, and present when the provider
+	 * says it sends it.
+	 */
 	private void checkIssuer(@Nullable String received) {
 		if (received == null) {
 			if (this.metadata.get().issParameterSupported()) {
@@ -97,9 +101,8 @@ final class CodeFlow {
 			return;
 		}
 		if (!this.issuer.equals(received)) {
-			throw new InvalidTokenException(Reason.ISSUER,
-					"The callback's 'iss' is not '" + this.issuer + "' (RFC 9207): a mix-up attack or a "
-							+ "misconfigured issuer URI");
+			throw new InvalidTokenException(Reason.ISSUER, "The callback's 'iss' is not '" + this.issuer
+					+ "' (RFC 9207): a mix-up attack or a " + "misconfigured issuer URI");
 		}
 	}
 

@@ -15,9 +15,10 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * ES256 (ECDSA on P-256 with SHA-256, RFC 7518 §3.4) verification with one issuer key,
  * straight through Bouncy Castle's ECDSA, the same code its JCA provider runs. The key is
  * decoded and validated once (on the curve, not the point at infinity) and keeps its
- * precomputed multiples, and each verification skips what the JCA route repeats every time:
- * the provider look-up, a new {@code Signature}, converting the key, and encoding the
- * signature as DER only to decode it again. Thread-safe: per-call state lives on the stack.
+ * precomputed multiples, and each verification skips what the JCA route repeats every
+ * time: the provider look-up, a new {@code Signature}, converting the key, and encoding
+ * the signature as DER only to decode it again. Thread-safe: per-call state lives on the
+ * stack.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7518#section-3.4">RFC 7518 §3.4</a>
  */
@@ -28,8 +29,8 @@ final class Es256Signature {
 
 	private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
 
-	private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(),
-			P256.getN(), P256.getH());
+	private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(),
+			P256.getH());
 
 	private final ECPublicKeyParameters key;
 
@@ -52,9 +53,9 @@ final class Es256Signature {
 	}
 
 	/**
-	 * Whether {@code signature} is a valid ES256 signature of {@code signingInput}; {@code false}
-	 * for a signature of the wrong length or with R or S out of range (BC's verifier checks
-	 * {@code 0 < r, s < n}, so zero-valued "psychic" signatures fail).
+	 * Whether {@code signature} is a valid ES256 signature of {@code signingInput};
+	 * {@code false} for a signature of the wrong length or with R or S out of range (BC's
+	 * verifier checks {@code 0 < r, s < n}, so zero-valued "psychic" signatures fail).
 	 */
 	boolean verify(byte[] signingInput, byte[] signature) {
 		if (signature.length != LENGTH) {

@@ -17,10 +17,11 @@ import pk.gov.kp.khyberpass.sdk.InvalidTokenException.Reason;
 import pk.gov.kp.khyberpass.sdk.SignedJwtVerifier.TokenKind;
 
 /**
- * Validates ID tokens (OIDC Core §3.1.3.7): audience, {@code azp}, {@code nonce}, and when
- * asked the assurance level, {@code auth_time} and {@code at_hash}. Thread-safe.
+ * Validates ID tokens (OIDC Core §3.1.3.7): audience, {@code azp}, {@code nonce}, and
+ * when asked the assurance level, {@code auth_time} and {@code at_hash}. Thread-safe.
  *
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation">OIDC Core
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation">OIDC Core
  * §3.1.3.7</a>
  */
 final class IdTokenValidator {
@@ -38,8 +39,8 @@ final class IdTokenValidator {
 
 	/**
 	 * Validates an ID token.
-	 * @param expectedNonce the nonce sent in the authorization request, or {@code null} for
-	 * an ID token from a refresh (which need not carry one)
+	 * @param expectedNonce the nonce sent in the authorization request, or {@code null}
+	 * for an ID token from a refresh (which need not carry one)
 	 * @param accessToken the access token issued with it, to check {@code at_hash}, or
 	 * {@code null}
 	 */
@@ -53,8 +54,8 @@ final class IdTokenValidator {
 		}
 		Optional<String> azp = ClaimReader.string(claims, "azp");
 		if ((audience.size() > 1 || azp.isPresent()) && !this.clientId.equals(azp.orElse(null))) {
-			throw new InvalidTokenException(Reason.AZP, "The ID token's authorized party (azp) is '"
-					+ azp.orElse("") + "', not client '" + this.clientId + "'");
+			throw new InvalidTokenException(Reason.AZP, "The ID token's authorized party (azp) is '" + azp.orElse("")
+					+ "', not client '" + this.clientId + "'");
 		}
 		String subject = ClaimReader.required(claims, "sub", KIND);
 		checkNonce(claims, expectedNonce);
@@ -102,7 +103,8 @@ final class IdTokenValidator {
 		}
 		try {
 			// every allowed algorithm (ES256, RS256, PS256) uses SHA-256
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(accessToken.getBytes(StandardCharsets.US_ASCII));
 			String expected = Base64URL.encode(Arrays.copyOf(digest, digest.length / 2)).toString();
 			if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 					atHash.get().getBytes(StandardCharsets.US_ASCII))) {

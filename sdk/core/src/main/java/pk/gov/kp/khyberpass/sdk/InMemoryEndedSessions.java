@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * {@link EndedSessions} in one process's memory, records dropped after the retention time.
- * Thread-safe.
+ * {@link EndedSessions} in one process's memory, records dropped after the retention
+ * time. Thread-safe.
  */
 final class InMemoryEndedSessions implements EndedSessions {
 

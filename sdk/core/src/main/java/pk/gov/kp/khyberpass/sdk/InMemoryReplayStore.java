@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The default {@link ReplayStore}: token ids in this JVM's memory until the token expires,
- * bounded: when full, the oldest entries go first. Thread-safe.
+ * The default {@link ReplayStore}: token ids in this JVM's memory until the token
+ * expires, bounded: when full, the oldest entries go first. Thread-safe.
  * <p>
- * In-memory means per node: a service with several nodes refuses a replay only on the node
- * that saw the token first. Give every node a shared {@link ReplayStore} instead.
+ * In-memory means per node: a service with several nodes refuses a replay only on the
+ * node that saw the token first. Give every node a shared {@link ReplayStore} instead.
  */
 final class InMemoryReplayStore implements ReplayStore {
 

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Asks the introspection endpoint about a token, with the client's authentication, and reads
- * the answer. Thread-safe.
+ * Asks the introspection endpoint about a token, with the client's authentication, and
+ * reads the answer. Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc7662">RFC 7662</a>
  */
@@ -32,7 +32,8 @@ final class IntrospectionEndpoint {
 	 * Introspects an access token.
 	 * @throws OAuthErrorException when Khyber Pass answers with an OAuth error, such as
 	 * {@code invalid_client}
-	 * @throws KhyberPassClientException on other failures, or without an introspection endpoint
+	 * @throws KhyberPassClientException on other failures, or without an introspection
+	 * endpoint
 	 */
 	TokenIntrospection introspect(String token) {
 		URI endpoint = this.metadata.get().introspectionEndpoint();

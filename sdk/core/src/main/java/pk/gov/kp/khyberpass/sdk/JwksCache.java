@@ -32,11 +32,11 @@ import pk.gov.kp.khyberpass.sdk.InvalidTokenException.Reason;
 
 /**
  * The issuer's signing keys. Fetched on first use, refreshed in the background before the
- * {@code Cache-Control: max-age} (bounded by a floor and a ceiling) runs out, and re-fetched
- * when a token names an unknown {@code kid} — at most once per refetch interval, so forged
- * key ids cannot make this service hammer Khyber Pass. Concurrent callers share one fetch.
- * If refreshing fails, the last keys stay in use until their lifetime plus the ceiling has
- * passed. Thread-safe.
+ * {@code Cache-Control: max-age} (bounded by a floor and a ceiling) runs out, and
+ * re-fetched when a token names an unknown {@code kid} — at most once per refetch
+ * interval, so forged key ids cannot make this service hammer Khyber Pass. Concurrent
+ * callers share one fetch. If refreshing fails, the last keys stay in use until their
+ * lifetime plus the ceiling has passed. Thread-safe.
  */
 final class JwksCache implements AutoCloseable {
 
@@ -91,13 +91,14 @@ final class JwksCache implements AutoCloseable {
 			}
 		}
 		if (key == null) {
-			throw new InvalidTokenException(Reason.UNKNOWN_KEY, (kid != null)
-					? "No key with the token's kid in the issuer's JWKS (a retired, foreign or forged key)"
-					: "The token has no kid and the issuer's JWKS does not hold exactly one " + alg + " key");
+			throw new InvalidTokenException(Reason.UNKNOWN_KEY,
+					(kid != null)
+							? "No key with the token's kid in the issuer's JWKS (a retired, foreign or forged key)"
+							: "The token has no kid and the issuer's JWKS does not hold exactly one " + alg + " key");
 		}
 		if (!key.fits(alg)) {
-			throw new InvalidTokenException(Reason.ALGORITHM, "The token's alg " + alg
-					+ " does not fit the type, curve or alg of the issuer's key it names");
+			throw new InvalidTokenException(Reason.ALGORITHM,
+					"The token's alg " + alg + " does not fit the type, curve or alg of the issuer's key it names");
 		}
 		return key;
 	}
@@ -121,8 +122,8 @@ final class JwksCache implements AutoCloseable {
 				}
 			}
 			catch (KhyberPassClientException ex) {
-				log.log(System.Logger.Level.WARNING, "JWKS refresh failed; using keys fetched at "
-						+ current.fetchedAt() + ": " + ex.getMessage());
+				log.log(System.Logger.Level.WARNING,
+						"JWKS refresh failed; using keys fetched at " + current.fetchedAt() + ": " + ex.getMessage());
 			}
 			if (now.isAfter(current.expiresAt().plus(this.settings.maxTtl()))) {
 				throw new KhyberPassClientException("The issuer's JWKS has not been refreshed since "
@@ -133,8 +134,8 @@ final class JwksCache implements AutoCloseable {
 	}
 
 	/**
-	 * Fetches the keys unless another thread is fetching (then waits for it) or, except for
-	 * background refreshes, a fetch started within the refetch interval (then returns
+	 * Fetches the keys unless another thread is fetching (then waits for it) or, except
+	 * for background refreshes, a fetch started within the refetch interval (then returns
 	 * {@code null}).
 	 */
 	private @Nullable Snapshot refresh(Trigger trigger) {
@@ -271,8 +272,7 @@ final class JwksCache implements AutoCloseable {
 	/**
 	 * The keys of one fetch, indexed by {@code kid}.
 	 */
-	record Snapshot(Map<String, VerificationKey> byKid, List<VerificationKey> all, Instant fetchedAt,
-			Duration ttl) {
+	record Snapshot(Map<String, VerificationKey> byKid, List<VerificationKey> all, Instant fetchedAt, Duration ttl) {
 
 		static Snapshot of(JWKSet set, @Nullable Snapshot previous, Instant now, Duration ttl) {
 			Map<String, VerificationKey> byKid = new HashMap<>();

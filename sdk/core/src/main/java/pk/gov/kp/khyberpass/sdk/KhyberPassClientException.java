@@ -2,8 +2,8 @@ package pk.gov.kp.khyberpass.sdk;
 
 /**
  * Thrown when the SDK cannot do its job for reasons on the department's side of the
- * connection: invalid settings, discovery or JWKS failures, network errors and timeouts, or
- * an unexpected answer from Khyber Pass. The message says what to check. Instances are
+ * connection: invalid settings, discovery or JWKS failures, network errors and timeouts,
+ * or an unexpected answer from Khyber Pass. The message says what to check. Instances are
  * immutable and thread-safe.
  *
  * @see OAuthErrorException

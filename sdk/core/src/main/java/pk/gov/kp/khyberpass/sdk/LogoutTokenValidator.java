@@ -17,7 +17,8 @@ import pk.gov.kp.khyberpass.sdk.SignedJwtVerifier.TokenKind;
  * back-channel logout event, no {@code nonce}, a {@code sub} or {@code sid}, and a
  * {@code jti} not seen before. Thread-safe.
  *
- * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html#Validation">OIDC
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-backchannel-1_0.html#Validation">OIDC
  * Back-Channel Logout §2.6</a>
  */
 final class LogoutTokenValidator {
@@ -64,10 +65,14 @@ final class LogoutTokenValidator {
 		if (!firstUse(jwtId, claims.getExpirationTime().toInstant().plus(skew))) {
 			throw new InvalidTokenException(Reason.REPLAY, "The logout token (jti) was already used");
 		}
-		return new VerifiedLogoutToken(claims.getIssuer(), subject, sessionId, jwtId, claims.getIssueTime().toInstant());
+		return new VerifiedLogoutToken(claims.getIssuer(), subject, sessionId, jwtId,
+				claims.getIssueTime().toInstant());
 	}
 
-	/** A shared store that fails refuses the token as "try again later", never accepts it unchecked. */
+	/**
+	 * A shared store that fails refuses the token as "try again later", never accepts it
+	 * unchecked.
+	 */
 	private boolean firstUse(String jwtId, Instant expiresAt) {
 		try {
 			return this.replayStore.firstUse(jwtId, expiresAt);
@@ -76,8 +81,8 @@ final class LogoutTokenValidator {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new KhyberPassClientException("The logout token replay store failed ("
-					+ ex.getClass().getSimpleName() + "); check that the shared store is reachable", ex);
+			throw new KhyberPassClientException("The logout token replay store failed (" + ex.getClass().getSimpleName()
+					+ "); check that the shared store is reachable", ex);
 		}
 	}
 

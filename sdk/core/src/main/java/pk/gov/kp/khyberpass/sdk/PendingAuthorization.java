@@ -8,11 +8,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the department service keeps in the citizen's session between sending the browser to
- * Khyber Pass and receiving the callback; pass it to
- * {@link KhyberPassClient#exchangeCode(java.util.Map, PendingAuthorization)}. It holds secrets
- * (the PKCE verifier and the nonce): keep it server-side, use it once, and never put it in a
- * cookie or URL. Immutable, thread-safe and serializable; {@code toString()} hides the secrets.
+ * What the department service keeps in the citizen's session between sending the browser
+ * to Khyber Pass and receiving the callback; pass it to
+ * {@link KhyberPassClient#exchangeCode(java.util.Map, PendingAuthorization)}. It holds
+ * secrets (the PKCE verifier and the nonce): keep it server-side, use it once, and never
+ * put it in a cookie or URL. Immutable, thread-safe and serializable; {@code toString()}
+ * hides the secrets.
  *
  * @param state the {@code state} sent, compared with the callback's
  * @param nonce the {@code nonce} sent, compared with the ID token's

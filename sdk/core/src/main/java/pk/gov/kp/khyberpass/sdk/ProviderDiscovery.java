@@ -6,10 +6,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fetches the provider metadata once, on first use, and keeps it. Concurrent first callers
- * share one request; a failure is not remembered, so the next call tries again. Thread-safe.
+ * Fetches the provider metadata once, on first use, and keeps it. Concurrent first
+ * callers share one request; a failure is not remembered, so the next call tries again.
+ * Thread-safe.
  *
- * @see <a href="https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig">OIDC
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig">OIDC
  * Discovery §4</a>
  */
 final class ProviderDiscovery {

@@ -14,9 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param jwksUri the JWKS location
  * @param userinfoEndpoint the userinfo endpoint, or {@code null}
  * @param endSessionEndpoint the RP-initiated logout endpoint, or {@code null}
- * @param introspectionEndpoint the token introspection endpoint (RFC 7662), or {@code null}
- * @param issParameterSupported whether authorization responses carry {@code iss} (RFC 9207)
- * @see <a href="https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata">OIDC
+ * @param introspectionEndpoint the token introspection endpoint (RFC 7662), or
+ * {@code null}
+ * @param issParameterSupported whether authorization responses carry {@code iss} (RFC
+ * 9207)
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata">OIDC
  * Discovery §3</a>
  */
 record ProviderMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri,
@@ -48,8 +51,7 @@ record ProviderMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpo
 		return uri;
 	}
 
-	private static @Nullable URI optionalEndpoint(Map<String, Object> json, String name, boolean loopback,
-			URI source) {
+	private static @Nullable URI optionalEndpoint(Map<String, Object> json, String name, boolean loopback, URI source) {
 		Object value = json.get(name);
 		if (value == null) {
 			return null;

@@ -1,8 +1,8 @@
 package pk.gov.kp.khyberpass.sdk;
 
 /**
- * What presenting a refresh token came to, here or on another node: new tokens, a refusal that
- * ends the sign-in, or a failure that may pass.
+ * What presenting a refresh token came to, here or on another node: new tokens, a refusal
+ * that ends the sign-in, or a failure that may pass.
  */
 sealed interface RenewalOutcome {
 
@@ -16,7 +16,8 @@ sealed interface RenewalOutcome {
 	}
 
 	/**
-	 * The sign-in cannot go on ({@code invalid_grant}, or an answer that cannot be accepted).
+	 * The sign-in cannot go on ({@code invalid_grant}, or an answer that cannot be
+	 * accepted).
 	 *
 	 * @param failure what to throw
 	 */
@@ -25,8 +26,8 @@ sealed interface RenewalOutcome {
 	}
 
 	/**
-	 * Nothing known to be renewed (Khyber Pass unreachable, another node slow or gone): go on
-	 * with the current token while it lives.
+	 * Nothing known to be renewed (Khyber Pass unreachable, another node slow or gone):
+	 * go on with the current token while it lives.
 	 *
 	 * @param failure what to throw once the current token has expired
 	 */

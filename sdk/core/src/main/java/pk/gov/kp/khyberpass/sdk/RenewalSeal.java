@@ -23,11 +23,12 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The names a refresh token about to be presented is known by in {@link SessionRenewals}: an
- * identifier for its entries, and a key that seals its renewal's outcome (a compact JWE,
- * {@code dir} with AES-256-GCM), each HMAC-SHA-256 keyed with the refresh token over its own
- * label. Refresh tokens carry at least 256 random bits, so neither gives the token away, and
- * only a holder of the token can open or forge an outcome. Immutable and thread-safe.
+ * The names a refresh token about to be presented is known by in {@link SessionRenewals}:
+ * an identifier for its entries, and a key that seals its renewal's outcome (a compact
+ * JWE, {@code dir} with AES-256-GCM), each HMAC-SHA-256 keyed with the refresh token over
+ * its own label. Refresh tokens carry at least 256 random bits, so neither gives the
+ * token away, and only a holder of the token can open or forge an outcome. Immutable and
+ * thread-safe.
  */
 final class RenewalSeal {
 
@@ -80,9 +81,10 @@ final class RenewalSeal {
 	}
 
 	/**
-	 * Opens an outcome sealed with this token's key; the renewed tokens keep the current ones'
-	 * subject.
-	 * @throws KhyberPassClientException if it does not open (tampered, or not made with this key)
+	 * Opens an outcome sealed with this token's key; the renewed tokens keep the current
+	 * ones' subject.
+	 * @throws KhyberPassClientException if it does not open (tampered, or not made with
+	 * this key)
 	 */
 	RenewalOutcome open(String sealed, SessionTokens current) {
 		Map<String, Object> json;

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param value the access token
  * @param tokenType the token type, normally {@code Bearer}
  * @param expiresAt when it expires, if Khyber Pass said
- * @param scopes the granted scopes (the requested ones when Khyber Pass did not list them)
+ * @param scopes the granted scopes (the requested ones when Khyber Pass did not list
+ * them)
  * @param issuedTokenType the RFC 8693 {@code issued_token_type}, for token exchange
  */
 public record ServiceToken(String value, String tokenType, Optional<Instant> expiresAt, Set<String> scopes,
@@ -31,7 +32,8 @@ public record ServiceToken(String value, String tokenType, Optional<Instant> exp
 	}
 
 	/**
-	 * Returns the value for an HTTP {@code Authorization} header, such as {@code Bearer eyJ...}.
+	 * Returns the value for an HTTP {@code Authorization} header, such as
+	 * {@code Bearer eyJ...}.
 	 * @return the header value, never {@code null}
 	 */
 	public String authorizationHeader() {

@@ -14,8 +14,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Caches client-credentials tokens per scope set until shortly before they expire; concurrent
- * callers needing a new token for the same scopes share one request. Thread-safe.
+ * Caches client-credentials tokens per scope set until shortly before they expire;
+ * concurrent callers needing a new token for the same scopes share one request.
+ * Thread-safe.
  */
 final class ServiceTokenCache {
 

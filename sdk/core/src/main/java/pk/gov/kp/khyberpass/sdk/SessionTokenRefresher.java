@@ -16,15 +16,15 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renews a sign-in's access token with its refresh token shortly before it expires, once per
- * refresh token: Khyber Pass rotates refresh tokens and revokes the whole family when a spent
- * one is presented again, so two requests of one session must never both present the same
- * token. Concurrent callers holding the same refresh token share one request; a caller still
- * holding a refresh token that was just rotated (a copy of the session read before the other
- * request stored the new tokens) gets that rotation's result for {@link #REMEMBER_ROTATION}
- * instead of presenting the spent token. Both work within this JVM; with a
- * {@link SharedRenewal}, the one caller per JVM also shares the renewal with the other nodes.
- * Thread-safe.
+ * Renews a sign-in's access token with its refresh token shortly before it expires, once
+ * per refresh token: Khyber Pass rotates refresh tokens and revokes the whole family when
+ * a spent one is presented again, so two requests of one session must never both present
+ * the same token. Concurrent callers holding the same refresh token share one request; a
+ * caller still holding a refresh token that was just rotated (a copy of the session read
+ * before the other request stored the new tokens) gets that rotation's result for
+ * {@link #REMEMBER_ROTATION} instead of presenting the spent token. Both work within this
+ * JVM; with a {@link SharedRenewal}, the one caller per JVM also shares the renewal with
+ * the other nodes. Thread-safe.
  */
 final class SessionTokenRefresher {
 
@@ -121,7 +121,8 @@ final class SessionTokenRefresher {
 			return new RenewalOutcome.Unavailable(ex);
 		}
 		catch (InvalidTokenException ex) {
-			// the refresh token was spent on an answer we cannot accept: the sign-in cannot go on
+			// the refresh token was spent on an answer we cannot accept: the sign-in
+			// cannot go on
 			return new RenewalOutcome.Refused(new SignInRequiredException(
 					"The ID token of the refresh answer was rejected (" + ex.reason() + ")", ex));
 		}
@@ -137,7 +138,10 @@ final class SessionTokenRefresher {
 		return new RenewalOutcome.Renewed(current.rotated(response, this.clock.instant()));
 	}
 
-	/** A failure that may pass (network, Khyber Pass unavailable): go on with the current token while it lives. */
+	/**
+	 * A failure that may pass (network, Khyber Pass unavailable): go on with the current
+	 * token while it lives.
+	 */
 	private SessionTokens currentWhileValid(SessionTokens current, KhyberPassClientException failure) {
 		if (current.expired(this.clock.instant())) {
 			throw failure;

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The tokens of a citizen's sign-in that a department service keeps in the citizen's HTTP
- * session (server-side, never in a cookie or page): the access token with its expiry, and the
- * refresh token, which {@link KhyberPassClient#refreshIfExpiring(SessionTokens)} uses to
- * renew the access token before it expires. The refresh token is not readable through this
- * class's public API. Create with {@link KhyberPassClient#sessionTokens(TokenResponse)}.
- * Immutable, thread-safe and serializable; {@code toString()} hides the tokens.
+ * session (server-side, never in a cookie or page): the access token with its expiry, and
+ * the refresh token, which {@link KhyberPassClient#refreshIfExpiring(SessionTokens)} uses
+ * to renew the access token before it expires. The refresh token is not readable through
+ * this class's public API. Create with
+ * {@link KhyberPassClient#sessionTokens(TokenResponse)}. Immutable, thread-safe and
+ * serializable; {@code toString()} hides the tokens.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-6">RFC 6749 §6</a>
  */
@@ -44,9 +45,9 @@ public final class SessionTokens implements Serializable {
 	}
 
 	/**
-	 * Returns tokens holding only an access token, with no known expiry and nothing to refresh
-	 * it with (for tests, or a token obtained elsewhere): {@code refreshIfExpiring} returns them
-	 * unchanged.
+	 * Returns tokens holding only an access token, with no known expiry and nothing to
+	 * refresh it with (for tests, or a token obtained elsewhere):
+	 * {@code refreshIfExpiring} returns them unchanged.
 	 * @param accessToken the access token, not {@code null} or empty
 	 * @return the tokens, never {@code null}
 	 * @throws KhyberPassClientException if the token is empty
@@ -59,8 +60,8 @@ public final class SessionTokens implements Serializable {
 	}
 
 	/**
-	 * Returns the access token, as of the latest refresh; it may have expired since. Do not log
-	 * or display it.
+	 * Returns the access token, as of the latest refresh; it may have expired since. Do
+	 * not log or display it.
 	 * @return the token, never {@code null}
 	 */
 	public String accessToken() {
@@ -96,8 +97,8 @@ public final class SessionTokens implements Serializable {
 	}
 
 	/**
-	 * Whether the access token must be renewed now: within {@code margin} of its expiry, or
-	 * within half its lifetime when it lives less than twice the margin.
+	 * Whether the access token must be renewed now: within {@code margin} of its expiry,
+	 * or within half its lifetime when it lives less than twice the margin.
 	 */
 	boolean expiring(Instant now, Duration margin) {
 		if (this.expiresAt == null) {
@@ -112,13 +113,19 @@ public final class SessionTokens implements Serializable {
 		return this.expiresAt != null && !now.isBefore(this.expiresAt);
 	}
 
-	/** The tokens after a refresh: Khyber Pass rotates the refresh token; keep the old one if it did not. */
+	/**
+	 * The tokens after a refresh: Khyber Pass rotates the refresh token; keep the old one
+	 * if it did not.
+	 */
 	SessionTokens rotated(TokenResponse refreshed, Instant now) {
 		return new SessionTokens(refreshed.accessToken(), refreshed.expiresAt().orElse(null), now,
 				refreshed.refreshToken().orElse(this.refreshToken), this.subject);
 	}
 
-	/** The same sign-in's tokens as renewed elsewhere (another node); the old refresh token if none came. */
+	/**
+	 * The same sign-in's tokens as renewed elsewhere (another node); the old refresh
+	 * token if none came.
+	 */
 	SessionTokens renewed(String accessToken, @Nullable Instant expiresAt, Instant receivedAt,
 			@Nullable String refreshToken) {
 		return new SessionTokens(accessToken, expiresAt, receivedAt,

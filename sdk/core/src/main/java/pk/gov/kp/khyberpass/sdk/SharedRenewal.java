@@ -5,17 +5,20 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Presents a refresh token once across the nodes that share a {@link SessionRenewals} store. The
- * node that claims the renewal presents it and publishes the sealed outcome; the others take that
- * outcome, waiting for it at most {@code wait}. Safe choices when something goes wrong:
+ * Presents a refresh token once across the nodes that share a {@link SessionRenewals}
+ * store. The node that claims the renewal presents it and publishes the sealed outcome;
+ * the others take that outcome, waiting for it at most {@code wait}. Safe choices when
+ * something goes wrong:
  * <ul>
- * <li>the store fails before anything is claimed: renew on this node alone (as without a store),
- * with a warning, rather than sign the citizen out;</li>
- * <li>the store fails while waiting, the winner publishes nothing in time, or the outcome does not
- * open: the refresh token may be being spent elsewhere, so it is not presented; the current access
- * token is used while it lives ({@link RenewalOutcome.Unavailable});</li>
- * <li>Khyber Pass unreachable: that is published for {@link #RETRY_AFTER} and the claim released,
- * so every node uses its current token and one of them tries again after that.</li>
+ * <li>the store fails before anything is claimed: renew on this node alone (as without a
+ * store), with a warning, rather than sign the citizen out;</li>
+ * <li>the store fails while waiting, the winner publishes nothing in time, or the outcome
+ * does not open: the refresh token may be being spent elsewhere, so it is not presented;
+ * the current access token is used while it lives
+ * ({@link RenewalOutcome.Unavailable});</li>
+ * <li>Khyber Pass unreachable: that is published for {@link #RETRY_AFTER} and the claim
+ * released, so every node uses its current token and one of them tries again after
+ * that.</li>
  * </ul>
  * Thread-safe.
  */
@@ -62,7 +65,8 @@ final class SharedRenewal {
 			known = published(seal, current);
 			if (known.isEmpty()) {
 				claimed = this.store.claim(seal.id(), this.hold);
-				// claimed just after another node published and released (a failure that may pass)?
+				// claimed just after another node published and released (a failure that
+				// may pass)?
 				known = claimed ? published(seal, current) : known;
 			}
 		}
@@ -111,7 +115,8 @@ final class SharedRenewal {
 	}
 
 	private RenewalOutcome await(RenewalSeal seal, SessionTokens current) {
-		// real time, not the clock: the wait is for another node, whatever time tokens are judged by
+		// real time, not the clock: the wait is for another node, whatever time tokens
+		// are judged by
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		long pause = FIRST_PAUSE_MILLIS;
 		while (System.nanoTime() - deadline < 0) {

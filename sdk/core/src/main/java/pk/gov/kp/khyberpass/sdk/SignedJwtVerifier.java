@@ -24,10 +24,10 @@ import pk.gov.kp.khyberpass.sdk.InvalidTokenException.Reason;
 
 /**
  * The checks every Khyber Pass JWT passes before its kind-specific rules (RFC 8725): a
- * compact JWS with an allowed algorithm, the expected {@code typ}, a key taken only from the
- * issuer's JWKS by {@code kid} (the {@code jku}, {@code x5u}, {@code jwk} and {@code x5c}
- * headers are never used), a valid signature, the exact issuer, and {@code exp}, {@code nbf}
- * and {@code iat} within the allowed clock skew. Thread-safe.
+ * compact JWS with an allowed algorithm, the expected {@code typ}, a key taken only from
+ * the issuer's JWKS by {@code kid} (the {@code jku}, {@code x5u}, {@code jwk} and
+ * {@code x5c} headers are never used), a valid signature, the exact issuer, and
+ * {@code exp}, {@code nbf} and {@code iat} within the allowed clock skew. Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8725">RFC 8725</a>
  */
@@ -36,7 +36,9 @@ final class SignedJwtVerifier {
 	static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256,
 			JWSAlgorithm.PS256);
 
-	/** Longest token accepted; far above any Khyber Pass token, it bounds parsing work. */
+	/**
+	 * Longest token accepted; far above any Khyber Pass token, it bounds parsing work.
+	 */
 	static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
 	static final Duration MAX_IAT_AHEAD = Duration.ofSeconds(60);
@@ -99,9 +101,11 @@ final class SignedJwtVerifier {
 		Map<String, Object> json;
 		JWTClaimsSet claims;
 		try {
-			// Parsed once: the claims set for the checks, the map for the caller's claims().
-			json = JSONObjectUtils.parse(new String(
-					java.util.Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString()), StandardCharsets.UTF_8));
+			// Parsed once: the claims set for the checks, the map for the caller's
+			// claims().
+			json = JSONObjectUtils
+				.parse(new String(java.util.Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString()),
+						StandardCharsets.UTF_8));
 			claims = JWTClaimsSet.parse(json);
 		}
 		catch (IllegalArgumentException ex) {
@@ -125,11 +129,12 @@ final class SignedJwtVerifier {
 			return SignedJWT.parse(token);
 		}
 		catch (ParseException ex) {
-			// Only on this failure path: tell an unsigned or unknown-alg token from garbage.
+			// Only on this failure path: tell an unsigned or unknown-alg token from
+			// garbage.
 			String alg = headerAlgorithm(token);
 			if (alg != null) {
-				throw new InvalidTokenException(Reason.ALGORITHM, "The " + kind.description() + " uses alg '"
-						+ alg + "'; only ES256, RS256 and PS256 are accepted", ex);
+				throw new InvalidTokenException(Reason.ALGORITHM, "The " + kind.description() + " uses alg '" + alg
+						+ "'; only ES256, RS256 and PS256 are accepted", ex);
 			}
 			throw new InvalidTokenException(Reason.MALFORMED,
 					"The " + kind.description() + " is not a compact signed JWT: " + ex.getMessage(), ex);
@@ -175,8 +180,9 @@ final class SignedJwtVerifier {
 					"The " + kind.description() + " is not valid before " + nbf.toInstant() + " (now " + now + ")");
 		}
 		if (iat.toInstant().isAfter(now.plus(MAX_IAT_AHEAD))) {
-			throw new InvalidTokenException(Reason.NOT_YET_VALID, "The " + kind.description() + " claims to be issued at "
-					+ iat.toInstant() + ", more than 60 s after now (" + now + "); check both clocks");
+			throw new InvalidTokenException(Reason.NOT_YET_VALID,
+					"The " + kind.description() + " claims to be issued at " + iat.toInstant()
+							+ ", more than 60 s after now (" + now + "); check both clocks");
 		}
 	}
 
@@ -185,14 +191,16 @@ final class SignedJwtVerifier {
 	 *
 	 * @param header the JWS header
 	 * @param claims the claims
-	 * @param json the claims as parsed from the payload (numbers for times); not to be modified
+	 * @param json the claims as parsed from the payload (numbers for times); not to be
+	 * modified
 	 */
 	record Verified(JWSHeader header, JWTClaimsSet claims, Map<String, Object> json) {
 
 	}
 
 	/**
-	 * The kinds of token, with the {@code typ} each must (or must not) carry (RFC 8725 §3.11).
+	 * The kinds of token, with the {@code typ} each must (or must not) carry (RFC 8725
+	 * §3.11).
 	 */
 	enum TokenKind {
 

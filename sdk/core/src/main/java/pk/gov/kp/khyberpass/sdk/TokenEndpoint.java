@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Posts grants to the token endpoint with the client's authentication and reads the answer.
- * Thread-safe.
+ * Posts grants to the token endpoint with the client's authentication and reads the
+ * answer. Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6749#section-5">RFC 6749 §5</a>
  */

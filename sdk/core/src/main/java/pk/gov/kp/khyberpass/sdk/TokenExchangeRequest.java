@@ -9,8 +9,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An RFC 8693 token exchange: trade the token a citizen's request arrived with for one to call
- * another department's service on the citizen's behalf. Create with
+ * An RFC 8693 token exchange: trade the token a citizen's request arrived with for one to
+ * call another department's service on the citizen's behalf. Create with
  * {@link #forAccessToken(String)} and narrow it with {@link #audience(String)},
  * {@link #resource(URI)} and {@link #scopes(String...)}. Immutable and thread-safe; the
  * {@code with} methods return new instances; {@code toString()} hides the token.

@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What Khyber Pass says about a token right now (RFC 7662 token introspection): whether it is
- * active (issued by Khyber Pass, not expired and not revoked) and, when it is, on whose behalf
- * and for what. An inactive token has only {@code active=false}: every other component is
- * empty. Immutable and thread-safe; no component is {@code null}.
+ * What Khyber Pass says about a token right now (RFC 7662 token introspection): whether
+ * it is active (issued by Khyber Pass, not expired and not revoked) and, when it is, on
+ * whose behalf and for what. An inactive token has only {@code active=false}: every other
+ * component is empty. Immutable and thread-safe; no component is {@code null}.
  *
  * @param active whether the token is active; {@code false} after the citizen signed out,
  * withdrew consent or changed the password, or when the token expired or is unknown
@@ -35,9 +35,9 @@ public record TokenIntrospection(boolean active, Optional<String> subject, Optio
 		Set<String> scopes, Optional<Instant> expiresAt, Optional<Instant> issuedAt, Optional<String> acr,
 		List<String> audience, Optional<String> tokenType, Map<String, Object> claims) {
 
-	private static final TokenIntrospection INACTIVE = new TokenIntrospection(false, Optional.empty(),
-			Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-			Optional.empty(), Map.of("active", false));
+	private static final TokenIntrospection INACTIVE = new TokenIntrospection(false, Optional.empty(), Optional.empty(),
+			Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+			Map.of("active", false));
 
 	/**
 	 * Creates an instance; all arguments must be non-{@code null}.
@@ -81,8 +81,8 @@ public record TokenIntrospection(boolean active, Optional<String> subject, Optio
 
 	/**
 	 * Returns the assurance level of the sign-in behind the token.
-	 * @return the level, empty when {@code acr} is absent or not a Khyber Pass level; never
-	 * {@code null}
+	 * @return the level, empty when {@code acr} is absent or not a Khyber Pass level;
+	 * never {@code null}
 	 */
 	public Optional<AssuranceLevel> assuranceLevel() {
 		return this.acr.flatMap(AssuranceLevel::fromValue);

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tokens from a successful authorization code exchange or refresh. Keep the refresh token
- * server-side (it is rotated: always store the one from the latest response). Immutable and
- * thread-safe; no component is {@code null}; {@code toString()} hides the tokens.
+ * The tokens from a successful authorization code exchange or refresh. Keep the refresh
+ * token server-side (it is rotated: always store the one from the latest response).
+ * Immutable and thread-safe; no component is {@code null}; {@code toString()} hides the
+ * tokens.
  *
  * @param accessToken the access token, to call department and Khyber Pass APIs
  * @param tokenType the token type, normally {@code Bearer}
@@ -39,9 +40,10 @@ public record TokenResponse(String accessToken, String tokenType, Optional<Insta
 	 */
 	@Override
 	public String toString() {
-		return "TokenResponse[tokenType=" + this.tokenType + ", expiresAt=" + this.expiresAt.map(Instant::toString).orElse("-")
-				+ ", refreshToken=" + (this.refreshToken.isPresent() ? "present" : "absent") + ", scopes=" + this.scopes
-				+ ", idToken=" + this.idToken.map(VerifiedIdToken::toString).orElse("-") + "]";
+		return "TokenResponse[tokenType=" + this.tokenType + ", expiresAt="
+				+ this.expiresAt.map(Instant::toString).orElse("-") + ", refreshToken="
+				+ (this.refreshToken.isPresent() ? "present" : "absent") + ", scopes=" + this.scopes + ", idToken="
+				+ this.idToken.map(VerifiedIdToken::toString).orElse("-") + "]";
 	}
 
 }

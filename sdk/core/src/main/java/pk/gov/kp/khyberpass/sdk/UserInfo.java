@@ -7,12 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The claims from the userinfo endpoint, whose {@code sub} was checked against the ID token's.
- * Immutable and thread-safe; no component is {@code null}.
+ * The claims from the userinfo endpoint, whose {@code sub} was checked against the ID
+ * token's. Immutable and thread-safe; no component is {@code null}.
  *
  * @param subject the {@code sub} claim
  * @param claims all claims as JSON values
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OIDC Core §5.3</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OIDC Core
+ * §5.3</a>
  */
 public record UserInfo(String subject, Map<String, Object> claims) {
 

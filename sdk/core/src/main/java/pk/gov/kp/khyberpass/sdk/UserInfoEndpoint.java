@@ -13,7 +13,8 @@ import pk.gov.kp.khyberpass.sdk.InvalidTokenException.Reason;
 /**
  * Calls the userinfo endpoint (JSON answers only) and checks the subject. Thread-safe.
  *
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OIDC Core §5.3</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OIDC Core
+ * §5.3</a>
  */
 final class UserInfoEndpoint {
 

@@ -21,8 +21,8 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One public key from the issuer's JWKS with its verifiers, created once per algorithm and
- * reused for every token. ES256 goes straight through Bouncy Castle's ECDSA
+ * One public key from the issuer's JWKS with its verifiers, created once per algorithm
+ * and reused for every token. ES256 goes straight through Bouncy Castle's ECDSA
  * ({@link Es256Signature}): many times faster than JDK 17's default provider, and the
  * decoded key keeps its point precomputation. RS256 and PS256 use Nimbus's verifiers.
  * Thread-safe.
@@ -45,8 +45,8 @@ final class VerificationKey {
 	}
 
 	/**
-	 * Whether this key may verify the algorithm: its type must match the algorithm family and
-	 * its {@code alg}, when published, must be the same.
+	 * Whether this key may verify the algorithm: its type must match the algorithm family
+	 * and its {@code alg}, when published, must be the same.
 	 */
 	boolean fits(JWSAlgorithm alg) {
 		if (this.jwk.getAlgorithm() != null && !this.jwk.getAlgorithm().equals(alg)) {
@@ -59,8 +59,8 @@ final class VerificationKey {
 	}
 
 	/**
-	 * Whether the token's signature verifies with this key; the caller has checked that the key
-	 * {@link #fits(JWSAlgorithm) fits} the algorithm.
+	 * Whether the token's signature verifies with this key; the caller has checked that
+	 * the key {@link #fits(JWSAlgorithm) fits} the algorithm.
 	 * @throws InvalidTokenException (UNKNOWN_KEY) if the published key cannot be used
 	 * @throws JOSEException if Nimbus cannot run the verification
 	 */

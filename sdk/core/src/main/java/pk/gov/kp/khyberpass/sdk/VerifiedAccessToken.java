@@ -20,7 +20,8 @@ import java.util.Set;
  * @param audience the {@code aud} claim
  * @param expiresAt the {@code exp} claim
  * @param issuedAt the {@code iat} claim
- * @param clientId the {@code client_id} claim: the client the token was issued to, if present
+ * @param clientId the {@code client_id} claim: the client the token was issued to, if
+ * present
  * @param acr the {@code acr} claim, if present
  * @param amr the {@code amr} claim, empty if absent
  * @param authTime the {@code auth_time} claim, if present
@@ -31,9 +32,8 @@ import java.util.Set;
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9068#section-2.2">RFC 9068 §2.2</a>
  */
 public record VerifiedAccessToken(String subject, String issuer, List<String> audience, Instant expiresAt,
-		Instant issuedAt, Optional<String> clientId, Optional<String> acr, List<String> amr,
-		Optional<Instant> authTime, Optional<String> sessionId, Set<String> scopes, Optional<String> jwtId,
-		Map<String, Object> claims) {
+		Instant issuedAt, Optional<String> clientId, Optional<String> acr, List<String> amr, Optional<Instant> authTime,
+		Optional<String> sessionId, Set<String> scopes, Optional<String> jwtId, Map<String, Object> claims) {
 
 	/**
 	 * Creates an instance; all arguments must be non-{@code null}.
@@ -57,8 +57,8 @@ public record VerifiedAccessToken(String subject, String issuer, List<String> au
 
 	/**
 	 * Returns the assurance level of the sign-in behind the token.
-	 * @return the level, empty when {@code acr} is absent or not a Khyber Pass level; never
-	 * {@code null}
+	 * @return the level, empty when {@code acr} is absent or not a Khyber Pass level;
+	 * never {@code null}
 	 */
 	public Optional<AssuranceLevel> assuranceLevel() {
 		return this.acr.flatMap(AssuranceLevel::fromValue);

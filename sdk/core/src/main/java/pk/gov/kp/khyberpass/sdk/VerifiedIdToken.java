@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param authTime the {@code auth_time} claim, if present
  * @param sessionId the {@code sid} claim, to match back-channel logout tokens, if present
  * @param claims all claims with their JSON values (numbers for times)
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#IDToken">OIDC Core §2</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#IDToken">OIDC Core
+ * §2</a>
  */
 public record VerifiedIdToken(String token, String subject, String issuer, List<String> audience, Instant expiresAt,
 		Instant issuedAt, Optional<String> acr, List<String> amr, Optional<Instant> authTime,
@@ -42,8 +43,8 @@ public record VerifiedIdToken(String token, String subject, String issuer, List<
 
 	/**
 	 * Returns the assurance level of the sign-in.
-	 * @return the level, empty when {@code acr} is absent or not a Khyber Pass level; never
-	 * {@code null}
+	 * @return the level, empty when {@code acr} is absent or not a Khyber Pass level;
+	 * never {@code null}
 	 */
 	public Optional<AssuranceLevel> assuranceLevel() {
 		return this.acr.flatMap(AssuranceLevel::fromValue);

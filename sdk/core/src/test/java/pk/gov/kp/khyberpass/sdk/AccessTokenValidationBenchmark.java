@@ -29,11 +29,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Access-token validation per second with a warm JWKS cache, next to raw Nimbus ES256
- * verification of the same token: with the JDK's default provider (the issue's baseline), with
- * Bouncy Castle's provider and a JDK key object, and with Bouncy Castle's provider and a
- * Bouncy Castle key (the strict baseline: same provider, same key form, same precomputation as
- * the SDK). Target: the SDK at 85% or more of the raw rate. Not a test; run with
- * {@code ./mvnw -q -o -pl sdk/core test-compile exec:exec@bench} (JMH options in
+ * verification of the same token: with the JDK's default provider (the issue's baseline),
+ * with Bouncy Castle's provider and a JDK key object, and with Bouncy Castle's provider
+ * and a Bouncy Castle key (the strict baseline: same provider, same key form, same
+ * precomputation as the SDK). Target: the SDK at 85% or more of the raw rate. Not a test;
+ * run with {@code ./mvnw -q -o -pl sdk/core test-compile exec:exec@bench} (JMH options in
  * {@code -Dbench.args="-f 1 -wi 2 -i 3 -r 2s"}).
  */
 @State(Scope.Benchmark)
@@ -64,9 +64,9 @@ public class AccessTokenValidationBenchmark {
 		this.rawVerifierJdk = new ECDSAVerifier(this.provider.ecKey().toECPublicKey());
 		this.rawVerifier = new ECDSAVerifier(this.provider.ecKey().toECPublicKey());
 		this.rawVerifier.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
-		this.rawVerifierBcKey = new ECDSAVerifier((ECPublicKey) KeyFactory
-			.getInstance("EC", BouncyCastleProviderSingleton.getInstance())
-			.generatePublic(new X509EncodedKeySpec(this.provider.ecKey().toECPublicKey().getEncoded())));
+		this.rawVerifierBcKey = new ECDSAVerifier(
+				(ECPublicKey) KeyFactory.getInstance("EC", BouncyCastleProviderSingleton.getInstance())
+					.generatePublic(new X509EncodedKeySpec(this.provider.ecKey().toECPublicKey().getEncoded())));
 		this.rawVerifierBcKey.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
 		this.parsed = SignedJWT.parse(this.token);
 	}
@@ -77,15 +77,18 @@ public class AccessTokenValidationBenchmark {
 		this.provider.close();
 	}
 
-	/** The SDK: parse, header checks, cached key and verifier, signature, all claim checks. */
+	/**
+	 * The SDK: parse, header checks, cached key and verifier, signature, all claim
+	 * checks.
+	 */
 	@Benchmark
 	public VerifiedAccessToken sdkVerifyAccessToken() {
 		return this.client.verifyAccessToken(this.token);
 	}
 
 	/**
-	 * Raw Nimbus as it comes: parse the compact JWS and verify its ES256 signature with the JDK's
-	 * default provider (SunEC), no claim checks.
+	 * Raw Nimbus as it comes: parse the compact JWS and verify its ES256 signature with
+	 * the JDK's default provider (SunEC), no claim checks.
 	 */
 	@Benchmark
 	public boolean nimbusParseAndVerifyJdk() throws ParseException, JOSEException {
@@ -93,9 +96,9 @@ public class AccessTokenValidationBenchmark {
 	}
 
 	/**
-	 * Raw Nimbus with Bouncy Castle's provider and the JDK key object Nimbus makes from the JWK
-	 * (converted to a Bouncy Castle key on every verification): parse and verify, no claim
-	 * checks.
+	 * Raw Nimbus with Bouncy Castle's provider and the JDK key object Nimbus makes from
+	 * the JWK (converted to a Bouncy Castle key on every verification): parse and verify,
+	 * no claim checks.
 	 */
 	@Benchmark
 	public boolean nimbusParseAndVerify() throws ParseException, JOSEException {
@@ -103,9 +106,9 @@ public class AccessTokenValidationBenchmark {
 	}
 
 	/**
-	 * Raw Nimbus with the key the SDK caches (converted once to a Bouncy Castle key, which keeps
-	 * its point precomputation): parse and verify, no claim checks. The fair baseline for the
-	 * SDK's own overhead.
+	 * Raw Nimbus with the key the SDK caches (converted once to a Bouncy Castle key,
+	 * which keeps its point precomputation): parse and verify, no claim checks. The fair
+	 * baseline for the SDK's own overhead.
 	 */
 	@Benchmark
 	public boolean nimbusParseAndVerifyBcKey() throws ParseException, JOSEException {
@@ -119,9 +122,10 @@ public class AccessTokenValidationBenchmark {
 	}
 
 	/**
-	 * Runs the JMH benchmarks, or with {@code ab} (optionally followed by the number of rounds,
-	 * 21 by default) an interleaved A/B comparison (200 ms slices, alternating, median of the ratios), which stays meaningful on
-	 * a machine shared with other work, where separate JMH forks see different load.
+	 * Runs the JMH benchmarks, or with {@code ab} (optionally followed by the number of
+	 * rounds, 21 by default) an interleaved A/B comparison (200 ms slices, alternating,
+	 * median of the ratios), which stays meaningful on a machine shared with other work,
+	 * where separate JMH forks see different load.
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length >= 1 && "ab".equals(args[0])) {
@@ -162,7 +166,8 @@ public class AccessTokenValidationBenchmark {
 			double[] vsBcKey = new double[rounds];
 			double sdkTotal = 0;
 			for (int round = 0; round < rounds; round++) {
-				// Odd rounds run in reverse order, so neither side always follows the other.
+				// Odd rounds run in reverse order, so neither side always follows the
+				// other.
 				boolean reverse = (round % 2) == 1;
 				double rawBc = reverse ? rate(bench::nimbusParseAndVerifyBcKey) : Double.NaN;
 				double sdk = rate(bench::sdkVerifyAccessToken);
@@ -179,10 +184,12 @@ public class AccessTokenValidationBenchmark {
 			java.util.Arrays.sort(vsJdk);
 			java.util.Arrays.sort(vsJwkKey);
 			java.util.Arrays.sort(vsBcKey);
-			System.out.printf("Interleaved A/B, %d rounds: SDK mean %.0f ops/s; median SDK/raw (JDK provider) %.1f%%; "
-					+ "median SDK/raw (BC, JWK-derived key) %.1f%%; median SDK/raw (same BC key) %.1f%% "
-					+ "(lowest %.1f%%, highest %.1f%%)%n", rounds, sdkTotal / rounds, 100 * vsJdk[rounds / 2],
-					100 * vsJwkKey[rounds / 2], 100 * vsBcKey[rounds / 2], 100 * vsBcKey[0], 100 * vsBcKey[rounds - 1]);
+			System.out.printf(
+					"Interleaved A/B, %d rounds: SDK mean %.0f ops/s; median SDK/raw (JDK provider) %.1f%%; "
+							+ "median SDK/raw (BC, JWK-derived key) %.1f%%; median SDK/raw (same BC key) %.1f%% "
+							+ "(lowest %.1f%%, highest %.1f%%)%n",
+					rounds, sdkTotal / rounds, 100 * vsJdk[rounds / 2], 100 * vsJwkKey[rounds / 2],
+					100 * vsBcKey[rounds / 2], 100 * vsBcKey[0], 100 * vsBcKey[rounds - 1]);
 		}
 		finally {
 			bench.tearDown();

@@ -59,8 +59,16 @@ class AccessTokenValidationTests {
 
 	@Test
 	void verifyAccessTokenWhenRsaAlgorithmsThenAccepted() {
-		String rs256 = this.provider.accessToken().key(this.provider.rsaKey()).kid("rsa-1").alg(JWSAlgorithm.RS256).sign();
-		String ps256 = this.provider.accessToken().key(this.provider.rsaKey()).kid("rsa-1").alg(JWSAlgorithm.PS256).sign();
+		String rs256 = this.provider.accessToken()
+			.key(this.provider.rsaKey())
+			.kid("rsa-1")
+			.alg(JWSAlgorithm.RS256)
+			.sign();
+		String ps256 = this.provider.accessToken()
+			.key(this.provider.rsaKey())
+			.kid("rsa-1")
+			.alg(JWSAlgorithm.PS256)
+			.sign();
 
 		assertThat(this.client.verifyAccessToken(rs256).subject()).isEqualTo("citizen-123");
 		assertThat(this.client.verifyAccessToken(ps256).subject()).isEqualTo("citizen-123");
@@ -90,8 +98,8 @@ class AccessTokenValidationTests {
 		String forClient = this.provider.accessToken().sign();
 
 		assertThat(api.verifyAccessToken(forApi).audience()).contains("vehicles-api");
-		assertThatThrownBy(() -> api.verifyAccessToken(forClient)).isInstanceOfSatisfying(
-				InvalidTokenException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.AUDIENCE));
+		assertThatThrownBy(() -> api.verifyAccessToken(forClient)).isInstanceOfSatisfying(InvalidTokenException.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo(Reason.AUDIENCE));
 		api.close();
 	}
 

@@ -109,8 +109,8 @@ class BackChannelLogoutTests {
 	}
 
 	private void assertRejected(String logoutToken, Reason reason) {
-		assertThatThrownBy(() -> this.client.verifyLogoutToken(logoutToken)).isInstanceOfSatisfying(
-				InvalidTokenException.class, (ex) -> assertThat(ex.reason()).isEqualTo(reason));
+		assertThatThrownBy(() -> this.client.verifyLogoutToken(logoutToken))
+			.isInstanceOfSatisfying(InvalidTokenException.class, (ex) -> assertThat(ex.reason()).isEqualTo(reason));
 	}
 
 }

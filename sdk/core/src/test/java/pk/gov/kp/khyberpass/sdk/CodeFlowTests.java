@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The authorization code flow: request, callback checks, code exchange, refresh, userinfo and
- * logout.
+ * The authorization code flow: request, callback checks, code exchange, refresh, userinfo
+ * and logout.
  */
 class CodeFlowTests {
 
@@ -131,11 +131,11 @@ class CodeFlowTests {
 		Map<String, String> callback = Map.of("error", "access_denied", "error_description", "Citizen cancelled",
 				"state", pending.state(), "iss", this.provider.issuer());
 
-		assertThatThrownBy(() -> this.client.exchangeCode(callback, pending)).isInstanceOfSatisfying(
-				OAuthErrorException.class, (ex) -> {
-					assertThat(ex.error()).isEqualTo("access_denied");
-					assertThat(ex.description()).contains("Citizen cancelled");
-				});
+		assertThatThrownBy(() -> this.client.exchangeCode(callback, pending))
+			.isInstanceOfSatisfying(OAuthErrorException.class, (ex) -> {
+				assertThat(ex.error()).isEqualTo("access_denied");
+				assertThat(ex.description()).contains("Citizen cancelled");
+			});
 	}
 
 	@Test
@@ -294,8 +294,8 @@ class CodeFlowTests {
 	void userInfoWhenTokenRefusedThenOAuthError() {
 		this.provider.userInfo(new Response(401, "", Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"")));
 
-		assertThatThrownBy(() -> this.client.userInfo("access-1", "citizen-123"))
-			.isInstanceOfSatisfying(OAuthErrorException.class, (ex) -> assertThat(ex.error()).isEqualTo("invalid_token"));
+		assertThatThrownBy(() -> this.client.userInfo("access-1", "citizen-123")).isInstanceOfSatisfying(
+				OAuthErrorException.class, (ex) -> assertThat(ex.error()).isEqualTo("invalid_token"));
 	}
 
 	@Test

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@link SessionRenewals} in memory, shared by the "nodes" of a test: entries expire by the given
- * clock, every call can be made to fail as an unreachable store would, and what was stored can be
- * read back. Thread-safe.
+ * {@link SessionRenewals} in memory, shared by the "nodes" of a test: entries expire by
+ * the given clock, every call can be made to fail as an unreachable store would, and what
+ * was stored can be read back. Thread-safe.
  */
 final class FakeSessionRenewals implements SessionRenewals {
 
@@ -29,7 +29,9 @@ final class FakeSessionRenewals implements SessionRenewals {
 	/** Every call throws while set. */
 	volatile boolean down;
 
-	/** Turns the store down once a claim was refused, as Redis failing while a node waits. */
+	/**
+	 * Turns the store down once a claim was refused, as Redis failing while a node waits.
+	 */
 	volatile boolean downAfterRefusedClaim;
 
 	FakeSessionRenewals(Clock clock) {

@@ -52,14 +52,17 @@ class HostileTokenTests {
 				access("HS256 signed with the RSA public key DER",
 						(p) -> p.accessToken().kid("rsa-1").hmac(publicDer(p)).sign(), Reason.ALGORITHM),
 				access("alg none", (p) -> p.accessToken().unsigned(), Reason.ALGORITHM),
-				access("unknown kid", (p) -> p.accessToken().key(ATTACKER).kid("attacker").sign(),
-						Reason.UNKNOWN_KEY),
+				access("unknown kid", (p) -> p.accessToken().key(ATTACKER).kid("attacker").sign(), Reason.UNKNOWN_KEY),
 				access("kid path traversal", (p) -> p.accessToken().key(ATTACKER).kid("../../etc/passwd").sign(),
 						Reason.UNKNOWN_KEY),
 				access("no kid and several keys", (p) -> p.accessToken().key(ATTACKER).kid(null).sign(),
 						Reason.SIGNATURE),
 				access("jku pointing elsewhere with its own kid",
-						(p) -> p.accessToken().key(ATTACKER).kid("attacker").jku(URI.create("https://evil.example/jwks")).sign(),
+						(p) -> p.accessToken()
+							.key(ATTACKER)
+							.kid("attacker")
+							.jku(URI.create("https://evil.example/jwks"))
+							.sign(),
 						Reason.UNKNOWN_KEY),
 				access("jku pointing elsewhere reusing the real kid",
 						(p) -> p.accessToken().key(ATTACKER).jku(URI.create("https://evil.example/jwks")).sign(),
@@ -102,8 +105,7 @@ class HostileTokenTests {
 				access("ID token as access token (typ JWT)", (p) -> p.accessToken().typ("JWT").sign(), Reason.TYPE),
 				access("untyped token as access token", (p) -> p.accessToken().typ(null).sign(), Reason.TYPE),
 				access("logout token as access token", (p) -> p.accessToken().typ("logout+jwt").sign(), Reason.TYPE),
-				access("wrong issuer", (p) -> p.accessToken().claim("iss", p.issuer() + "/evil").sign(),
-						Reason.ISSUER),
+				access("wrong issuer", (p) -> p.accessToken().claim("iss", p.issuer() + "/evil").sign(), Reason.ISSUER),
 				access("issuer with trailing slash", (p) -> p.accessToken().claim("iss", p.issuer() + "/").sign(),
 						Reason.ISSUER),
 				access("scope claim of the wrong type", (p) -> p.accessToken().claim("scope", 42).sign(),
@@ -156,8 +158,10 @@ class HostileTokenTests {
 	}
 
 	static Stream<Arguments> validTokens() {
-		return Stream.of(Arguments.of("access token", (Function<TestOpenIdProvider, String>) (p) -> p.accessToken().sign(),
-				(BiConsumer<KhyberPassClient, String>) (c, jwt) -> c.verifyAccessToken(jwt, AssuranceLevel.LOA2)),
+		return Stream.of(
+				Arguments.of("access token", (Function<TestOpenIdProvider, String>) (p) -> p.accessToken().sign(),
+						(BiConsumer<KhyberPassClient, String>) (c, jwt) -> c.verifyAccessToken(jwt,
+								AssuranceLevel.LOA2)),
 				Arguments.of("ID token", (Function<TestOpenIdProvider, String>) (p) -> p.idToken(NONCE).sign(),
 						(BiConsumer<KhyberPassClient, String>) (c, jwt) -> c.verifyIdToken(jwt, NONCE)));
 	}
@@ -167,8 +171,7 @@ class HostileTokenTests {
 		return Arguments.of(description, token, verification, reason);
 	}
 
-	private static Arguments minimumAcr(String description, Function<TestOpenIdProvider, String> token,
-			Reason reason) {
+	private static Arguments minimumAcr(String description, Function<TestOpenIdProvider, String> token, Reason reason) {
 		BiConsumer<KhyberPassClient, String> verification = (c, jwt) -> c.verifyAccessToken(jwt, AssuranceLevel.LOA2);
 		return Arguments.of(description, token, verification, reason);
 	}
@@ -193,8 +196,8 @@ class HostileTokenTests {
 
 	private static String tampered(TestOpenIdProvider p) {
 		String[] parts = p.accessToken().sign().split("\\.");
-		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
-			.replace("citizen-123", "citizen-999");
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("citizen-123",
+				"citizen-999");
 		return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
 				+ "." + parts[2];
 	}

@@ -15,8 +15,7 @@ class InMemoryEndedSessionsTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-	private final EndedSessions ended = EndedSessions.inMemory(Duration.ofHours(1),
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final EndedSessions ended = EndedSessions.inMemory(Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void isEndedWhenSessionIdRecordedThenOnlyThatSession() {
@@ -37,8 +36,7 @@ class InMemoryEndedSessionsTests {
 
 	@Test
 	void inMemoryWhenRetentionNotPositiveThenThrows() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> EndedSessions.inMemory(Duration.ZERO, Clock.systemUTC()));
+		assertThatIllegalArgumentException().isThrownBy(() -> EndedSessions.inMemory(Duration.ZERO, Clock.systemUTC()));
 	}
 
 }

@@ -157,8 +157,8 @@ class IntrospectionTests {
 	void introspectWhenActiveBelowMinimumAcrThenInvalidTokenAcr() {
 		this.provider.introspectionEndpoint((request) -> Response.json(200, active("urn:kp:loa:1")));
 
-		assertThatThrownBy(() -> this.client.introspect("access-1", AssuranceLevel.LOA2)).isInstanceOfSatisfying(
-				InvalidTokenException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.ACR));
+		assertThatThrownBy(() -> this.client.introspect("access-1", AssuranceLevel.LOA2))
+			.isInstanceOfSatisfying(InvalidTokenException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.ACR));
 	}
 
 	@Test

@@ -63,7 +63,8 @@ class JwksCacheTests {
 		this.provider.publish(rotated, this.provider.ecKey(), this.provider.rsaKey());
 		this.provider.clock().advance(Duration.ofSeconds(31));
 
-		VerifiedAccessToken token = this.client.verifyAccessToken(this.provider.accessToken().key(rotated).kid("ec-2").sign());
+		VerifiedAccessToken token = this.client
+			.verifyAccessToken(this.provider.accessToken().key(rotated).kid("ec-2").sign());
 
 		assertThat(token.subject()).isEqualTo("citizen-123");
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
@@ -138,8 +139,9 @@ class JwksCacheTests {
 		this.client.verifyAccessToken(this.provider.accessToken().sign());
 		this.provider.publish(this.provider.rsaKey());
 		this.provider.clock().advance(Duration.ofMinutes(6));
-		String token = this.provider.accessToken().times(this.provider.clock().instant(),
-				this.provider.clock().instant().plusSeconds(60)).sign();
+		String token = this.provider.accessToken()
+			.times(this.provider.clock().instant(), this.provider.clock().instant().plusSeconds(60))
+			.sign();
 
 		assertThatThrownBy(() -> this.client.verifyAccessToken(token)).isInstanceOfSatisfying(
 				InvalidTokenException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.UNKNOWN_KEY));

@@ -38,11 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The examples of this module's {@code README.md}, run against the test provider: building the
- * client with the secret from the environment, the code flow, token checks, renewals on one node
- * and across two, service tokens, token exchange and introspection. Each of the README's
- * {@code java} blocks must appear in this file as it is (indentation aside); the methods below that
- * use {@code khyberPass} are those blocks.
+ * The examples of this module's {@code README.md}, run against the test provider:
+ * building the client with the secret from the environment, the code flow, token checks,
+ * renewals on one node and across two, service tokens, token exchange and introspection.
+ * Each of the README's {@code java} blocks must appear in this file as it is (indentation
+ * aside); the methods below that use {@code khyberPass} are those blocks.
  */
 class ReadmeExamplesTests {
 
@@ -97,8 +97,8 @@ class ReadmeExamplesTests {
 			.map(Method::getName)
 			.collect(Collectors.toSet());
 
-		assertThat(methods).allSatisfy((method) -> assertThat(readme).containsAnyOf("`" + method + "(",
-				"`" + method + "`"));
+		assertThat(methods)
+			.allSatisfy((method) -> assertThat(readme).containsAnyOf("`" + method + "(", "`" + method + "`"));
 		assertThat(methods).containsAll(table.keySet());
 		assertThat(table.get("clockSkew")).startsWith(duration(builder, "clockSkew"));
 		assertThat(table.get("timeouts"))
@@ -123,12 +123,15 @@ class ReadmeExamplesTests {
 		URI issuer = URI.create(this.provider.issuer());
 		this.provider.tokenEndpoint((request) -> serviceTokenAnswer());
 
+		// @formatter:off
 		KhyberPassClient khyberPass = KhyberPassClient
 			.builder(issuer, "motor-vehicles", ClientAuthentication.clientSecretBasic(System.getenv("KHYBERPASS_CLIENT_SECRET")))
 			.build();
+		// @formatter:on
 		client(khyberPass);
 
-		String accessToken = TestJwt.accessToken(this.provider.ecKey(), issuer.toString(), "motor-vehicles", Instant.now())
+		String accessToken = TestJwt
+			.accessToken(this.provider.ecKey(), issuer.toString(), "motor-vehicles", Instant.now())
 			.sign();
 		assertThat(khyberPass.verifyAccessToken(accessToken).subject()).isEqualTo("citizen-123");
 		khyberPass.clientCredentialsToken(Set.of("registry.read"));
@@ -153,8 +156,8 @@ class ReadmeExamplesTests {
 			.containsEntry("redirect_uri", "https://vehicles.kp.gov.pk/login/callback")
 			.containsEntry("code_challenge_method", "S256");
 		assertThat(status).isEqualTo(302);
-		assertThat(session).containsKeys("khyberpass.idToken", "khyberpass.tokens").doesNotContainKey(
-				"khyberpass.pending");
+		assertThat(session).containsKeys("khyberpass.idToken", "khyberpass.tokens")
+			.doesNotContainKey("khyberpass.pending");
 		assertThat(((SessionTokens) session.get("khyberpass.tokens")).accessToken()).isEqualTo("access-1");
 		String idToken = (String) session.get("khyberpass.idToken");
 
@@ -234,8 +237,8 @@ class ReadmeExamplesTests {
 		this.provider.tokenEndpoint((request) -> tokens(null, 300));
 		SessionTokens tokens = nodeA.sessionTokens(new TokenResponse("access-0", "Bearer", Optional.of(Instant.now()),
 				Optional.of("refresh-0"), Set.of(), Optional.empty()));
-		String logoutToken = TestJwt.logoutToken(this.provider.rsaKey(), issuer.toString(), "motor-vehicles", "jti-1",
-				Instant.now())
+		String logoutToken = TestJwt
+			.logoutToken(this.provider.rsaKey(), issuer.toString(), "motor-vehicles", "jti-1", Instant.now())
 			.sign();
 
 		SessionTokens onA = nodeA.refreshIfExpiring(tokens);
@@ -292,6 +295,7 @@ class ReadmeExamplesTests {
 		assertThat(this.provider.introspectionRequests()).hasSize(2);
 	}
 
+	// @formatter:off
 	URI signIn(Map<String, Object> session) {
 		AuthorizationRequest authorization = khyberPass
 			.authorizationRequest(URI.create("https://vehicles.kp.gov.pk/login/callback"))
@@ -300,7 +304,9 @@ class ReadmeExamplesTests {
 		session.put("khyberpass.pending", authorization.pending());
 		return authorization.uri(); // redirect the browser there
 	}
+	// @formatter:on
 
+	// @formatter:off
 	int callback(Map<String, String> callbackParameters, Map<String, Object> session) {
 		PendingAuthorization pending = (PendingAuthorization) session.remove("khyberpass.pending");
 		if (pending == null) {
@@ -322,13 +328,17 @@ class ReadmeExamplesTests {
 			return 503; // Khyber Pass unreachable, or a setting to fix: the message says which
 		}
 	}
+	// @formatter:on
 
+	// @formatter:off
 	URI logout(Map<String, Object> session) {
 		String idToken = (String) session.get("khyberpass.idToken");
 		session.clear();
 		return khyberPass.logoutUri(idToken, URI.create("https://vehicles.kp.gov.pk/"), null);
 	}
+	// @formatter:on
 
+	// @formatter:off
 	int apiStatus(String bearerToken) {
 		try {
 			VerifiedAccessToken token = khyberPass.verifyAccessToken(bearerToken, AssuranceLevel.LOA2);
@@ -338,7 +348,9 @@ class ReadmeExamplesTests {
 			return 401; // error="insufficient_user_authentication" when ex.reason() is ACR, else "invalid_token"
 		}
 	}
+	// @formatter:on
 
+	// @formatter:off
 	int backChannelLogout(String logoutToken) {
 		try {
 			VerifiedLogoutToken logout = khyberPass.verifyLogoutToken(logoutToken);
@@ -349,7 +361,9 @@ class ReadmeExamplesTests {
 			return 400;
 		}
 	}
+	// @formatter:on
 
+	// @formatter:off
 	Optional<String> citizenAccessToken(Map<String, Object> session) {
 		SessionTokens current = (SessionTokens) session.get("khyberpass.tokens");
 		try {
@@ -364,36 +378,51 @@ class ReadmeExamplesTests {
 			return Optional.empty(); // sign the citizen in again
 		}
 	}
+	// @formatter:on
 
+	// @formatter:off
 	HttpRequest registryRequest() {
 		ServiceToken serviceToken = khyberPass.clientCredentialsToken(Set.of("registry.read"));
 		return HttpRequest.newBuilder(URI.create("https://registry.kp.gov.pk/api/vehicles/LEB-1234"))
 			.header("Authorization", serviceToken.authorizationHeader())
 			.build();
 	}
+	// @formatter:on
 
+	// @formatter:off
 	ServiceToken onBehalfOf(String citizenAccessToken) {
 		return khyberPass.exchangeToken(TokenExchangeRequest.forAccessToken(citizenAccessToken)
 			.audience("https://registry.kp.gov.pk/api")
 			.scopes("registry.read"));
 	}
+	// @formatter:on
 
+	// @formatter:off
 	boolean mayPay(String bearerToken) {
 		VerifiedAccessToken token = khyberPass.verifyAccessToken(bearerToken, AssuranceLevel.LOA2);
 		return token.hasScope("payments.write") && khyberPass.introspect(bearerToken).isActive();
 	}
+	// @formatter:on
 
-	/** One node of several: a client sharing renewals and logout token ids with the others. */
+	/**
+	 * One node of several: a client sharing renewals and logout token ids with the
+	 * others.
+	 */
 	private KhyberPassClient node(URI issuer, SessionRenewals renewals, ReplayStore replays) {
+		// @formatter:off
 		KhyberPassClient khyberPass = KhyberPassClient
 			.builder(issuer, "motor-vehicles", ClientAuthentication.clientSecretBasic(System.getenv("KHYBERPASS_CLIENT_SECRET")))
 			.sessionRenewals(renewals)
 			.logoutReplayStore(replays)
 			.build();
+		// @formatter:on
 		return client(khyberPass);
 	}
 
-	/** A session after the README's sign-in, with a 300-second access token and a refresh token. */
+	/**
+	 * A session after the README's sign-in, with a 300-second access token and a refresh
+	 * token.
+	 */
 	private Map<String, Object> signedInSession() {
 		Map<String, Object> session = new HashMap<>();
 		String nonce = query(signIn(session)).get("nonce");
@@ -410,7 +439,10 @@ class ReadmeExamplesTests {
 		return client;
 	}
 
-	/** Numbered tokens from the token endpoint: access-1 and refresh-1, then access-2 and refresh-2... */
+	/**
+	 * Numbered tokens from the token endpoint: access-1 and refresh-1, then access-2 and
+	 * refresh-2...
+	 */
 	private Response tokens(String idToken, long expiresIn) {
 		int n = this.issued.incrementAndGet();
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -445,7 +477,10 @@ class ReadmeExamplesTests {
 		return field.get(builder);
 	}
 
-	/** A builder default as the README writes it: {@code 30 s}, {@code 15 min}, {@code 1 h}. */
+	/**
+	 * A builder default as the README writes it: {@code 30 s}, {@code 15 min},
+	 * {@code 1 h}.
+	 */
 	private static String duration(KhyberPassClient.Builder builder, String name) throws ReflectiveOperationException {
 		long seconds = ((Duration) field(builder, name)).toSeconds();
 		return (seconds % 3600 == 0) ? (seconds / 3600) + " h"

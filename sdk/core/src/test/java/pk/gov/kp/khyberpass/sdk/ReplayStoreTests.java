@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The pluggable store of logout token ids: per node by default, shared when given one, and
- * refusing (never accepting) when a shared store fails.
+ * The pluggable store of logout token ids: per node by default, shared when given one,
+ * and refusing (never accepting) when a shared store fails.
  */
 class ReplayStoreTests {
 

@@ -108,8 +108,8 @@ class ServiceTokenTests {
 	void clientCredentialsTokenWhenRefusedThenOAuthErrorAndNothingCached() {
 		this.provider.tokenEndpoint((request) -> Response.json(400, Map.of("error", "invalid_scope")));
 
-		assertThatThrownBy(() -> this.client.clientCredentialsToken(Set.of("admin")))
-			.isInstanceOfSatisfying(OAuthErrorException.class, (ex) -> assertThat(ex.error()).isEqualTo("invalid_scope"));
+		assertThatThrownBy(() -> this.client.clientCredentialsToken(Set.of("admin"))).isInstanceOfSatisfying(
+				OAuthErrorException.class, (ex) -> assertThat(ex.error()).isEqualTo("invalid_scope"));
 		assertThatThrownBy(() -> this.client.clientCredentialsToken(Set.of("admin")))
 			.isInstanceOf(OAuthErrorException.class);
 		assertThat(this.provider.tokenRequests()).hasSize(2);
@@ -117,12 +117,12 @@ class ServiceTokenTests {
 
 	@Test
 	void exchangeTokenWhenAudienceAndScopesThenRfc8693Request() {
-		this.provider.tokenEndpoint((request) -> Response.json(200,
-				Map.of("access_token", "exchanged-1", "token_type", "Bearer", "expires_in", 60, "issued_token_type",
-						"urn:ietf:params:oauth:token-type:access_token")));
+		this.provider.tokenEndpoint((request) -> Response.json(200, Map.of("access_token", "exchanged-1", "token_type",
+				"Bearer", "expires_in", 60, "issued_token_type", "urn:ietf:params:oauth:token-type:access_token")));
 
-		ServiceToken token = this.client.exchangeToken(
-				TokenExchangeRequest.forAccessToken("citizen-access-token").audience("excise-api").scopes("fines.read"));
+		ServiceToken token = this.client.exchangeToken(TokenExchangeRequest.forAccessToken("citizen-access-token")
+			.audience("excise-api")
+			.scopes("fines.read"));
 
 		assertThat(token.value()).isEqualTo("exchanged-1");
 		assertThat(token.issuedTokenType()).contains("urn:ietf:params:oauth:token-type:access_token");

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Renewing a sign-in's access token with its rotating refresh token: when, once per refresh
- * token (concurrent callers and stale copies of the session), and what a refusal means.
+ * Renewing a sign-in's access token with its rotating refresh token: when, once per
+ * refresh token (concurrent callers and stale copies of the session), and what a refusal
+ * means.
  */
 class SessionTokenRefreshTests {
 
@@ -168,9 +169,9 @@ class SessionTokenRefreshTests {
 				Map.of("error", "invalid_grant", "error_description", "Refresh token family revoked")));
 
 		assertThatThrownBy(() -> this.client.refreshIfExpiring(tokens))
-			.isInstanceOfSatisfying(SignInRequiredException.class, (ex) -> assertThat(ex.getCause())
-				.isInstanceOfSatisfying(OAuthErrorException.class,
-						(cause) -> assertThat(cause.error()).isEqualTo("invalid_grant")))
+			.isInstanceOfSatisfying(SignInRequiredException.class,
+					(ex) -> assertThat(ex.getCause()).isInstanceOfSatisfying(OAuthErrorException.class,
+							(cause) -> assertThat(cause.error()).isEqualTo("invalid_grant")))
 			.hasMessageNotContaining("refresh-1");
 	}
 
@@ -213,7 +214,8 @@ class SessionTokenRefreshTests {
 		this.provider.clock().advance(Duration.ofSeconds(290));
 		refreshAnswer((request) -> {
 			Map<String, Object> json = new LinkedHashMap<>(tokensJson(300));
-			json.put("id_token", this.provider.idToken("unused").claim("nonce", null).claim("sub", "someone-else").sign());
+			json.put("id_token",
+					this.provider.idToken("unused").claim("nonce", null).claim("sub", "someone-else").sign());
 			return Response.json(200, json);
 		});
 
@@ -234,7 +236,10 @@ class SessionTokenRefreshTests {
 		return signIn(this.client);
 	}
 
-	/** The code exchange answers with an ID token for the pending nonce; later grants get the handler set. */
+	/**
+	 * The code exchange answers with an ID token for the pending nonce; later grants get
+	 * the handler set.
+	 */
 	private SessionTokens signIn(KhyberPassClient client) {
 		PendingAuthorization pending = client.authorizationRequest(REDIRECT).build().pending();
 		this.provider.tokenEndpoint((request) -> {

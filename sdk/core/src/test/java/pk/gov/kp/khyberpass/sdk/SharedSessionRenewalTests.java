@@ -24,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Renewals shared by two nodes (two clients) through one {@link SessionRenewals} store, against a
- * token endpoint that rotates refresh tokens and revokes the sign-in when a spent one comes back,
- * as Khyber Pass does: one node presents the refresh token and the other takes its outcome (new
- * tokens or the end of the sign-in); what happens when the presenting node fails, is slow, or the
- * store is down; and what the store holds. Without a store (the default) the second node presents
- * the spent token and the sign-in is revoked.
+ * Renewals shared by two nodes (two clients) through one {@link SessionRenewals} store,
+ * against a token endpoint that rotates refresh tokens and revokes the sign-in when a
+ * spent one comes back, as Khyber Pass does: one node presents the refresh token and the
+ * other takes its outcome (new tokens or the end of the sign-in); what happens when the
+ * presenting node fails, is slow, or the store is down; and what the store holds. Without
+ * a store (the default) the second node presents the spent token and the sign-in is
+ * revoked.
  */
 class SharedSessionRenewalTests {
 

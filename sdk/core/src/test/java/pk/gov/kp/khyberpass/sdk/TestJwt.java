@@ -23,8 +23,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Builds signed (or deliberately broken) JWTs for tests; starts from a valid token of each
- * kind, so each test changes one thing.
+ * Builds signed (or deliberately broken) JWTs for tests; starts from a valid token of
+ * each kind, so each test changes one thing.
  */
 final class TestJwt {
 

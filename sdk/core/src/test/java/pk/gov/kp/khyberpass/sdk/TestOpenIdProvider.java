@@ -34,8 +34,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A small OpenID Provider on a random loopback port: discovery, JWKS (keys generated here),
- * token, userinfo and introspection endpoints, counting and recording requests. Thread-safe.
+ * A small OpenID Provider on a random loopback port: discovery, JWKS (keys generated
+ * here), token, userinfo and introspection endpoints, counting and recording requests.
+ * Thread-safe.
  */
 final class TestOpenIdProvider implements AutoCloseable {
 

@@ -20,16 +20,17 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks an export of the Khyber Pass audit log (the admin API's JSON-lines export) away from the server:
- * every entry's hash recomputed and linked to its predecessor from sequence 1 without gaps, and every signed
- * checkpoint verified with the certificate chain it carries, which must lead to the internal authority's
- * certificate that the caller pins (taken once from the issuer's JWKS, the last {@code x5c} entry, and kept
- * with the security team's records). Editing, deleting, inserting or reordering an entry is named by its
- * sequence; so is cutting the tail behind a checkpoint.
+ * Checks an export of the Khyber Pass audit log (the admin API's JSON-lines export) away
+ * from the server: every entry's hash recomputed and linked to its predecessor from
+ * sequence 1 without gaps, and every signed checkpoint verified with the certificate
+ * chain it carries, which must lead to the internal authority's certificate that the
+ * caller pins (taken once from the issuer's JWKS, the last {@code x5c} entry, and kept
+ * with the security team's records). Editing, deleting, inserting or reordering an entry
+ * is named by its sequence; so is cutting the tail behind a checkpoint.
  * <p>
  * Command line: {@code java -cp khyberpass-sdk-core.jar:nimbus-jose-jwt.jar
- * pk.gov.kp.khyberpass.sdk.audit.AuditExportVerifier export.jsonl authority.pem}; exit status 0 intact,
- * 1 broken, 2 unusable input. Immutable and thread-safe.
+ * pk.gov.kp.khyberpass.sdk.audit.AuditExportVerifier export.jsonl authority.pem}; exit
+ * status 0 intact, 1 broken, 2 unusable input. Immutable and thread-safe.
  */
 public final class AuditExportVerifier {
 
@@ -41,7 +42,9 @@ public final class AuditExportVerifier {
 		this.authority = authority;
 	}
 
-	/** A verifier that trusts checkpoints signed by keys that {@code authority} certified. */
+	/**
+	 * A verifier that trusts checkpoints signed by keys that {@code authority} certified.
+	 */
 	public static AuditExportVerifier trusting(X509Certificate authority) {
 		return new AuditExportVerifier(Objects.requireNonNull(authority, "authority"));
 	}
@@ -57,8 +60,8 @@ public final class AuditExportVerifier {
 	}
 
 	/**
-	 * Verifies the export at {@code file}, reading it twice (checkpoints, then the chain) so that memory stays
-	 * flat however long the log is.
+	 * Verifies the export at {@code file}, reading it twice (checkpoints, then the chain)
+	 * so that memory stays flat however long the log is.
 	 * @throws IOException if the file cannot be read
 	 */
 	public AuditExportVerification verify(Path file) throws IOException {
@@ -133,7 +136,8 @@ public final class AuditExportVerifier {
 		try {
 			AuditExportVerification result = trusting(readCertificate(Path.of(args[1]))).verify(Path.of(args[0]));
 			if (result instanceof AuditExportVerification.Intact intact) {
-				out.println("Intact: " + intact.entries() + " entries, " + intact.checkpoints() + " signed checkpoints");
+				out.println(
+						"Intact: " + intact.entries() + " entries, " + intact.checkpoints() + " signed checkpoints");
 				return 0;
 			}
 			AuditExportVerification.Broken brokenAt = (AuditExportVerification.Broken) result;
@@ -193,7 +197,8 @@ public final class AuditExportVerifier {
 				prevHash = ExportLines.text(entry, "prevHash");
 				entryHash = ExportLines.text(entry, "entryHash");
 				if (sequence != this.expected) {
-					stop(this.expected, "entry " + this.expected + " is missing or out of order (found " + sequence + ")");
+					stop(this.expected,
+							"entry " + this.expected + " is missing or out of order (found " + sequence + ")");
 					return;
 				}
 				if (!prevHash.equals(this.previousHash)) {
@@ -202,7 +207,8 @@ public final class AuditExportVerifier {
 				}
 				recomputed = CanonicalEntry.hash(prevHash, sequence, ExportLines.text(entry, "occurredAt"),
 						ExportLines.text(entry, "type"), ExportLines.text(entry, "actor"),
-						ExportLines.text(entry, "subject"), ExportLines.optionalText(entry, "clientId"), details(entry));
+						ExportLines.text(entry, "subject"), ExportLines.optionalText(entry, "clientId"),
+						details(entry));
 			}
 			catch (IllegalArgumentException ex) {
 				stop(this.expected, "entry is not well-formed (" + ex.getMessage() + ")");

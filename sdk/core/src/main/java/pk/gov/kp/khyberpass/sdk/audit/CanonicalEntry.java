@@ -12,12 +12,13 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The audit chain's hash, written from its published definition (docs/security-model.md) rather than shared
- * with the server, so that the verifier is an independent check of the server's arithmetic:
- * {@code entry_hash = SHA-256(prev_hash || canonical(entry))}, the canonical form being a version byte (1),
- * the sequence as 8 big-endian bytes, then occurred-at, type, actor, subject and client id as 4-byte
- * big-endian lengths and UTF-8 bytes (length -1 for an absent value), then the number of details and each
- * name and value sorted by name.
+ * The audit chain's hash, written from its published definition (docs/security-model.md)
+ * rather than shared with the server, so that the verifier is an independent check of the
+ * server's arithmetic: {@code entry_hash = SHA-256(prev_hash || canonical(entry))}, the
+ * canonical form being a version byte (1), the sequence as 8 big-endian bytes, then
+ * occurred-at, type, actor, subject and client id as 4-byte big-endian lengths and UTF-8
+ * bytes (length -1 for an absent value), then the number of details and each name and
+ * value sorted by name.
  */
 final class CanonicalEntry {
 

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** Typed reads of the fields of one parsed export line; a wrong shape is an {@link IllegalArgumentException}. */
+/**
+ * Typed reads of the fields of one parsed export line; a wrong shape is an
+ * {@link IllegalArgumentException}.
+ */
 final class ExportLines {
 
 	private ExportLines() {

@@ -19,8 +19,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * One {@code {"checkpoint": ...}} line of an export, and the check of its signature against the pinned
- * authority.
+ * One {@code {"checkpoint": ...}} line of an export, and the check of its signature
+ * against the pinned authority.
  */
 record ExportedCheckpoint(long sequence, String headHash, String createdAt, String signature, List<String> x5c) {
 
@@ -36,7 +36,10 @@ record ExportedCheckpoint(long sequence, String headHash, String createdAt, Stri
 				ExportLines.text(fields, "createdAt"), ExportLines.text(fields, "signature"), List.copyOf(chain));
 	}
 
-	/** @return null if the checkpoint is signed as it says by a key {@code authority} certified, else why not */
+	/**
+	 * @return null if the checkpoint is signed as it says by a key {@code authority}
+	 * certified, else why not
+	 */
 	String problem(X509Certificate authority) {
 		List<X509Certificate> chain;
 		try {

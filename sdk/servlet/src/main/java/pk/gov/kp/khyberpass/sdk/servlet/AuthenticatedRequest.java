@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request whose {@link #getUserPrincipal()} and {@link #getRemoteUser()} name the citizen
- * Khyber Pass authenticated. Immutable wrapper state.
+ * A request whose {@link #getUserPrincipal()} and {@link #getRemoteUser()} name the
+ * citizen Khyber Pass authenticated. Immutable wrapper state.
  */
 final class AuthenticatedRequest extends HttpServletRequestWrapper {
 

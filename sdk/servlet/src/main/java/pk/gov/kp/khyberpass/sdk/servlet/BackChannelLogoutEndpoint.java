@@ -15,11 +15,12 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.VerifiedLogoutToken;
 
 /**
- * Receives back-channel logout tokens from Khyber Pass, ends the sessions they name on this
- * node and, when there is one, records the logout in the {@link EndedSessions} store the other
- * nodes read. Thread-safe.
+ * Receives back-channel logout tokens from Khyber Pass, ends the sessions they name on
+ * this node and, when there is one, records the logout in the {@link EndedSessions} store
+ * the other nodes read. Thread-safe.
  *
- * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html#BCRequest">OIDC
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-backchannel-1_0.html#BCRequest">OIDC
  * Back-Channel Logout §2.5 and §2.8</a>
  */
 final class BackChannelLogoutEndpoint {
@@ -61,7 +62,8 @@ final class BackChannelLogoutEndpoint {
 			return;
 		}
 		if (this.shared != null) {
-			// Before the local sessions end: if the shared store fails, Khyber Pass sees an error.
+			// Before the local sessions end: if the shared store fails, Khyber Pass sees
+			// an error.
 			this.shared.end(token.subject(), token.sessionId(), token.issuedAt());
 		}
 		int ended = this.sessions.invalidate(token.subject(), token.sessionId());

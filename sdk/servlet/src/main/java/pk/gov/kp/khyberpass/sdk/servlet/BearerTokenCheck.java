@@ -22,8 +22,8 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 
 /**
- * The API side: requires a valid {@code Authorization: Bearer} JWT access token, and answers
- * RFC 6750 / RFC 9470 challenges otherwise. Thread-safe.
+ * The API side: requires a valid {@code Authorization: Bearer} JWT access token, and
+ * answers RFC 6750 / RFC 9470 challenges otherwise. Thread-safe.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-3">RFC 6750 §3</a>
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9470#section-3">RFC 9470 §3</a>
@@ -84,7 +84,10 @@ final class BearerTokenCheck {
 				: this.client.verifyAccessToken(jwt);
 	}
 
-	/** The token of a well-formed header, or {@code null} (which the SDK rejects as malformed). */
+	/**
+	 * The token of a well-formed header, or {@code null} (which the SDK rejects as
+	 * malformed).
+	 */
 	private static @Nullable String token(String header) {
 		Matcher matcher = BEARER.matcher(header);
 		return matcher.matches() ? matcher.group(1) : null;

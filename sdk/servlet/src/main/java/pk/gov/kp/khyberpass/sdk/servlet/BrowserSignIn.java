@@ -22,12 +22,13 @@ import pk.gov.kp.khyberpass.sdk.OAuthErrorException;
 import pk.gov.kp.khyberpass.sdk.VerifiedIdToken;
 
 /**
- * The browser side: sends a citizen without a (strong enough) session to Khyber Pass, completes
- * the sign-in at the callback, and ends the session at logout. Thread-safe.
+ * The browser side: sends a citizen without a (strong enough) session to Khyber Pass,
+ * completes the sign-in at the callback, and ends the session at logout. Thread-safe.
  *
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth">OIDC Core §3.1</a>
- * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html">OIDC RP-Initiated
- * Logout</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth">OIDC
+ * Core §3.1</a>
+ * @see <a href="https://openid.net/specs/openid-connect-rpinitiated-1_0.html">OIDC
+ * RP-Initiated Logout</a>
  */
 final class BrowserSignIn {
 
@@ -67,7 +68,10 @@ final class BrowserSignIn {
 		response.sendRedirect(authorization.uri().toString());
 	}
 
-	/** Completes the sign-in: exchanges the code, rotates the session id, stores the principal. */
+	/**
+	 * Completes the sign-in: exchanges the code, rotates the session id, stores the
+	 * principal.
+	 */
 	void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Map<String, String> params = firstValues(request);
 		HttpSession session = request.getSession(false);
@@ -109,7 +113,9 @@ final class BrowserSignIn {
 		response.sendRedirect(safeReturnPath(pending.returnTo(), request.getContextPath()));
 	}
 
-	/** Ends the local session and sends the browser to Khyber Pass to end the SSO session. */
+	/**
+	 * Ends the local session and sends the browser to Khyber Pass to end the SSO session.
+	 */
 	void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Optional<KhyberPassPrincipal> principal = KhyberPassPrincipal.of(request);
 		HttpSession session = request.getSession(false);
@@ -136,8 +142,9 @@ final class BrowserSignIn {
 	}
 
 	/**
-	 * Keeps the session of the same citizen under a new id (session fixation); a different
-	 * citizen gets a new session, so nothing of the previous one's stays behind.
+	 * Keeps the session of the same citizen under a new id (session fixation); a
+	 * different citizen gets a new session, so nothing of the previous one's stays
+	 * behind.
 	 */
 	private void signIn(HttpServletRequest request, HttpSession session, KhyberPassPrincipal principal) {
 		HttpSession signedIn = session;
@@ -180,8 +187,7 @@ final class BrowserSignIn {
 
 	private static String requestPath(HttpServletRequest request) {
 		String query = request.getQueryString();
-		return safeReturnPath(request.getRequestURI() + ((query != null) ? "?" + query : ""),
-				request.getContextPath());
+		return safeReturnPath(request.getRequestURI() + ((query != null) ? "?" + query : ""), request.getContextPath());
 	}
 
 	private static String home(HttpServletRequest request) {
@@ -190,8 +196,8 @@ final class BrowserSignIn {
 
 	/**
 	 * Returns the path if it stays on this origin and in this application, or else the
-	 * application's root: never {@code //host}, {@code /\host}, a scheme or control characters,
-	 * which browsers would follow elsewhere.
+	 * application's root: never {@code //host}, {@code /\host}, a scheme or control
+	 * characters, which browsers would follow elsewhere.
 	 */
 	static String safeReturnPath(@Nullable String path, String contextPath) {
 		String fallback = contextPath + "/";

@@ -29,37 +29,39 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 
 /**
- * Protects a plain servlet application with Khyber Pass. Map it to {@code /*} (requests must
- * reach the container's mapping, for example through the default servlet). By path, as
- * {@link KhyberPassFilterSettings} says:
+ * Protects a plain servlet application with Khyber Pass. Map it to {@code /*} (requests
+ * must reach the container's mapping, for example through the default servlet). By path,
+ * as {@link KhyberPassFilterSettings} says:
  * <ul>
- * <li><b>callback</b>: completes the sign-in (state, PKCE, nonce, issuer and ID token checks by
- * the SDK), changes the session id, stores a {@link KhyberPassPrincipal} in the session and
- * redirects to the page first asked for (same-origin paths only);</li>
+ * <li><b>callback</b>: completes the sign-in (state, PKCE, nonce, issuer and ID token
+ * checks by the SDK), changes the session id, stores a {@link KhyberPassPrincipal} in the
+ * session and redirects to the page first asked for (same-origin paths only);</li>
  * <li><b>logout</b>: a POST from this application's own pages (checked by
- * {@code Sec-Fetch-Site} or {@code Origin}; other methods get 405, other sites 403) invalidates
- * the session and redirects to Khyber Pass's end-session endpoint (RP-initiated logout);</li>
+ * {@code Sec-Fetch-Site} or {@code Origin}; other methods get 405, other sites 403)
+ * invalidates the session and redirects to Khyber Pass's end-session endpoint
+ * (RP-initiated logout);</li>
  * <li><b>back-channel logout</b>: a POSTed {@code logout_token} is verified (and its
- * {@code jti} remembered) and the sessions of its {@code sid}, or else of its {@code sub},
- * are invalidated; 200 with {@code Cache-Control: no-store}, or 400 for an invalid token;</li>
+ * {@code jti} remembered) and the sessions of its {@code sid}, or else of its
+ * {@code sub}, are invalidated; 200 with {@code Cache-Control: no-store}, or 400 for an
+ * invalid token;</li>
  * <li><b>API paths</b>: require {@code Authorization: Bearer} with a valid access token
  * (401 with an RFC 6750 challenge, or RFC 9470's {@code insufficient_user_authentication}
- * below the path's minimum assurance level); the {@link VerifiedAccessToken} is the request
- * attribute {@value #ACCESS_TOKEN_ATTRIBUTE};</li>
+ * below the path's minimum assurance level); the {@link VerifiedAccessToken} is the
+ * request attribute {@value #ACCESS_TOKEN_ATTRIBUTE};</li>
  * <li><b>protected paths</b>: without a signed-in session, or with one below the path's
- * minimum assurance level, redirect to Khyber Pass (PKCE, {@code state}, {@code nonce}, and
- * {@code acr_values} for step-up);</li>
+ * minimum assurance level, redirect to Khyber Pass (PKCE, {@code state}, {@code nonce},
+ * and {@code acr_values} for step-up);</li>
  * <li>other paths pass through.</li>
  * </ul>
  * Wherever a citizen is signed in, {@code getUserPrincipal()} and {@code getRemoteUser()}
  * name them. Refusals are short plain-text pages, never stack traces.
  * <p>
- * Programmatic use: {@code new KhyberPassFilter(client, settings)}; the caller owns and closes
- * the client. {@code web.xml} use: the public no-argument constructor, with the init-params
- * {@code issuer}, {@code client-id} and {@code client-secret} (or the environment variable
- * {@code KHYBERPASS_CLIENT_SECRET}; prefer it over a secret in {@code web.xml}) plus those of
- * {@link KhyberPassFilterSettings#fromParameters}; the filter then closes its client in
- * {@link #destroy()}.
+ * Programmatic use: {@code new KhyberPassFilter(client, settings)}; the caller owns and
+ * closes the client. {@code web.xml} use: the public no-argument constructor, with the
+ * init-params {@code issuer}, {@code client-id} and {@code client-secret} (or the
+ * environment variable {@code KHYBERPASS_CLIENT_SECRET}; prefer it over a secret in
+ * {@code web.xml}) plus those of {@link KhyberPassFilterSettings#fromParameters}; the
+ * filter then closes its client in {@link #destroy()}.
  *
  * <pre>{@code
  * <filter>
@@ -74,15 +76,15 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
  * }</pre>
  * <p>
  * Back-channel logout finds sessions in an index held in this filter's memory: on several
- * nodes, or with sessions persisted across restarts, a logout token received by one node does
- * not end sessions held by another, unless the filter is created with an
- * {@link EndedSessions} store that all nodes share (then each node ends such a session at its
- * next request). Likewise the client's default store of logout token ids is per node: build
- * the client with a shared {@link pk.gov.kp.khyberpass.sdk.ReplayStore}
- * ({@code KhyberPassClient.Builder.logoutReplayStore}) so a replayed logout token is refused by
- * every node. The filter keeps no access or refresh token: it never calls an API on the
- * citizen's behalf, so there is nothing to refresh. Configure the session cookie as
- * {@code HttpOnly}, {@code Secure} and {@code SameSite=Lax} in the container.
+ * nodes, or with sessions persisted across restarts, a logout token received by one node
+ * does not end sessions held by another, unless the filter is created with an
+ * {@link EndedSessions} store that all nodes share (then each node ends such a session at
+ * its next request). Likewise the client's default store of logout token ids is per node:
+ * build the client with a shared {@link pk.gov.kp.khyberpass.sdk.ReplayStore}
+ * ({@code KhyberPassClient.Builder.logoutReplayStore}) so a replayed logout token is
+ * refused by every node. The filter keeps no access or refresh token: it never calls an
+ * API on the citizen's behalf, so there is nothing to refresh. Configure the session
+ * cookie as {@code HttpOnly}, {@code Secure} and {@code SameSite=Lax} in the container.
  * <p>
  * Thread-safe once initialised.
  */
@@ -98,15 +100,15 @@ public final class KhyberPassFilter implements Filter {
 	private volatile @Nullable KhyberPassClient ownedClient;
 
 	/**
-	 * Creates a filter configured by {@link #init(FilterConfig)} from its init-params, for
-	 * {@code web.xml} deployments.
+	 * Creates a filter configured by {@link #init(FilterConfig)} from its init-params,
+	 * for {@code web.xml} deployments.
 	 */
 	public KhyberPassFilter() {
 	}
 
 	/**
-	 * Creates a filter with a client and settings; {@link #init(FilterConfig)} then reads no
-	 * init-params.
+	 * Creates a filter with a client and settings; {@link #init(FilterConfig)} then reads
+	 * no init-params.
 	 * @param client the client, shared and closed by the caller; not {@code null}
 	 * @param settings the settings, not {@code null}
 	 * @throws NullPointerException if an argument is {@code null}
@@ -117,8 +119,8 @@ public final class KhyberPassFilter implements Filter {
 	}
 
 	/**
-	 * Creates a filter for one node of several: back-channel logouts are recorded in, and every
-	 * signed-in request is checked against, a store all nodes share.
+	 * Creates a filter for one node of several: back-channel logouts are recorded in, and
+	 * every signed-in request is checked against, a store all nodes share.
 	 * @param client the client, shared and closed by the caller; not {@code null}
 	 * @param settings the settings, not {@code null}
 	 * @param endedSessions the shared store of back-channel logouts, not {@code null}
@@ -130,8 +132,8 @@ public final class KhyberPassFilter implements Filter {
 	}
 
 	/**
-	 * Reads the init-params unless the filter was created with a client and settings. Makes
-	 * no network call.
+	 * Reads the init-params unless the filter was created with a client and settings.
+	 * Makes no network call.
 	 * @param config the filter configuration, not {@code null}
 	 * @throws ServletException if a required init-param is missing or a value is invalid
 	 */
@@ -161,12 +163,15 @@ public final class KhyberPassFilter implements Filter {
 			this.parts = new Parts(client, settings, null);
 		}
 		catch (KhyberPassClientException | IllegalArgumentException ex) {
-			throw new ServletException("KhyberPassFilter '" + config.getFilterName() + "' is misconfigured: "
-					+ ex.getMessage(), ex);
+			throw new ServletException(
+					"KhyberPassFilter '" + config.getFilterName() + "' is misconfigured: " + ex.getMessage(), ex);
 		}
 	}
 
-	/** A misspelt init-param would otherwise be ignored silently, leaving its default in force. */
+	/**
+	 * A misspelt init-param would otherwise be ignored silently, leaving its default in
+	 * force.
+	 */
 	private static void refuseUnknownParameters(FilterConfig config) {
 		Set<String> known = new TreeSet<>(KhyberPassFilterSettings.PARAMETERS);
 		known.addAll(List.of("issuer", "client-id", "client-secret"));
@@ -222,8 +227,9 @@ public final class KhyberPassFilter implements Filter {
 	}
 
 	/**
-	 * The path within the application as the container normalised it (dot segments removed,
-	 * path parameters stripped), so rules cannot be bypassed with {@code /api/../x}.
+	 * The path within the application as the container normalised it (dot segments
+	 * removed, path parameters stripped), so rules cannot be bypassed with
+	 * {@code /api/../x}.
 	 */
 	static String pathWithinApplication(HttpServletRequest request) {
 		String servletPath = request.getServletPath();
@@ -300,8 +306,9 @@ public final class KhyberPassFilter implements Filter {
 					return;
 				}
 			}
-			chain.doFilter(principal.<HttpServletRequest>map(
-					(citizen) -> new AuthenticatedRequest(request, citizen, AuthenticatedRequest.SESSION_AUTH))
+			chain.doFilter(principal
+				.<HttpServletRequest>map(
+						(citizen) -> new AuthenticatedRequest(request, citizen, AuthenticatedRequest.SESSION_AUTH))
 				.orElse(request), response);
 		}
 

@@ -18,11 +18,12 @@ import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 
 /**
- * What {@link KhyberPassFilter} protects and where its endpoints live. Paths are relative to
- * the web application's context path and matched on the container's normalised path (servlet
- * path plus path info), so {@code /api/../admin} cannot slip past a rule. A prefix ending in
- * {@code /} matches itself without the slash and everything below it; any other prefix matches
- * itself and everything below {@code prefix/}. Immutable and thread-safe.
+ * What {@link KhyberPassFilter} protects and where its endpoints live. Paths are relative
+ * to the web application's context path and matched on the container's normalised path
+ * (servlet path plus path info), so {@code /api/../admin} cannot slip past a rule. A
+ * prefix ending in {@code /} matches itself without the slash and everything below it;
+ * any other prefix matches itself and everything below {@code prefix/}. Immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * KhyberPassFilterSettings settings = KhyberPassFilterSettings.builder()
@@ -78,10 +79,10 @@ public final class KhyberPassFilterSettings {
 	}
 
 	/**
-	 * Starts a builder with the defaults: callback {@value #DEFAULT_CALLBACK_PATH}, logout
-	 * {@value #DEFAULT_LOGOUT_PATH}, back-channel logout {@value #DEFAULT_BACK_CHANNEL_LOGOUT_PATH},
-	 * every path protected ({@code /}), API paths {@code /api/}, no extra scopes, no minimum
-	 * assurance level.
+	 * Starts a builder with the defaults: callback {@value #DEFAULT_CALLBACK_PATH},
+	 * logout {@value #DEFAULT_LOGOUT_PATH}, back-channel logout
+	 * {@value #DEFAULT_BACK_CHANNEL_LOGOUT_PATH}, every path protected ({@code /}), API
+	 * paths {@code /api/}, no extra scopes, no minimum assurance level.
 	 * @return a new builder, never {@code null}
 	 */
 	public static Builder builder() {
@@ -95,12 +96,12 @@ public final class KhyberPassFilterSettings {
 
 	/**
 	 * Reads the settings from named values, such as a filter's {@code init-param}s
-	 * ({@code config::getInitParameter}). Absent or blank values keep the builder's defaults.
-	 * Names: {@code callback-path}, {@code redirect-uri}, {@code logout-path},
-	 * {@code backchannel-logout-path}, {@code protected-paths} and {@code api-paths} (comma
-	 * separated), {@code post-logout-redirect-uri}, {@code scopes} (comma or space separated)
-	 * and {@code minimum-acr} (comma separated {@code prefix=acr} pairs, such as
-	 * {@code /payments/=urn:kp:loa:2}).
+	 * ({@code config::getInitParameter}). Absent or blank values keep the builder's
+	 * defaults. Names: {@code callback-path}, {@code redirect-uri}, {@code logout-path},
+	 * {@code backchannel-logout-path}, {@code protected-paths} and {@code api-paths}
+	 * (comma separated), {@code post-logout-redirect-uri}, {@code scopes} (comma or space
+	 * separated) and {@code minimum-acr} (comma separated {@code prefix=acr} pairs, such
+	 * as {@code /payments/=urn:kp:loa:2}).
 	 * @param parameters looks a value up by name, returning {@code null} when absent; not
 	 * {@code null}
 	 * @return the settings, never {@code null}
@@ -113,8 +114,7 @@ public final class KhyberPassFilterSettings {
 		parameter(parameters, "redirect-uri").map(URI::create).ifPresent(builder::redirectUri);
 		parameter(parameters, "logout-path").ifPresent(builder::logoutPath);
 		parameter(parameters, "backchannel-logout-path").ifPresent(builder::backChannelLogoutPath);
-		parameter(parameters, "protected-paths").map((value) -> split(value, ","))
-			.ifPresent(builder::protectedPaths);
+		parameter(parameters, "protected-paths").map((value) -> split(value, ",")).ifPresent(builder::protectedPaths);
 		parameter(parameters, "api-paths").map((value) -> split(value, ",")).ifPresent(builder::apiPaths);
 		parameter(parameters, "post-logout-redirect-uri").map(URI::create).ifPresent(builder::postLogoutRedirectUri);
 		parameter(parameters, "scopes").map((value) -> split(value, "[,\\s]")).ifPresent(builder::scopes);
@@ -140,8 +140,8 @@ public final class KhyberPassFilterSettings {
 	}
 
 	/**
-	 * Returns the absolute callback URI registered with Khyber Pass, when it is fixed rather than
-	 * derived from each request's scheme, host and context path.
+	 * Returns the absolute callback URI registered with Khyber Pass, when it is fixed
+	 * rather than derived from each request's scheme, host and context path.
 	 * @return the URI, never {@code null}
 	 */
 	public Optional<URI> redirectUri() {
@@ -173,8 +173,8 @@ public final class KhyberPassFilterSettings {
 	}
 
 	/**
-	 * Returns the prefixes of the API paths, which need a bearer access token instead of a
-	 * session. They take precedence over {@link #protectedPaths()}.
+	 * Returns the prefixes of the API paths, which need a bearer access token instead of
+	 * a session. They take precedence over {@link #protectedPaths()}.
 	 * @return the prefixes, never {@code null}
 	 */
 	public List<String> apiPaths() {
@@ -206,7 +206,8 @@ public final class KhyberPassFilterSettings {
 	}
 
 	/**
-	 * Returns the minimum assurance level for a path: the one of the longest matching prefix.
+	 * Returns the minimum assurance level for a path: the one of the longest matching
+	 * prefix.
 	 * @param path the path within the application, not {@code null}
 	 * @return the level, never {@code null}; empty when no prefix matches
 	 */
@@ -271,8 +272,8 @@ public final class KhyberPassFilterSettings {
 
 	/**
 	 * Builds {@link KhyberPassFilterSettings}. Not thread-safe. Setters throw
-	 * {@link KhyberPassClientException} for an invalid value and {@link NullPointerException}
-	 * for {@code null}.
+	 * {@link KhyberPassClientException} for an invalid value and
+	 * {@link NullPointerException} for {@code null}.
 	 */
 	public static final class Builder {
 
@@ -308,9 +309,10 @@ public final class KhyberPassFilterSettings {
 		}
 
 		/**
-		 * Fixes the absolute callback URI sent as {@code redirect_uri}, for applications behind
-		 * a proxy that hides the public scheme or host. Its path should be the context path
-		 * followed by {@link #callbackPath(String)}. Default: derived from each request.
+		 * Fixes the absolute callback URI sent as {@code redirect_uri}, for applications
+		 * behind a proxy that hides the public scheme or host. Its path should be the
+		 * context path followed by {@link #callbackPath(String)}. Default: derived from
+		 * each request.
 		 * @param redirectUri an absolute https URI (http only for localhost)
 		 * @return this builder
 		 */
@@ -335,7 +337,8 @@ public final class KhyberPassFilterSettings {
 
 		/**
 		 * Sets the back-channel logout path, registered with Khyber Pass as the client's
-		 * {@code backchannel_logout_uri}. Default {@value #DEFAULT_BACK_CHANNEL_LOGOUT_PATH}.
+		 * {@code backchannel_logout_uri}. Default
+		 * {@value #DEFAULT_BACK_CHANNEL_LOGOUT_PATH}.
 		 * @param path a path starting with {@code /}
 		 * @return this builder
 		 */
@@ -345,8 +348,8 @@ public final class KhyberPassFilterSettings {
 		}
 
 		/**
-		 * Sets the prefixes of the paths that need a signed-in citizen, replacing the default
-		 * {@code /} (everything the filter sees).
+		 * Sets the prefixes of the paths that need a signed-in citizen, replacing the
+		 * default {@code /} (everything the filter sees).
 		 * @param prefixes paths starting with {@code /}; none to protect nothing
 		 * @return this builder
 		 */
@@ -384,8 +387,8 @@ public final class KhyberPassFilterSettings {
 		}
 
 		/**
-		 * Sets where Khyber Pass sends the browser after logout; it must be registered for the
-		 * client. Default: none (the browser stays on Khyber Pass).
+		 * Sets where Khyber Pass sends the browser after logout; it must be registered
+		 * for the client. Default: none (the browser stays on Khyber Pass).
 		 * @param uri an absolute URI
 		 * @return this builder
 		 */
@@ -398,7 +401,8 @@ public final class KhyberPassFilterSettings {
 		}
 
 		/**
-		 * Sets the scopes requested in addition to {@code openid}, such as {@code profile}.
+		 * Sets the scopes requested in addition to {@code openid}, such as
+		 * {@code profile}.
 		 * @param scopes the scopes, one per argument
 		 * @return this builder
 		 */
@@ -422,9 +426,10 @@ public final class KhyberPassFilterSettings {
 		}
 
 		/**
-		 * Requires at least this assurance level below a path prefix: a browser session below it
-		 * steps up through Khyber Pass with {@code acr_values}; an API token below it is refused
-		 * with {@code insufficient_user_authentication}. The longest matching prefix wins.
+		 * Requires at least this assurance level below a path prefix: a browser session
+		 * below it steps up through Khyber Pass with {@code acr_values}; an API token
+		 * below it is refused with {@code insufficient_user_authentication}. The longest
+		 * matching prefix wins.
 		 * @param prefix a path starting with {@code /}
 		 * @param level the level
 		 * @return this builder
@@ -437,8 +442,8 @@ public final class KhyberPassFilterSettings {
 		/**
 		 * Builds the settings.
 		 * @return the settings, never {@code null}
-		 * @throws KhyberPassClientException if the callback, logout and back-channel logout
-		 * paths are not all different
+		 * @throws KhyberPassClientException if the callback, logout and back-channel
+		 * logout paths are not all different
 		 */
 		public KhyberPassFilterSettings build() {
 			return new KhyberPassFilterSettings(this);

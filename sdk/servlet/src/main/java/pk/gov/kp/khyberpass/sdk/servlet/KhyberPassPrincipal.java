@@ -18,11 +18,11 @@ import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.VerifiedIdToken;
 
 /**
- * The citizen signed in to this session through Khyber Pass, taken from the verified ID token.
- * {@link HttpServletRequest#getUserPrincipal()} returns it on requests that pass through
- * {@link KhyberPassFilter}; {@link #getName()} (and so {@code getRemoteUser()}) is the
- * {@code sub}, the citizen's stable identifier at this department, not a display name.
- * Immutable, thread-safe and serializable (it lives in the {@link HttpSession});
+ * The citizen signed in to this session through Khyber Pass, taken from the verified ID
+ * token. {@link HttpServletRequest#getUserPrincipal()} returns it on requests that pass
+ * through {@link KhyberPassFilter}; {@link #getName()} (and so {@code getRemoteUser()})
+ * is the {@code sub}, the citizen's stable identifier at this department, not a display
+ * name. Immutable, thread-safe and serializable (it lives in the {@link HttpSession});
  * {@code toString()} hides the ID token and the claims.
  */
 public final class KhyberPassPrincipal implements Principal, Serializable {
@@ -136,8 +136,8 @@ public final class KhyberPassPrincipal implements Principal, Serializable {
 
 	/**
 	 * Returns the assurance level of the sign-in.
-	 * @return the level, never {@code null}; empty when {@code acr} is absent or not a Khyber
-	 * Pass level
+	 * @return the level, never {@code null}; empty when {@code acr} is absent or not a
+	 * Khyber Pass level
 	 */
 	public Optional<AssuranceLevel> assuranceLevel() {
 		return acr().flatMap(AssuranceLevel::fromValue);
@@ -152,7 +152,8 @@ public final class KhyberPassPrincipal implements Principal, Serializable {
 	}
 
 	/**
-	 * Returns the {@code sid} claim: the Khyber Pass session, named by back-channel logout.
+	 * Returns the {@code sid} claim: the Khyber Pass session, named by back-channel
+	 * logout.
 	 * @return the session id, never {@code null}; empty if absent
 	 */
 	public Optional<String> sessionId() {

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 import pk.gov.kp.khyberpass.sdk.PendingAuthorization;
 
 /**
- * A sign-in started in this session and not yet completed: the SDK's pending authorization and
- * the local path to return to. A session keeps the few latest by {@code state}, so sign-ins
- * started in several tabs can all complete; each is taken once. Immutable and serializable.
+ * A sign-in started in this session and not yet completed: the SDK's pending
+ * authorization and the local path to return to. A session keeps the few latest by
+ * {@code state}, so sign-ins started in several tabs can all complete; each is taken
+ * once. Immutable and serializable.
  *
  * @param authorization the values sent to Khyber Pass
  * @param returnTo the same-origin path to redirect to after sign-in

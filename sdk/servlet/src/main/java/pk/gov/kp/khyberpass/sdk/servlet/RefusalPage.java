@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A short plain-text answer for a refused request: a status and one sentence the citizen can
- * read, never an exception or stack trace. Stateless.
+ * A short plain-text answer for a refused request: a status and one sentence the citizen
+ * can read, never an exception or stack trace. Stateless.
  */
 final class RefusalPage {
 

@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Whether a request is a POST sent by a page of this application, judged by the headers
- * browsers set and pages cannot forge ({@code Sec-Fetch-Site}, else {@code Origin}), as OWASP's
- * CSRF guidance describes. Used for logout, which needs no form token: another site must not be
- * able to sign a citizen out of every department. A request with neither header (not from a
- * browser) is accepted. Stateless.
+ * browsers set and pages cannot forge ({@code Sec-Fetch-Site}, else {@code Origin}), as
+ * OWASP's CSRF guidance describes. Used for logout, which needs no form token: another
+ * site must not be able to sign a citizen out of every department. A request with neither
+ * header (not from a browser) is accepted. Stateless.
  */
 final class SameOriginPost {
 

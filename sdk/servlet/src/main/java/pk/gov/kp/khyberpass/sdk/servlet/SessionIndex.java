@@ -15,11 +15,12 @@ import jakarta.servlet.http.HttpSessionBindingListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The signed-in sessions of this node by Khyber Pass session id ({@code sid}) and subject,
- * so a back-channel logout can end them. A session joins when {@link #register} binds its
- * {@link Binding} attribute and leaves when the attribute is unbound (logout, expiry,
- * invalidation), so no {@code HttpSessionListener} needs registering. In memory only: a
- * cluster, or sessions restored after a restart, need a shared store instead. Thread-safe.
+ * The signed-in sessions of this node by Khyber Pass session id ({@code sid}) and
+ * subject, so a back-channel logout can end them. A session joins when {@link #register}
+ * binds its {@link Binding} attribute and leaves when the attribute is unbound (logout,
+ * expiry, invalidation), so no {@code HttpSessionListener} needs registering. In memory
+ * only: a cluster, or sessions restored after a restart, need a shared store instead.
+ * Thread-safe.
  */
 final class SessionIndex {
 
@@ -29,8 +30,8 @@ final class SessionIndex {
 
 	/** Binds the session to the index; replacing an earlier binding removes that one. */
 	void register(HttpSession session, KhyberPassPrincipal principal) {
-		session.setAttribute(BINDING_ATTRIBUTE, new Binding(this, principal.subject(),
-				principal.sessionId().orElse(null)));
+		session.setAttribute(BINDING_ATTRIBUTE,
+				new Binding(this, principal.subject(), principal.sessionId().orElse(null)));
 	}
 
 	/**

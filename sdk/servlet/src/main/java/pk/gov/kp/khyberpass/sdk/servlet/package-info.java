@@ -1,6 +1,6 @@
 /**
- * A Jakarta Servlet filter that signs citizens in with Khyber Pass and protects the paths of
- * a plain servlet application; start with
+ * A Jakarta Servlet filter that signs citizens in with Khyber Pass and protects the paths
+ * of a plain servlet application; start with
  * {@link pk.gov.kp.khyberpass.sdk.servlet.KhyberPassFilter}.
  */
 @NullMarked

@@ -29,9 +29,9 @@ class KhyberPassFilterInitTests {
 
 	@Test
 	void initWhenInitParamsThenSignsInWithThem() {
-		try (TestServletApplication application = TestServletApplication.start(Map.of("issuer",
-				this.provider.issuer(), "client-id", TestOpenIdProvider.CLIENT_ID, "client-secret",
-				TestOpenIdProvider.CLIENT_SECRET, "protected-paths", "/account/", "callback-path", "/cb"))) {
+		try (TestServletApplication application = TestServletApplication
+			.start(Map.of("issuer", this.provider.issuer(), "client-id", TestOpenIdProvider.CLIENT_ID, "client-secret",
+					TestOpenIdProvider.CLIENT_SECRET, "protected-paths", "/account/", "callback-path", "/cb"))) {
 			TestBrowser browser = new TestBrowser();
 			assertThat(browser.get(application.uri("/public")).statusCode()).isEqualTo(200);
 
@@ -58,16 +58,17 @@ class KhyberPassFilterInitTests {
 	void initWhenIssuerNotHttpsThenServletException() {
 		KhyberPassFilter filter = new KhyberPassFilter();
 
-		assertThatThrownBy(() -> filter.init(config(Map.of("issuer", "http://login.kp.gov.pk", "client-id",
-				"vehicles", "client-secret", "s")))).isInstanceOf(ServletException.class);
+		assertThatThrownBy(() -> filter
+			.init(config(Map.of("issuer", "http://login.kp.gov.pk", "client-id", "vehicles", "client-secret", "s"))))
+			.isInstanceOf(ServletException.class);
 	}
 
 	@Test
 	void initWhenInitParamMisspeltThenServletExceptionNamingIt() {
 		KhyberPassFilter filter = new KhyberPassFilter();
 
-		assertThatThrownBy(() -> filter.init(config(Map.of("issuer", "https://login.kp.gov.pk", "client-id",
-				"vehicles", "client-secret", "s", "protected-path", "/account/"))))
+		assertThatThrownBy(() -> filter.init(config(Map.of("issuer", "https://login.kp.gov.pk", "client-id", "vehicles",
+				"client-secret", "s", "protected-path", "/account/"))))
 			.isInstanceOf(ServletException.class)
 			.hasMessageContaining("unknown init-param 'protected-path'")
 			.hasMessageContaining("protected-paths");

@@ -16,8 +16,8 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link KhyberPassFilter} in an embedded Tomcat against a small OpenID Provider, driven by
- * real HTTP requests.
+ * {@link KhyberPassFilter} in an embedded Tomcat against a small OpenID Provider, driven
+ * by real HTTP requests.
  */
 class KhyberPassFilterTests {
 
@@ -86,8 +86,8 @@ class KhyberPassFilterTests {
 		HttpResponse<String> response = this.browser.get(URI.create(forged));
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/plain"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at pk.");
 		assertThat(this.browser.get(this.application.uri("/account/vehicles")).statusCode()).isEqualTo(302);
 	}
@@ -123,8 +123,8 @@ class KhyberPassFilterTests {
 		HttpResponse<String> callback = this.browser.get(this.provider.authorize(TestBrowser.location(login)));
 
 		assertThat(callback.statusCode()).isEqualTo(302);
-		assertThat(callback.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).doesNotContain("evil.example"));
+		assertThat(callback.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("evil.example"));
 		assertThat(TestBrowser.location(callback)).isEqualTo(this.application.uri("/"));
 	}
 
@@ -335,10 +335,9 @@ class KhyberPassFilterTests {
 		HttpResponse<String> response = api("/api/payments/1", "Bearer " + this.provider.accessToken(Map.of()));
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying((challenge) -> assertThat(
-				challenge)
-			.startsWith("Bearer error=\"insufficient_user_authentication\"")
-			.contains("acr_values=\"urn:kp:loa:3\""));
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_user_authentication\"")
+					.contains("acr_values=\"urn:kp:loa:3\""));
 	}
 
 	@Test

@@ -15,8 +15,8 @@ import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link KhyberPassPrincipal} survives session serialisation and keeps the ID token out of
- * {@code toString()}.
+ * {@link KhyberPassPrincipal} survives session serialisation and keeps the ID token out
+ * of {@code toString()}.
  */
 class KhyberPassPrincipalTests {
 

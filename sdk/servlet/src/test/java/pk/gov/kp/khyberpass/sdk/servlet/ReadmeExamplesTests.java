@@ -51,11 +51,12 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The examples of this module's {@code README.md}, run against the test provider in an embedded
- * Tomcat: the Spring Boot 3 registration, the {@code web.xml} declarations (read by Tomcat's own
- * parser), reading the citizen and the access token, two nodes sharing stores, and the refusals.
- * Each of the README's {@code java} blocks must appear in this file as it is (indentation aside),
- * and its settings table must name what the filter reads, with the defaults it has.
+ * The examples of this module's {@code README.md}, run against the test provider in an
+ * embedded Tomcat: the Spring Boot 3 registration, the {@code web.xml} declarations (read
+ * by Tomcat's own parser), reading the citizen and the access token, two nodes sharing
+ * stores, and the refusals. Each of the README's {@code java} blocks must appear in this
+ * file as it is (indentation aside), and its settings table must name what the filter
+ * reads, with the defaults it has.
  */
 class ReadmeExamplesTests {
 
@@ -64,7 +65,9 @@ class ReadmeExamplesTests {
 	private static final Path THIS_FILE = Path
 		.of("src/test/java/pk/gov/kp/khyberpass/sdk/servlet/ReadmeExamplesTests.java");
 
-	/** A valid value for every name {@link KhyberPassFilterSettings#fromParameters} reads. */
+	/**
+	 * A valid value for every name {@link KhyberPassFilterSettings#fromParameters} reads.
+	 */
 	private static final Map<String, String> SETTING_SAMPLES = Map.of("callback-path", "/cb", "redirect-uri",
 			"https://vehicles.kp.gov.pk/cb", "logout-path", "/signout", "backchannel-logout-path", "/bcl",
 			"protected-paths", "/account/", "api-paths", "/v1/", "post-logout-redirect-uri",
@@ -155,8 +158,7 @@ class ReadmeExamplesTests {
 			.get(this.provider.authorize(TestBrowser.location(stepUp), Map.of("acr", AssuranceLevel.LOA2.value())));
 		HttpResponse<String> page = this.browser.get(TestBrowser.location(callback));
 
-		assertThat(TestOpenIdProvider.query(TestBrowser.location(stepUp))).containsEntry("acr_values",
-				"urn:kp:loa:2");
+		assertThat(TestOpenIdProvider.query(TestBrowser.location(stepUp))).containsEntry("acr_values", "urn:kp:loa:2");
 		assertThat(page.body()).isEqualTo("Welcome, Test Citizen (multi-factor)");
 	}
 
@@ -176,8 +178,8 @@ class ReadmeExamplesTests {
 	void webXmlWhenFilterDeclaredWithoutSecretThenSecretFromEnvironmentSignsIn() throws IOException {
 		String filter = block("xml", "<filter>");
 		assertThat(filter).contains("https://login.kp.gov.pk").doesNotContain("client-secret");
-		TestServletApplication application = startWebXml(filter.replace("https://login.kp.gov.pk",
-				this.provider.issuer()));
+		TestServletApplication application = startWebXml(
+				filter.replace("https://login.kp.gov.pk", this.provider.issuer()));
 
 		HttpResponse<String> login = this.browser.get(application.uri("/account/vehicles"));
 		HttpResponse<String> callback = this.browser.get(this.provider.authorize(TestBrowser.location(login)));
@@ -236,7 +238,8 @@ class ReadmeExamplesTests {
 		TestServletApplication endedSessionsDown = startNode(issuer, ReplayStore.inMemory(1000, Clock.systemUTC()),
 				new UnreachableEndedSessions());
 		signIn(endedSessionsDown, Map.of());
-		// the application's log, where Tomcat writes the exceptions this test expects with their stack traces
+		// the application's log, where Tomcat writes the exceptions this test expects
+		// with their stack traces
 		Logger applicationLog = Logger.getLogger("org.apache.catalina.core.ContainerBase.[Tomcat].[127.0.0.1].[/]");
 		Level applicationLogLevel = applicationLog.getLevel();
 		applicationLog.setLevel(Level.OFF);
@@ -279,7 +282,10 @@ class ReadmeExamplesTests {
 		assertThat(api.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_request\"");
 	}
 
-	/** The README's Spring Boot 3 configuration in a Spring context, its registration applied as Boot does. */
+	/**
+	 * The README's Spring Boot 3 configuration in a Spring context, its registration
+	 * applied as Boot does.
+	 */
 	private TestServletApplication startSpringBoot3Application() throws IOException {
 		Properties properties = new Properties();
 		properties.load(new StringReader(block("properties", "khyberpass.issuer")));
@@ -297,10 +303,14 @@ class ReadmeExamplesTests {
 		}));
 	}
 
-	/** One node of several, registering its filter in code with the stores all nodes share. */
+	/**
+	 * One node of several, registering its filter in code with the stores all nodes
+	 * share.
+	 */
 	private TestServletApplication startNode(URI issuer, ReplayStore replays, EndedSessions endedSessions) {
 		List<KhyberPassClient> clients = new ArrayList<>();
 		TestServletApplication node = started(TestServletApplication.start((classes, servletContext) -> {
+			// @formatter:off
 			KhyberPassClient client = KhyberPassClient
 				.builder(issuer, "vehicles", ClientAuthentication.clientSecretBasic(System.getenv("KHYBERPASS_CLIENT_SECRET")))
 				.logoutReplayStore(replays)
@@ -308,6 +318,7 @@ class ReadmeExamplesTests {
 			KhyberPassFilterSettings settings = KhyberPassFilterSettings.builder().protectedPaths("/account/").build();
 			servletContext.addFilter("khyberpass", new KhyberPassFilter(client, settings, endedSessions))
 				.addMappingForUrlPatterns(null, false, "/*");
+			// @formatter:on
 			servletContext.addServlet("page", new PageServlet()).addMapping("/");
 			clients.add(client);
 		}));
@@ -378,7 +389,10 @@ class ReadmeExamplesTests {
 		return settings + " " + settings.redirectUri() + " " + settings.postLogoutRedirectUri();
 	}
 
-	/** The README's fenced blocks of a language (also indented in a list), without their fences. */
+	/**
+	 * The README's fenced blocks of a language (also indented in a list), without their
+	 * fences.
+	 */
 	private static List<String> blocks(String language) throws IOException {
 		List<String> blocks = new ArrayList<>();
 		Matcher matcher = Pattern.compile("(?ms)^[ \\t]*```" + language + "\\n(.*?)^[ \\t]*```")
@@ -427,8 +441,8 @@ class ReadmeExamplesTests {
 	}
 
 	/**
-	 * The application's own servlet: the README's lines reading the citizen on a page and the
-	 * access token on an API path.
+	 * The application's own servlet: the README's lines reading the citizen on a page and
+	 * the access token on an API path.
 	 */
 	public static final class PageServlet extends HttpServlet {
 
@@ -443,18 +457,22 @@ class ReadmeExamplesTests {
 		}
 
 		private static void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			// @formatter:off
 			KhyberPassPrincipal citizen = (KhyberPassPrincipal) request.getUserPrincipal();
 			String greeting = "Welcome, " + citizen.displayName().orElse("citizen");
 			boolean multiFactor = citizen.assuranceLevel().filter((level) -> level.isAtLeast(AssuranceLevel.LOA2)).isPresent();
+			// @formatter:on
 			write(response, greeting + (multiFactor ? " (multi-factor)" : ""));
 		}
 
 		private static void api(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			// @formatter:off
 			VerifiedAccessToken token = (VerifiedAccessToken) request.getAttribute(KhyberPassFilter.ACCESS_TOKEN_ATTRIBUTE);
 			if (!token.hasScope("vehicles.read")) {
 				response.sendError(HttpServletResponse.SC_FORBIDDEN);
 				return;
 			}
+			// @formatter:on
 			write(response, "Vehicles of " + token.subject());
 		}
 
@@ -468,6 +486,7 @@ class ReadmeExamplesTests {
 }
 
 /** The README's Spring Boot 3 configuration. */
+// @formatter:off
 @Configuration
 class KhyberPassConfiguration {
 
@@ -495,3 +514,4 @@ class KhyberPassConfiguration {
 	}
 
 }
+// @formatter:on

@@ -46,9 +46,9 @@ import pk.gov.kp.khyberpass.sdk.ClientAuthentication;
 import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 
 /**
- * A small OpenID Provider on a random loopback port: discovery, JWKS and a token endpoint that
- * redeems the codes {@link #authorize} issued, checking PKCE and the redirect URI. Signs ID
- * and logout tokens with RS256 and access tokens with ES256. Thread-safe.
+ * A small OpenID Provider on a random loopback port: discovery, JWKS and a token endpoint
+ * that redeems the codes {@link #authorize} issued, checking PKCE and the redirect URI.
+ * Signs ID and logout tokens with RS256 and access tokens with ES256. Thread-safe.
  */
 final class TestOpenIdProvider implements AutoCloseable {
 
@@ -93,9 +93,9 @@ final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Plays the citizen signing in at Khyber Pass: reads the authorization request and returns
-	 * the callback URI with a fresh code (and the request's state) that the token endpoint will
-	 * redeem for an ID token with these claims over the defaults.
+	 * Plays the citizen signing in at Khyber Pass: reads the authorization request and
+	 * returns the callback URI with a fresh code (and the request's state) that the token
+	 * endpoint will redeem for an ID token with these claims over the defaults.
 	 */
 	URI authorize(URI authorizationRequest, Map<String, Object> claims) {
 		Map<String, String> params = query(authorizationRequest);
@@ -130,7 +130,9 @@ final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	/** A signed back-channel logout token for this client. */
-	/** A logout token; {@code sessionId} {@code null} for one that names only the subject. */
+	/**
+	 * A logout token; {@code sessionId} {@code null} for one that names only the subject.
+	 */
 	String logoutToken(String subject, @Nullable String sessionId, String jti) {
 		Instant now = Instant.now();
 		Map<String, Object> claims = new LinkedHashMap<>();
@@ -197,8 +199,8 @@ final class TestOpenIdProvider implements AutoCloseable {
 			send(exchange, 400, Map.of("error", "invalid_grant"));
 		}
 		else {
-			send(exchange, 200, Map.of("access_token", accessToken(Map.of()), "token_type", "Bearer", "expires_in",
-					300, "id_token", sign(RSA_KEY, null, grant.idClaims())));
+			send(exchange, 200, Map.of("access_token", accessToken(Map.of()), "token_type", "Bearer", "expires_in", 300,
+					"id_token", sign(RSA_KEY, null, grant.idClaims())));
 		}
 	}
 
@@ -231,8 +233,9 @@ final class TestOpenIdProvider implements AutoCloseable {
 
 	private static String s256(String verifier) {
 		try {
-			return Base64URL.encode(MessageDigest.getInstance("SHA-256")
-				.digest(verifier.getBytes(StandardCharsets.US_ASCII))).toString();
+			return Base64URL
+				.encode(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)))
+				.toString();
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

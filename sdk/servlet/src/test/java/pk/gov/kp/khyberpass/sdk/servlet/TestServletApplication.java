@@ -29,9 +29,9 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 
 /**
  * A servlet application on an embedded Tomcat (random loopback port) whose every path is
- * served by one servlet echoing who the request is from, behind a {@link KhyberPassFilter}
- * mapped to {@code /*}; or one that registers its own filters and servlets, in code or in a
- * {@code web.xml}. Thread-safe.
+ * served by one servlet echoing who the request is from, behind a
+ * {@link KhyberPassFilter} mapped to {@code /*}; or one that registers its own filters
+ * and servlets, in code or in a {@code web.xml}. Thread-safe.
  */
 final class TestServletApplication implements AutoCloseable {
 
@@ -82,7 +82,9 @@ final class TestServletApplication implements AutoCloseable {
 		return new TestServletApplication(definition);
 	}
 
-	/** Starts the application as {@code web.xml} would: the filter class with init-params. */
+	/**
+	 * Starts the application as {@code web.xml} would: the filter class with init-params.
+	 */
 	static TestServletApplication start(Map<String, String> initParameters) {
 		FilterDef definition = new FilterDef();
 		definition.setFilterClass(KhyberPassFilter.class.getName());
@@ -91,8 +93,8 @@ final class TestServletApplication implements AutoCloseable {
 	}
 
 	/**
-	 * Starts an application that registers its filters and servlets itself at start-up, as Spring
-	 * Boot's {@code ServletContextInitializer}s or a {@code @WebListener} do.
+	 * Starts an application that registers its filters and servlets itself at start-up,
+	 * as Spring Boot's {@code ServletContextInitializer}s or a {@code @WebListener} do.
 	 */
 	static TestServletApplication start(ServletContainerInitializer initializer) {
 		return new TestServletApplication((tomcat) -> {
@@ -103,8 +105,8 @@ final class TestServletApplication implements AutoCloseable {
 	}
 
 	/**
-	 * Starts an application described by this {@code WEB-INF/web.xml}, read by Tomcat's own
-	 * deployment descriptor parser; it should say {@code metadata-complete="true"}.
+	 * Starts an application described by this {@code WEB-INF/web.xml}, read by Tomcat's
+	 * own deployment descriptor parser; it should say {@code metadata-complete="true"}.
 	 */
 	static TestServletApplication startWebXml(String webXml) {
 		return new TestServletApplication((tomcat) -> {
@@ -146,7 +148,10 @@ final class TestServletApplication implements AutoCloseable {
 		}
 	}
 
-	/** Answers {@code user=<remote user>, auth=<auth type>, name=<display name>, token=<access token sub>}. */
+	/**
+	 * Answers
+	 * {@code user=<remote user>, auth=<auth type>, name=<display name>, token=<access token sub>}.
+	 */
 	private static final class EchoServlet extends HttpServlet {
 
 		@Override

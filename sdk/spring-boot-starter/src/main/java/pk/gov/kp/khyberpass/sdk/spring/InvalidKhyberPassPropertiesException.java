@@ -1,9 +1,10 @@
 package pk.gov.kp.khyberpass.sdk.spring;
 
 /**
- * Thrown at start-up when a {@code khyberpass.*} property is missing or wrong; the message
- * names the property and what to set. {@link InvalidKhyberPassPropertiesFailureAnalyzer}
- * turns it into Spring Boot's "APPLICATION FAILED TO START" report.
+ * Thrown at start-up when a {@code khyberpass.*} property is missing or wrong; the
+ * message names the property and what to set.
+ * {@link InvalidKhyberPassPropertiesFailureAnalyzer} turns it into Spring Boot's
+ * "APPLICATION FAILED TO START" report.
  */
 public final class InvalidKhyberPassPropertiesException extends RuntimeException {
 

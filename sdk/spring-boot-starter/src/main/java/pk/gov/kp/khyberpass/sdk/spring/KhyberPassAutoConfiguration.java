@@ -20,12 +20,13 @@ import pk.gov.kp.khyberpass.sdk.ReplayStore;
 import pk.gov.kp.khyberpass.sdk.SessionRenewals;
 
 /**
- * Auto-configures the shared {@link KhyberPassClient} from {@link KhyberPassProperties}, and
- * {@link KhyberPassServiceTokens}. Backs off for a client the application defines itself; uses
- * the application's {@link Clock} bean, if it has one, its {@link ReplayStore} bean (such as
- * the Redis one of {@code KhyberPassRedisAutoConfiguration}) for back-channel logout tokens, and
- * its {@link SessionRenewals} bean (such as the Redis one) to renew citizens' access tokens once
- * across nodes.
+ * Auto-configures the shared {@link KhyberPassClient} from {@link KhyberPassProperties},
+ * and {@link KhyberPassServiceTokens}. Backs off for a client the application defines
+ * itself; uses the application's {@link Clock} bean, if it has one, its
+ * {@link ReplayStore} bean (such as the Redis one of
+ * {@code KhyberPassRedisAutoConfiguration}) for back-channel logout tokens, and its
+ * {@link SessionRenewals} bean (such as the Redis one) to renew citizens' access tokens
+ * once across nodes.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KhyberPassProperties.class)

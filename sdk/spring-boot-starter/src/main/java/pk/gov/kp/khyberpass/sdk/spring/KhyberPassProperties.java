@@ -18,50 +18,53 @@ import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 
 /**
  * The {@code khyberpass.*} settings of a department service; only {@code issuer},
- * {@code client-id} and {@code client-secret} are needed. Checked when the application starts:
- * a missing or wrong value stops it with {@link InvalidKhyberPassPropertiesException}, which
- * names the property to set.
+ * {@code client-id} and {@code client-secret} are needed. Checked when the application
+ * starts: a missing or wrong value stops it with
+ * {@link InvalidKhyberPassPropertiesException}, which names the property to set.
  *
  * @param issuer the Khyber Pass issuer, exactly as in its discovery document, such as
  * {@code https://login.kp.gov.pk} (http only for localhost)
- * @param clientId the client id the Khyber Pass security team registered for the department
+ * @param clientId the client id the Khyber Pass security team registered for the
+ * department
  * @param clientSecret the client secret issued with the client id; not needed when
  * {@code client-authentication} is {@code private-key-jwt} or {@code none}
  * @param clientAuthentication how the client authenticates at the token endpoint
- * @param privateKey the department's private JWK (JSON), for {@code private-key-jwt}, such as
- * {@code file:/etc/khyberpass/client-key.json}
+ * @param privateKey the department's private JWK (JSON), for {@code private-key-jwt},
+ * such as {@code file:/etc/khyberpass/client-key.json}
  * @param scopes the scopes asked for at sign-in ({@code openid} is always added)
  * @param loginPath the path that starts a sign-in, for "Sign in" links
  * @param callbackPath the path Khyber Pass redirects back to; register
  * {@code https://<your host><callback-path>} as the client's redirect URI
- * @param postLogoutRedirectUri where Khyber Pass sends the browser after logout (registered for
- * the client); unset to stay on Khyber Pass
+ * @param postLogoutRedirectUri where Khyber Pass sends the browser after logout
+ * (registered for the client); unset to stay on Khyber Pass
  * @param backchannelLogoutPath the path Khyber Pass POSTs logout tokens to; register
  * {@code https://<your host><backchannel-logout-path>} as the back-channel logout URI
- * @param apiPaths the path patterns of the department's API: stateless, bearer access tokens
- * only
- * @param apiAudience the audience ({@code aud}) bearer access tokens must carry; unset for the
- * client id
+ * @param apiPaths the path patterns of the department's API: stateless, bearer access
+ * tokens only
+ * @param apiAudience the audience ({@code aud}) bearer access tokens must carry; unset
+ * for the client id
  * @param clockSkew the clock difference tolerated in token times, at most 2 minutes
  * @param assurance the assurance levels required on some paths
- * @param sessionTokenRefreshMargin how long before it expires the signed-in citizen's access
- * token is renewed with the refresh token when used ({@code KhyberPassCitizenTokens}), 0 to 10
- * minutes (half the token's lifetime for tokens living less than twice this)
+ * @param sessionTokenRefreshMargin how long before it expires the signed-in citizen's
+ * access token is renewed with the refresh token when used
+ * ({@code KhyberPassCitizenTokens}), 0 to 10 minutes (half the token's lifetime for
+ * tokens living less than twice this)
  * @param endedSessionRetention how long the shared store (Redis) remembers a back-channel
- * logout, so that every node ends the sessions it names: at least as long as a local session
- * can last
+ * logout, so that every node ends the sessions it names: at least as long as a local
+ * session can last
  */
 @Validated
 @ConfigurationProperties("khyberpass")
 public record KhyberPassProperties(@Nullable URI issuer, @Nullable String clientId, @Nullable String clientSecret,
 		@DefaultValue("client-secret-basic") ClientAuthenticationMethod clientAuthentication,
-		@Nullable Resource privateKey, @DefaultValue({ "openid", "profile" }) List<String> scopes,
+		@Nullable Resource privateKey, @DefaultValue( {
+				"openid", "profile" }) List<String> scopes,
 		@DefaultValue("/login/khyberpass") String loginPath,
 		@DefaultValue("/login/khyberpass/callback") String callbackPath, @Nullable URI postLogoutRedirectUri,
 		@DefaultValue("/logout/backchannel") String backchannelLogoutPath,
 		@DefaultValue("/api/**") List<String> apiPaths, @Nullable String apiAudience,
 		@DefaultValue("10s") Duration clockSkew, @DefaultValue Assurance assurance,
-		@DefaultValue("30s") Duration sessionTokenRefreshMargin, @DefaultValue("24h") Duration endedSessionRetention) {
+		@DefaultValue("30s") Duration sessionTokenRefreshMargin, @DefaultValue("24h") Duration endedSessionRetention){
 
 	/**
 	 * Checks the settings.
@@ -114,7 +117,8 @@ public record KhyberPassProperties(@Nullable URI issuer, @Nullable String client
 		}
 		if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(2)) > 0) {
 			throw new InvalidKhyberPassPropertiesException("khyberpass.clock-skew",
-					"is " + clockSkew + ", outside 0 to 2 minutes", "Set khyberpass.clock-skew to at most 2m (default 10s)");
+					"is " + clockSkew + ", outside 0 to 2 minutes",
+					"Set khyberpass.clock-skew to at most 2m (default 10s)");
 		}
 		if (sessionTokenRefreshMargin.isNegative() || sessionTokenRefreshMargin.compareTo(Duration.ofMinutes(10)) > 0) {
 			throw new InvalidKhyberPassPropertiesException("khyberpass.session-token-refresh-margin",
@@ -151,7 +155,10 @@ public record KhyberPassProperties(@Nullable URI issuer, @Nullable String client
 		/** A client assertion signed with {@code khyberpass.private-key} (RFC 7523). */
 		PRIVATE_KEY_JWT,
 
-		/** None: the service only validates access and logout tokens; sign-in is impossible. */
+		/**
+		 * None: the service only validates access and logout tokens; sign-in is
+		 * impossible.
+		 */
 		NONE;
 
 		boolean needsSecret() {
@@ -161,10 +168,12 @@ public record KhyberPassProperties(@Nullable URI issuer, @Nullable String client
 	}
 
 	/**
-	 * Assurance levels required on some paths; a browser session below the level is sent to
-	 * Khyber Pass to step up, an API call gets HTTP 401 {@code insufficient_user_authentication}.
+	 * Assurance levels required on some paths; a browser session below the level is sent
+	 * to Khyber Pass to step up, an API call gets HTTP 401
+	 * {@code insufficient_user_authentication}.
 	 *
-	 * @param paths the path patterns per level, such as {@code khyberpass.assurance.paths.loa2=/pay/**}
+	 * @param paths the path patterns per level, such as
+	 * {@code khyberpass.assurance.paths.loa2=/pay/**}
 	 */
 	public record Assurance(Map<AssuranceLevel, List<String>> paths) {
 

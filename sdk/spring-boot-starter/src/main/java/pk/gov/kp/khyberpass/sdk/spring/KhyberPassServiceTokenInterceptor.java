@@ -11,9 +11,9 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Adds a Khyber Pass service token ({@code Authorization: Bearer ...}) to every request of a
- * {@code RestClient} or {@code RestTemplate}. Add it only to clients that call government
- * APIs trusting Khyber Pass: the token must not reach anyone else.
+ * Adds a Khyber Pass service token ({@code Authorization: Bearer ...}) to every request
+ * of a {@code RestClient} or {@code RestTemplate}. Add it only to clients that call
+ * government APIs trusting Khyber Pass: the token must not reach anyone else.
  *
  * <pre>{@code
  * RestClient registry = RestClient.builder()

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
- * The auto-configuration: what it defines from the three properties, when it backs off, and
- * how it reports wrong properties.
+ * The auto-configuration: what it defines from the three properties, when it backs off,
+ * and how it reports wrong properties.
  */
 class KhyberPassAutoConfigurationTests {
 
@@ -115,17 +115,18 @@ class KhyberPassAutoConfigurationTests {
 
 	@Test
 	void contextWhenNothingConfiguredThenFailureNamesIssuer() {
-		this.runner.run((context) -> assertThat(new InvalidKhyberPassPropertiesFailureAnalyzer()
-			.analyze(context.getStartupFailure())
-			.getDescription()).contains("khyberpass.issuer"));
+		this.runner.run((context) -> assertThat(
+				new InvalidKhyberPassPropertiesFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+			.contains("khyberpass.issuer"));
 	}
 
 	@Test
 	void contextWhenSecretMissingThenFailureNamesClientSecret() {
 		this.runner.withPropertyValues("khyberpass.issuer=https://login.kp.gov.pk", "khyberpass.client-id=x")
-			.run((context) -> assertThat(new InvalidKhyberPassPropertiesFailureAnalyzer()
-				.analyze(context.getStartupFailure())
-				.getDescription()).contains("khyberpass.client-secret is not set"));
+			.run((context) -> assertThat(
+					new InvalidKhyberPassPropertiesFailureAnalyzer().analyze(context.getStartupFailure())
+						.getDescription())
+				.contains("khyberpass.client-secret is not set"));
 	}
 
 	@Test
@@ -133,9 +134,10 @@ class KhyberPassAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("khyberpass.issuer=https://login.kp.gov.pk", "khyberpass.client-id=x",
 					"khyberpass.client-authentication=private-key-jwt")
-			.run((context) -> assertThat(new InvalidKhyberPassPropertiesFailureAnalyzer()
-				.analyze(context.getStartupFailure())
-				.getDescription()).contains("khyberpass.private-key is not set"));
+			.run((context) -> assertThat(
+					new InvalidKhyberPassPropertiesFailureAnalyzer().analyze(context.getStartupFailure())
+						.getDescription())
+				.contains("khyberpass.private-key is not set"));
 	}
 
 	@Test
@@ -229,9 +231,10 @@ class KhyberPassAutoConfigurationTests {
 	void contextWhenRefreshMarginAboveTenMinutesThenFailureNamesProperty() {
 		this.runner.withPropertyValues(MINIMUM)
 			.withPropertyValues("khyberpass.session-token-refresh-margin=11m")
-			.run((context) -> assertThat(new InvalidKhyberPassPropertiesFailureAnalyzer()
-				.analyze(context.getStartupFailure())
-				.getDescription()).contains("khyberpass.session-token-refresh-margin"));
+			.run((context) -> assertThat(
+					new InvalidKhyberPassPropertiesFailureAnalyzer().analyze(context.getStartupFailure())
+						.getDescription())
+				.contains("khyberpass.session-token-refresh-margin"));
 	}
 
 	@Test

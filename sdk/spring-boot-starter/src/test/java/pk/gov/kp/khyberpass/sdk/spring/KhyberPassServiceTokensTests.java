@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Calls on a citizen's behalf: {@link KhyberPassServiceTokens#onBehalfOf} sends an RFC 8693
- * token exchange and is never cached.
+ * Calls on a citizen's behalf: {@link KhyberPassServiceTokens#onBehalfOf} sends an RFC
+ * 8693 token exchange and is never cached.
  */
 class KhyberPassServiceTokensTests {
 

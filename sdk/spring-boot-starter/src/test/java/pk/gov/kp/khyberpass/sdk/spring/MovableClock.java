@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * An application's clock moved by the test. It starts now, so that the fake Khyber Pass's tokens
- * verify.
+ * An application's clock moved by the test. It starts now, so that the fake Khyber Pass's
+ * tokens verify.
  */
 public final class MovableClock extends Clock {
 

@@ -42,10 +42,11 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A fake Khyber Pass on a random loopback port (JDK HttpServer): discovery, a JWKS with a
  * generated EC key, and a token endpoint that checks PKCE and issues ES256 ID and access
- * tokens (authorization code) or service tokens (client credentials), and rotates refresh tokens
- * (a spent one presented again revokes them all, as Khyber Pass does), and an introspection
- * endpoint that answers active until refresh tokens are revoked. {@link #authorize(URI)}
- * plays the citizen signing in at a chosen assurance level. Thread-safe.
+ * tokens (authorization code) or service tokens (client credentials), and rotates refresh
+ * tokens (a spent one presented again revokes them all, as Khyber Pass does), and an
+ * introspection endpoint that answers active until refresh tokens are revoked.
+ * {@link #authorize(URI)} plays the citizen signing in at a chosen assurance level.
+ * Thread-safe.
  */
 public final class TestOpenIdProvider implements AutoCloseable {
 
@@ -80,7 +81,8 @@ public final class TestOpenIdProvider implements AutoCloseable {
 
 	private volatile boolean refreshRevoked;
 
-	// refresh tokens differ between instances, as real ones do: tests sharing a Redis never meet
+	// refresh tokens differ between instances, as real ones do: tests sharing a Redis
+	// never meet
 	private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
 	private volatile long tokenDelayMillis;
@@ -89,7 +91,8 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/.well-known/openid-configuration", (exchange) -> send(exchange, 200, metadata()));
-		this.server.createContext("/jwks", (exchange) -> send(exchange, 200, new JWKSet(KEY.toPublicJWK()).toJSONObject()));
+		this.server.createContext("/jwks",
+				(exchange) -> send(exchange, 200, new JWKSet(KEY.toPublicJWK()).toJSONObject()));
 		this.server.createContext("/token", this::token);
 		this.server.createContext("/introspect", this::introspect);
 		this.server.createContext("/userinfo", this::userInfo);
@@ -109,7 +112,9 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	/** The level the next sign-in reaches unless the request asks for more (a step-up). */
+	/**
+	 * The level the next sign-in reaches unless the request asks for more (a step-up).
+	 */
 	public void signInLevel(String acr) {
 		this.signInLevel = acr;
 	}
@@ -118,12 +123,16 @@ public final class TestOpenIdProvider implements AutoCloseable {
 		return this.sessionId;
 	}
 
-	/** Revokes every refresh token, as when the citizen signs out or withdraws consent. */
+	/**
+	 * Revokes every refresh token, as when the citizen signs out or withdraws consent.
+	 */
 	public void revokeRefreshTokens() {
 		this.refreshRevoked = true;
 	}
 
-	/** Whether refresh tokens were revoked, by {@link #revokeRefreshTokens()} or a reuse. */
+	/**
+	 * Whether refresh tokens were revoked, by {@link #revokeRefreshTokens()} or a reuse.
+	 */
 	public boolean refreshRevoked() {
 		return this.refreshRevoked;
 	}
@@ -151,9 +160,9 @@ public final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	/**
-	 * The citizen signs in for this authorization request: returns the callback parameters
-	 * (code, state, iss). The level reached is the requested {@code acr_values}, if any, else
-	 * {@link #signInLevel(String)}.
+	 * The citizen signs in for this authorization request: returns the callback
+	 * parameters (code, state, iss). The level reached is the requested
+	 * {@code acr_values}, if any, else {@link #signInLevel(String)}.
 	 */
 	public Map<String, String> authorize(URI authorizationRequest) {
 		Map<String, String> query = query(authorizationRequest);
@@ -166,30 +175,32 @@ public final class TestOpenIdProvider implements AutoCloseable {
 	/** A valid RFC 9068 access token for the client at this level. */
 	public String accessToken(String acr) {
 		Instant now = Instant.now();
-		return sign("at+jwt", new JWTClaimsSet.Builder().issuer(issuer())
-			.subject(SUBJECT)
-			.audience(CLIENT_ID)
-			.claim("client_id", "another-department")
-			.claim("scope", "vehicles.read")
-			.claim("acr", acr)
-			.jwtID(UUID.randomUUID().toString())
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(300)))
-			.build());
+		return sign("at+jwt",
+				new JWTClaimsSet.Builder().issuer(issuer())
+					.subject(SUBJECT)
+					.audience(CLIENT_ID)
+					.claim("client_id", "another-department")
+					.claim("scope", "vehicles.read")
+					.claim("acr", acr)
+					.jwtID(UUID.randomUUID().toString())
+					.issueTime(Date.from(now))
+					.expirationTime(Date.from(now.plusSeconds(300)))
+					.build());
 	}
 
 	/** A back-channel logout token for the subject and Khyber Pass session. */
 	public String logoutToken(String sid) {
 		Instant now = Instant.now();
-		return sign("logout+jwt", new JWTClaimsSet.Builder().issuer(issuer())
-			.subject(SUBJECT)
-			.audience(CLIENT_ID)
-			.claim("sid", sid)
-			.claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()))
-			.jwtID(UUID.randomUUID().toString())
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(120)))
-			.build());
+		return sign("logout+jwt",
+				new JWTClaimsSet.Builder().issuer(issuer())
+					.subject(SUBJECT)
+					.audience(CLIENT_ID)
+					.claim("sid", sid)
+					.claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()))
+					.jwtID(UUID.randomUUID().toString())
+					.issueTime(Date.from(now))
+					.expirationTime(Date.from(now.plusSeconds(120)))
+					.build());
 	}
 
 	@Override
@@ -212,8 +223,8 @@ public final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	private void introspect(HttpExchange exchange) throws IOException {
-		Map<String, String> form = query(URI.create("?" + new String(exchange.getRequestBody().readAllBytes(),
-				StandardCharsets.UTF_8)));
+		Map<String, String> form = query(
+				URI.create("?" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
 		this.introspectionRequests.add(form);
 		String expected = "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
@@ -229,7 +240,10 @@ public final class TestOpenIdProvider implements AutoCloseable {
 				"acr", this.signInLevel, "token_type", "Bearer"));
 	}
 
-	/** Answers any bearer token with the citizen's name until refresh tokens are revoked, then 401 invalid_token. */
+	/**
+	 * Answers any bearer token with the citizen's name until refresh tokens are revoked,
+	 * then 401 invalid_token.
+	 */
 	private void userInfo(HttpExchange exchange) throws IOException {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		if (authorization == null || !authorization.startsWith("Bearer ") || this.refreshRevoked) {
@@ -241,8 +255,8 @@ public final class TestOpenIdProvider implements AutoCloseable {
 	}
 
 	private void token(HttpExchange exchange) throws IOException {
-		Map<String, String> form = query(URI.create("?" + new String(exchange.getRequestBody().readAllBytes(),
-				StandardCharsets.UTF_8)));
+		Map<String, String> form = query(
+				URI.create("?" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
 		this.tokenRequests.add(form);
 		pause(this.tokenDelayMillis);
 		String expected = "Basic " + java.util.Base64.getEncoder()
@@ -281,20 +295,21 @@ public final class TestOpenIdProvider implements AutoCloseable {
 			return;
 		}
 		Instant now = Instant.now();
-		String idToken = sign(null, new JWTClaimsSet.Builder().issuer(issuer())
-			.subject(SUBJECT)
-			.audience(CLIENT_ID)
-			.claim("nonce", grant.nonce())
-			.claim("acr", grant.acr())
-			.claim("amr", List.of("pwd"))
-			.claim("auth_time", now.getEpochSecond())
-			.claim("sid", this.sessionId)
-			.claim("name", "Test Citizen")
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(300)))
-			.build());
-		send(exchange, 200, Map.of("access_token", accessToken(grant.acr()), "token_type", "Bearer", "expires_in",
-				300, "id_token", idToken, "scope", "openid profile", "refresh_token", newRefreshToken()));
+		String idToken = sign(null,
+				new JWTClaimsSet.Builder().issuer(issuer())
+					.subject(SUBJECT)
+					.audience(CLIENT_ID)
+					.claim("nonce", grant.nonce())
+					.claim("acr", grant.acr())
+					.claim("amr", List.of("pwd"))
+					.claim("auth_time", now.getEpochSecond())
+					.claim("sid", this.sessionId)
+					.claim("name", "Test Citizen")
+					.issueTime(Date.from(now))
+					.expirationTime(Date.from(now.plusSeconds(300)))
+					.build());
+		send(exchange, 200, Map.of("access_token", accessToken(grant.acr()), "token_type", "Bearer", "expires_in", 300,
+				"id_token", idToken, "scope", "openid profile", "refresh_token", newRefreshToken()));
 	}
 
 	private static void pause(long millis) {

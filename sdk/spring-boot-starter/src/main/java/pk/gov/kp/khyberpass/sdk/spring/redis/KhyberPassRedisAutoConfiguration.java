@@ -18,11 +18,12 @@ import pk.gov.kp.khyberpass.sdk.spring.KhyberPassAutoConfiguration;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
 
 /**
- * When the application has Spring Data Redis (a {@link StringRedisTemplate} bean), shares the
- * state every node needs through it: the logout token ids already used
- * ({@link RedisReplayStore}), the sessions a logout ended ({@link RedisEndedSessions}), and the
- * renewals of citizens' access tokens, so a refresh token is presented by one node only
- * ({@link RedisSessionRenewals}). Each backs off for a bean of its type the application defines.
+ * When the application has Spring Data Redis (a {@link StringRedisTemplate} bean), shares
+ * the state every node needs through it: the logout token ids already used
+ * ({@link RedisReplayStore}), the sessions a logout ended ({@link RedisEndedSessions}),
+ * and the renewals of citizens' access tokens, so a refresh token is presented by one
+ * node only ({@link RedisSessionRenewals}). Each backs off for a bean of its type the
+ * application defines.
  */
 @AutoConfiguration(before = KhyberPassAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")

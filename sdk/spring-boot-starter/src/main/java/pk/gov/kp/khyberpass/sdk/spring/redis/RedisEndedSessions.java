@@ -13,10 +13,11 @@ import org.springframework.data.redis.core.script.RedisScript;
 import pk.gov.kp.khyberpass.sdk.EndedSessions;
 
 /**
- * {@link EndedSessions} in Redis, shared by every node of a department service: a logout naming
- * a Khyber Pass session ({@code sid}) is kept under {@code khyberpass:<client id>:ended-sid:<hash>},
- * one naming only a citizen under {@code ...:ended-sub:<hash>} with the newest logout's issue
- * time; both expire after the retention time. One read ({@code MGET}) per check. Thread-safe.
+ * {@link EndedSessions} in Redis, shared by every node of a department service: a logout
+ * naming a Khyber Pass session ({@code sid}) is kept under
+ * {@code khyberpass:<client id>:ended-sid:<hash>}, one naming only a citizen under
+ * {@code ...:ended-sub:<hash>} with the newest logout's issue time; both expire after the
+ * retention time. One read ({@code MGET}) per check. Thread-safe.
  */
 public final class RedisEndedSessions implements EndedSessions {
 
@@ -37,7 +38,8 @@ public final class RedisEndedSessions implements EndedSessions {
 	/**
 	 * Creates a store.
 	 * @param redis the template of the application's Redis, not {@code null}
-	 * @param clientId the department's client id, which separates its keys, not {@code null}
+	 * @param clientId the department's client id, which separates its keys, not
+	 * {@code null}
 	 * @param retention how long to keep a record: at least as long as a session can last;
 	 * positive
 	 * @throws IllegalArgumentException if {@code retention} is not positive

@@ -6,9 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Names the Redis keys of one department client: {@code khyberpass:<client id>:<kind>:<hash>},
- * the hash being SHA-256 of the value, so keys have a fixed length and show no token id,
- * session id or citizen identifier to whoever reads Redis. Immutable.
+ * Names the Redis keys of one department client:
+ * {@code khyberpass:<client id>:<kind>:<hash>}, the hash being SHA-256 of the value, so
+ * keys have a fixed length and show no token id, session id or citizen identifier to
+ * whoever reads Redis. Immutable.
  */
 final class RedisKeys {
 

@@ -10,10 +10,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import pk.gov.kp.khyberpass.sdk.ReplayStore;
 
 /**
- * A {@link ReplayStore} in Redis, shared by every node of a department service: each logout
- * token id is recorded with {@code SET NX} and expires with the token, so a token replayed to any
- * node is refused. Keys: {@code khyberpass:<client id>:logout-jti:<SHA-256 of the jti>}.
- * Thread-safe.
+ * A {@link ReplayStore} in Redis, shared by every node of a department service: each
+ * logout token id is recorded with {@code SET NX} and expires with the token, so a token
+ * replayed to any node is refused. Keys:
+ * {@code khyberpass:<client id>:logout-jti:<SHA-256 of the jti>}. Thread-safe.
  */
 public final class RedisReplayStore implements ReplayStore {
 
@@ -28,8 +28,10 @@ public final class RedisReplayStore implements ReplayStore {
 	/**
 	 * Creates a store.
 	 * @param redis the template of the application's Redis, not {@code null}
-	 * @param clientId the department's client id, which separates its keys, not {@code null}
-	 * @param clock the clock that turns the token's expiry into a time to live, not {@code null}
+	 * @param clientId the department's client id, which separates its keys, not
+	 * {@code null}
+	 * @param clock the clock that turns the token's expiry into a time to live, not
+	 * {@code null}
 	 */
 	public RedisReplayStore(StringRedisTemplate redis, String clientId, Clock clock) {
 		this.redis = Objects.requireNonNull(redis, "redis");

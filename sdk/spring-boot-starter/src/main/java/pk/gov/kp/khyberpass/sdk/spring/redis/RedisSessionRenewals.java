@@ -9,13 +9,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import pk.gov.kp.khyberpass.sdk.SessionRenewals;
 
 /**
- * {@link SessionRenewals} in Redis, shared by every node of a department service, so that a
- * citizen's refresh token is presented to Khyber Pass by one node only: a claim is a
- * {@code SET NX} with an expiry under {@code khyberpass:<client id>:renewal-claim:<hash>}, an
- * outcome a {@code SET} with an expiry under {@code ...:renewal:<hash>}, the hash being of the
- * renewal's identifier (itself derived from the refresh token). The SDK hands over outcomes
- * already encrypted under a key derived from the refresh token: Redis never holds a token in
- * clear. Thread-safe.
+ * {@link SessionRenewals} in Redis, shared by every node of a department service, so that
+ * a citizen's refresh token is presented to Khyber Pass by one node only: a claim is a
+ * {@code SET NX} with an expiry under
+ * {@code khyberpass:<client id>:renewal-claim:<hash>}, an outcome a {@code SET} with an
+ * expiry under {@code ...:renewal:<hash>}, the hash being of the renewal's identifier
+ * (itself derived from the refresh token). The SDK hands over outcomes already encrypted
+ * under a key derived from the refresh token: Redis never holds a token in clear.
+ * Thread-safe.
  */
 public final class RedisSessionRenewals implements SessionRenewals {
 
@@ -26,7 +27,8 @@ public final class RedisSessionRenewals implements SessionRenewals {
 	/**
 	 * Creates a store.
 	 * @param redis the template of the application's Redis, not {@code null}
-	 * @param clientId the department's client id, which separates its keys, not {@code null}
+	 * @param clientId the department's client id, which separates its keys, not
+	 * {@code null}
 	 */
 	public RedisSessionRenewals(StringRedisTemplate redis, String clientId) {
 		this.redis = Objects.requireNonNull(redis, "redis");

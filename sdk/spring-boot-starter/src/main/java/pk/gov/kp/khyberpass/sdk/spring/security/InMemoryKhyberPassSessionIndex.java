@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 import pk.gov.kp.khyberpass.sdk.VerifiedLogoutToken;
 
 /**
- * The sessions of this node, indexed by Khyber Pass {@code sid} and {@code sub}. Each session
- * carries a {@link HttpSessionBindingListener} attribute, so a session that ends (logout,
- * timeout) leaves the index without any listener registration. Thread-safe. Not for several
- * nodes: a logout token reaches one node only.
+ * The sessions of this node, indexed by Khyber Pass {@code sid} and {@code sub}. Each
+ * session carries a {@link HttpSessionBindingListener} attribute, so a session that ends
+ * (logout, timeout) leaves the index without any listener registration. Thread-safe. Not
+ * for several nodes: a logout token reaches one node only.
  */
 final class InMemoryKhyberPassSessionIndex implements KhyberPassSessionIndex {
 
@@ -52,9 +52,10 @@ final class InMemoryKhyberPassSessionIndex implements KhyberPassSessionIndex {
 	}
 
 	/**
-	 * One signed-in session. Sessions kept outside the servlet container (Spring Session without
-	 * an indexed repository) serialize their attributes: an entry then travels empty and is
-	 * inert wherever it is read back, and only this node's index knows the session.
+	 * One signed-in session. Sessions kept outside the servlet container (Spring Session
+	 * without an indexed repository) serialize their attributes: an entry then travels
+	 * empty and is inert wherever it is read back, and only this node's index knows the
+	 * session.
 	 */
 	static final class Entry implements HttpSessionBindingListener, Serializable {
 

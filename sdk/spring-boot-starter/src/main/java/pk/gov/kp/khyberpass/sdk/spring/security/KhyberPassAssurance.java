@@ -14,12 +14,12 @@ import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 
 /**
  * Assurance levels required on request paths. Declare a bean and the starter enforces it
- * (with the {@code khyberpass.assurance.paths} property rules): a browser session below the
- * level steps up at Khyber Pass, an API request with a weaker token gets HTTP 401
+ * (with the {@code khyberpass.assurance.paths} property rules): a browser session below
+ * the level steps up at Khyber Pass, an API request with a weaker token gets HTTP 401
  * {@code insufficient_user_authentication}.
  *
  * <pre>{@code
- * @Bean
+ * &#64;Bean
  * KhyberPassAssurance assurance() {
  *     return KhyberPassAssurance.require("urn:kp:loa:2").on("/pay/**", "/api/payments/**")
  *         .andRequire("urn:kp:loa:3").on("/admin/**");
@@ -120,7 +120,8 @@ public final class KhyberPassAssurance {
 
 	@Override
 	public String toString() {
-		return "KhyberPassAssurance" + this.rules.stream().map((rule) -> rule.level().value() + " on " + rule.pattern()).toList();
+		return "KhyberPassAssurance"
+				+ this.rules.stream().map((rule) -> rule.level().value() + " on " + rule.pattern()).toList();
 	}
 
 	static AssuranceLevel level(String acr, String where) {

@@ -15,9 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 
 /**
- * Enforces the {@link KhyberPassAssurance} path rules on signed-in browser sessions, stepping
- * up when the session is below the level. Runs just before authorization; a request not yet
- * signed in is left to the entry point, which asks for the level at the first sign-in.
+ * Enforces the {@link KhyberPassAssurance} path rules on signed-in browser sessions,
+ * stepping up when the session is below the level. Runs just before authorization; a
+ * request not yet signed in is left to the entry point, which asks for the level at the
+ * first sign-in.
  */
 final class KhyberPassAssuranceFilter extends OncePerRequestFilter {
 
@@ -33,7 +34,9 @@ final class KhyberPassAssuranceFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+		Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
+			.getContext()
+			.getAuthentication();
 		Optional<AssuranceLevel> required = this.assurance.requiredFor(request);
 		if (required.isPresent() && authentication instanceof KhyberPassAuthentication
 				&& !this.stepUp.check(request, response, required.get())) {

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 
 /**
- * Enforces {@link RequiresAssuranceLevel} on Spring MVC handlers (on the method, else on its
- * class), stepping up browser sessions and refusing weaker API tokens with 401
+ * Enforces {@link RequiresAssuranceLevel} on Spring MVC handlers (on the method, else on
+ * its class), stepping up browser sessions and refusing weaker API tokens with 401
  * {@code insufficient_user_authentication}.
  */
 final class KhyberPassAssuranceInterceptor implements HandlerInterceptor {
@@ -34,7 +34,8 @@ final class KhyberPassAssuranceInterceptor implements HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		Optional<AssuranceLevel> required = this.levels.computeIfAbsent(method, KhyberPassAssuranceInterceptor::required);
+		Optional<AssuranceLevel> required = this.levels.computeIfAbsent(method,
+				KhyberPassAssuranceInterceptor::required);
 		return required.isEmpty() || this.stepUp.check(request, response, required.get());
 	}
 
@@ -47,8 +48,8 @@ final class KhyberPassAssuranceInterceptor implements HandlerInterceptor {
 		if (annotation == null) {
 			return Optional.empty();
 		}
-		return Optional
-			.of(KhyberPassAssurance.level(annotation.value(), "@RequiresAssuranceLevel on " + method.getShortLogMessage()));
+		return Optional.of(KhyberPassAssurance.level(annotation.value(),
+				"@RequiresAssuranceLevel on " + method.getShortLogMessage()));
 	}
 
 }

@@ -11,12 +11,13 @@ import org.springframework.security.core.GrantedAuthority;
 import pk.gov.kp.khyberpass.sdk.SessionTokens;
 
 /**
- * A browser session signed in through Khyber Pass; its principal is the {@link KhyberPassUser}
- * and its authorities are {@code SCOPE_<scope>} for each granted scope. Stored in the HTTP
- * session, with the sign-in's access and refresh tokens kept server-side for calls on the
- * citizen's behalf: {@link KhyberPassCitizenTokens} renews the access token when it is about to
- * expire. The refresh token is never readable from this class and {@code toString()} shows no
- * token. Immutable after construction and thread-safe.
+ * A browser session signed in through Khyber Pass; its principal is the
+ * {@link KhyberPassUser} and its authorities are {@code SCOPE_<scope>} for each granted
+ * scope. Stored in the HTTP session, with the sign-in's access and refresh tokens kept
+ * server-side for calls on the citizen's behalf: {@link KhyberPassCitizenTokens} renews
+ * the access token when it is about to expire. The refresh token is never readable from
+ * this class and {@code toString()} shows no token. Immutable after construction and
+ * thread-safe.
  */
 public final class KhyberPassAuthentication extends AbstractAuthenticationToken {
 
@@ -30,8 +31,8 @@ public final class KhyberPassAuthentication extends AbstractAuthenticationToken 
 	private final @Nullable SessionTokens tokens;
 
 	/**
-	 * Creates an authenticated token with an access token only, which is never renewed (for
-	 * tests, or a token obtained elsewhere).
+	 * Creates an authenticated token with an access token only, which is never renewed
+	 * (for tests, or a token obtained elsewhere).
 	 * @param user the signed-in citizen, not {@code null}
 	 * @param accessToken the access token from the sign-in, not {@code null}
 	 * @param authorities the authorities, not {@code null}
@@ -42,8 +43,8 @@ public final class KhyberPassAuthentication extends AbstractAuthenticationToken 
 	}
 
 	/**
-	 * Creates an authenticated token with the tokens of the sign-in, so the access token can be
-	 * renewed with the refresh token.
+	 * Creates an authenticated token with the tokens of the sign-in, so the access token
+	 * can be renewed with the refresh token.
 	 * @param user the signed-in citizen, not {@code null}
 	 * @param tokens the sign-in's tokens ({@code KhyberPassClient.sessionTokens}), not
 	 * {@code null}
@@ -73,10 +74,11 @@ public final class KhyberPassAuthentication extends AbstractAuthenticationToken 
 	}
 
 	/**
-	 * Returns the access token as of the sign-in or the latest renewal; it may have expired
-	 * since (Khyber Pass issues them for five minutes). To call an API on the citizen's behalf,
-	 * use {@link KhyberPassCitizenTokens#accessToken()} or
-	 * {@link KhyberPassCitizenTokens#onBehalfOf(String, String...)}, which renew it first.
+	 * Returns the access token as of the sign-in or the latest renewal; it may have
+	 * expired since (Khyber Pass issues them for five minutes). To call an API on the
+	 * citizen's behalf, use {@link KhyberPassCitizenTokens#accessToken()} or
+	 * {@link KhyberPassCitizenTokens#onBehalfOf(String, String...)}, which renew it
+	 * first.
 	 * @return the token, never {@code null}
 	 */
 	public String accessToken() {

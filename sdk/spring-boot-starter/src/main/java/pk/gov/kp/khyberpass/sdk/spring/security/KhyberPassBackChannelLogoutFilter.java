@@ -23,13 +23,15 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.VerifiedLogoutToken;
 
 /**
- * The back-channel logout endpoint: Khyber Pass POSTs a {@code logout_token} when the citizen
- * logs out elsewhere; a valid one ends the sessions it names and is answered 200, an invalid
- * one 400. With a shared {@link EndedSessions} store, the logout is also recorded there for the
- * other nodes ({@link KhyberPassEndedSessionFilter}); if that fails, 503. Placed before the CSRF filter: the caller is a server, authenticated by the
+ * The back-channel logout endpoint: Khyber Pass POSTs a {@code logout_token} when the
+ * citizen logs out elsewhere; a valid one ends the sessions it names and is answered 200,
+ * an invalid one 400. With a shared {@link EndedSessions} store, the logout is also
+ * recorded there for the other nodes ({@link KhyberPassEndedSessionFilter}); if that
+ * fails, 503. Placed before the CSRF filter: the caller is a server, authenticated by the
  * token's signature, and no session is created.
  *
- * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html#BCRequest">OIDC
+ * @see <a href=
+ * "https://openid.net/specs/openid-connect-backchannel-1_0.html#BCRequest">OIDC
  * Back-Channel Logout §2.5–2.8</a>
  */
 final class KhyberPassBackChannelLogoutFilter extends OncePerRequestFilter {

@@ -8,9 +8,9 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 
 /**
- * An API request authenticated by a verified Khyber Pass access token; its principal is the
- * {@link VerifiedAccessToken} and its authorities are {@code SCOPE_<scope>} for each granted
- * scope. Never stored in a session. Immutable after construction and thread-safe.
+ * An API request authenticated by a verified Khyber Pass access token; its principal is
+ * the {@link VerifiedAccessToken} and its authorities are {@code SCOPE_<scope>} for each
+ * granted scope. Never stored in a session. Immutable after construction and thread-safe.
  */
 public final class KhyberPassBearerAuthentication extends AbstractAuthenticationToken {
 

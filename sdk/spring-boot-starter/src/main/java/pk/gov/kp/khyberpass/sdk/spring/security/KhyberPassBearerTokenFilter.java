@@ -23,11 +23,12 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClientException;
 import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
 
 /**
- * Authenticates API requests by their {@code Authorization: Bearer} access token, verified by
- * {@link KhyberPassClient#verifyAccessToken(String, AssuranceLevel)} at the level the
- * {@link KhyberPassAssurance} rules require: 401 {@code invalid_token} when it is rejected,
- * 401 {@code insufficient_user_authentication} when its {@code acr} is too low. A request
- * without a token continues unauthenticated (and gets 401 where authentication is required).
+ * Authenticates API requests by their {@code Authorization: Bearer} access token,
+ * verified by {@link KhyberPassClient#verifyAccessToken(String, AssuranceLevel)} at the
+ * level the {@link KhyberPassAssurance} rules require: 401 {@code invalid_token} when it
+ * is rejected, 401 {@code insufficient_user_authentication} when its {@code acr} is too
+ * low. A request without a token continues unauthenticated (and gets 401 where
+ * authentication is required).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc6750#section-2.1">RFC 6750 §2.1</a>
  */

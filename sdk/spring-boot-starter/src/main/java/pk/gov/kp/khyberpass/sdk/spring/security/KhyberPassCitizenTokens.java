@@ -29,15 +29,15 @@ import pk.gov.kp.khyberpass.sdk.UserInfo;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
 
 /**
- * The signed-in citizen's access token, renewed before use: when it has expired or expires
- * within {@code khyberpass.session-token-refresh-margin}, Khyber Pass is asked for a new one
- * with the sign-in's refresh token (rotated on every use), and the session keeps the new
- * tokens. Requests of one session that renew at the same moment on one node share one refresh,
- * and so do those on several nodes when the application has Spring Data Redis
- * ({@code RedisSessionRenewals}), so a refresh token is never presented twice (Khyber Pass would
- * revoke the sign-in). When
- * Khyber Pass refuses the refresh, the local session ends and
- * {@link KhyberPassSignInRequiredException} sends the citizen to sign in again.
+ * The signed-in citizen's access token, renewed before use: when it has expired or
+ * expires within {@code khyberpass.session-token-refresh-margin}, Khyber Pass is asked
+ * for a new one with the sign-in's refresh token (rotated on every use), and the session
+ * keeps the new tokens. Requests of one session that renew at the same moment on one node
+ * share one refresh, and so do those on several nodes when the application has Spring
+ * Data Redis ({@code RedisSessionRenewals}), so a refresh token is never presented twice
+ * (Khyber Pass would revoke the sign-in). When Khyber Pass refuses the refresh, the local
+ * session ends and {@link KhyberPassSignInRequiredException} sends the citizen to sign in
+ * again.
  * <p>
  * Inject it into controllers of the browser side and call it while handling the citizen's
  * request (it reads the current request's session):
@@ -69,13 +69,13 @@ public final class KhyberPassCitizenTokens {
 	}
 
 	/**
-	 * Returns the signed-in citizen's access token, renewed first if it has expired or is about
-	 * to. Do not log or display it.
+	 * Returns the signed-in citizen's access token, renewed first if it has expired or is
+	 * about to. Do not log or display it.
 	 * @return the token, never {@code null}
-	 * @throws KhyberPassSignInRequiredException if no citizen is signed in to this request, or
-	 * the sign-in ended (the local session has then been ended)
-	 * @throws KhyberPassClientException if the token has expired and Khyber Pass cannot be
-	 * reached (the session is kept; try again later)
+	 * @throws KhyberPassSignInRequiredException if no citizen is signed in to this
+	 * request, or the sign-in ended (the local session has then been ended)
+	 * @throws KhyberPassClientException if the token has expired and Khyber Pass cannot
+	 * be reached (the session is kept; try again later)
 	 * @throws IllegalStateException if called outside a request
 	 */
 	public String accessToken() {
@@ -103,13 +103,15 @@ public final class KhyberPassCitizenTokens {
 	}
 
 	/**
-	 * Asks Khyber Pass's userinfo endpoint about the signed-in citizen with their access token,
-	 * renewed first if needed (see {@link KhyberPassClient#userInfo(String, String)}). When Khyber
-	 * Pass refuses the token ({@code invalid_token}: the citizen withdrew consent, changed their
-	 * password or was signed out there), the local session is ended and the citizen is sent to
+	 * Asks Khyber Pass's userinfo endpoint about the signed-in citizen with their access
+	 * token, renewed first if needed (see
+	 * {@link KhyberPassClient#userInfo(String, String)}). When Khyber Pass refuses the
+	 * token ({@code invalid_token}: the citizen withdrew consent, changed their password
+	 * or was signed out there), the local session is ended and the citizen is sent to
 	 * sign in again, instead of the page failing until the token is due for renewal.
 	 * @return the claims the citizen shares with this service, never {@code null}
-	 * @throws KhyberPassSignInRequiredException if no citizen is signed in, or the sign-in ended
+	 * @throws KhyberPassSignInRequiredException if no citizen is signed in, or the
+	 * sign-in ended
 	 * @throws KhyberPassClientException on other failures
 	 * @throws IllegalStateException if called outside a request
 	 */
@@ -132,14 +134,17 @@ public final class KhyberPassCitizenTokens {
 	}
 
 	/**
-	 * Exchanges the signed-in citizen's access token, renewed first if needed, for one to call
-	 * another department's API on the citizen's behalf (RFC 8693 token exchange); see
-	 * {@link KhyberPassServiceTokens#onBehalfOf(String, String, String...)}. Not cached.
+	 * Exchanges the signed-in citizen's access token, renewed first if needed, for one to
+	 * call another department's API on the citizen's behalf (RFC 8693 token exchange);
+	 * see {@link KhyberPassServiceTokens#onBehalfOf(String, String, String...)}. Not
+	 * cached.
 	 * @param audience the target API, one of this client's registered audiences, not
 	 * {@code null}
-	 * @param scopes the scopes the target needs, within the citizen token's; none for all of them
+	 * @param scopes the scopes the target needs, within the citizen token's; none for all
+	 * of them
 	 * @return the token, never {@code null}
-	 * @throws KhyberPassSignInRequiredException if no citizen is signed in, or the sign-in ended
+	 * @throws KhyberPassSignInRequiredException if no citizen is signed in, or the
+	 * sign-in ended
 	 * @throws OAuthErrorException if Khyber Pass refuses the exchange (for example
 	 * {@code invalid_target})
 	 * @throws KhyberPassClientException on other failures
@@ -150,15 +155,17 @@ public final class KhyberPassCitizenTokens {
 	}
 
 	/**
-	 * Asks Khyber Pass whether the signed-in citizen's access token, renewed first if needed, is
-	 * still active (RFC 7662 token introspection; see
-	 * {@link KhyberPassClient#introspect(String)}): call it before a high-value action, such as
-	 * a payment, and refuse the action when the answer is not active. The local session only
-	 * learns of a sign-out at Khyber Pass through back-channel logout, and of a consent
-	 * withdrawal or password change at the next renewal, up to five minutes later; Khyber Pass
-	 * answers {@code active=false} at once. One request per call; the session is kept either way.
+	 * Asks Khyber Pass whether the signed-in citizen's access token, renewed first if
+	 * needed, is still active (RFC 7662 token introspection; see
+	 * {@link KhyberPassClient#introspect(String)}): call it before a high-value action,
+	 * such as a payment, and refuse the action when the answer is not active. The local
+	 * session only learns of a sign-out at Khyber Pass through back-channel logout, and
+	 * of a consent withdrawal or password change at the next renewal, up to five minutes
+	 * later; Khyber Pass answers {@code active=false} at once. One request per call; the
+	 * session is kept either way.
 	 * @return the answer, never {@code null}
-	 * @throws KhyberPassSignInRequiredException if no citizen is signed in, or the sign-in ended
+	 * @throws KhyberPassSignInRequiredException if no citizen is signed in, or the
+	 * sign-in ended
 	 * @throws OAuthErrorException if Khyber Pass refuses the request (for example
 	 * {@code invalid_client})
 	 * @throws KhyberPassClientException on other failures

@@ -21,10 +21,10 @@ import pk.gov.kp.khyberpass.sdk.EndedSessions;
 
 /**
  * Ends a signed-in session that a back-channel logout received by another node named, by
- * checking each signed-in browser request against the shared {@link EndedSessions} store: the
- * session is invalidated and the request goes on unauthenticated (so a page sends the browser to
- * Khyber Pass). If the store cannot be read, the request goes on signed in and a warning is
- * logged: a store outage must not sign every citizen out. Thread-safe.
+ * checking each signed-in browser request against the shared {@link EndedSessions} store:
+ * the session is invalidated and the request goes on unauthenticated (so a page sends the
+ * browser to Khyber Pass). If the store cannot be read, the request goes on signed in and
+ * a warning is logged: a store outage must not sign every citizen out. Thread-safe.
  */
 final class KhyberPassEndedSessionFilter extends OncePerRequestFilter {
 

@@ -30,15 +30,15 @@ import pk.gov.kp.khyberpass.sdk.VerifiedIdToken;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
 
 /**
- * The browser side of sign-in: {@code GET <login-path>} sends the browser to Khyber Pass, and
- * {@code GET <callback-path>} completes the sign-in: checks {@code state} and {@code iss},
- * exchanges the code, verifies the ID token, changes the session id, stores a
- * {@link KhyberPassAuthentication} (with the access and refresh tokens) in the session and
- * returns to the page that needed it.
- * A callback the session did not ask for is answered 400; a rejected one 401.
+ * The browser side of sign-in: {@code GET <login-path>} sends the browser to Khyber Pass,
+ * and {@code GET <callback-path>} completes the sign-in: checks {@code state} and
+ * {@code iss}, exchanges the code, verifies the ID token, changes the session id, stores
+ * a {@link KhyberPassAuthentication} (with the access and refresh tokens) in the session
+ * and returns to the page that needed it. A callback the session did not ask for is
+ * answered 400; a rejected one 401.
  *
- * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth">OIDC Core
- * §3.1</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowAuth">OIDC
+ * Core §3.1</a>
  */
 final class KhyberPassLoginFilter extends OncePerRequestFilter {
 
@@ -125,8 +125,7 @@ final class KhyberPassLoginFilter extends OncePerRequestFilter {
 			.orElseThrow(() -> new KhyberPassClientException("The code exchange returned no ID token"));
 		KhyberPassUser user = KhyberPassUser.of(idToken);
 		KhyberPassAuthentication authentication = new KhyberPassAuthentication(user, this.client.sessionTokens(tokens),
-				AuthorityUtils
-					.createAuthorityList(tokens.scopes().stream().map((scope) -> "SCOPE_" + scope).toList()));
+				AuthorityUtils.createAuthorityList(tokens.scopes().stream().map((scope) -> "SCOPE_" + scope).toList()));
 		request.changeSessionId();
 		SecurityContext context = this.contextHolder.createEmptyContext();
 		context.setAuthentication(authentication);

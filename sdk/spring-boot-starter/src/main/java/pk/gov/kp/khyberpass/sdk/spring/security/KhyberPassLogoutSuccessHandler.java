@@ -50,9 +50,9 @@ final class KhyberPassLogoutSuccessHandler implements LogoutSuccessHandler {
 			return;
 		}
 		try {
-			response.sendRedirect(this.client
-				.logoutUri(signedIn.getPrincipal().idToken(), this.postLogoutRedirectUri, null)
-				.toString());
+			response
+				.sendRedirect(this.client.logoutUri(signedIn.getPrincipal().idToken(), this.postLogoutRedirectUri, null)
+					.toString());
 		}
 		catch (KhyberPassClientException ex) {
 			log.warn("RP-initiated logout unavailable, only the local session ended: {}", ex.getMessage());

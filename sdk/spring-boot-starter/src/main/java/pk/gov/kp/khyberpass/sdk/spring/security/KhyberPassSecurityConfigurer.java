@@ -27,12 +27,13 @@ import pk.gov.kp.khyberpass.sdk.KhyberPassClient;
 import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
 
 /**
- * Applies Khyber Pass to Spring Security filter chains. The starter's default chains use it;
- * an application that defines its own {@code SecurityFilterChain} beans can inject it and
- * call {@link #api(HttpSecurity)} and {@link #browser(HttpSecurity)}, then add its own rules:
+ * Applies Khyber Pass to Spring Security filter chains. The starter's default chains use
+ * it; an application that defines its own {@code SecurityFilterChain} beans can inject it
+ * and call {@link #api(HttpSecurity)} and {@link #browser(HttpSecurity)}, then add its
+ * own rules:
  *
  * <pre>{@code
- * @Bean @Order(1)
+ * &#64;Bean @Order(1)
  * SecurityFilterChain api(HttpSecurity http, KhyberPassSecurityConfigurer khyberPass) {
  *     return khyberPass.api(http).build();
  * }
@@ -68,10 +69,10 @@ public final class KhyberPassSecurityConfigurer {
 	}
 
 	/**
-	 * Makes the chain the department's API ({@code khyberpass.api-paths}): stateless, bearer
-	 * access tokens verified by Khyber Pass keys, the assurance rules enforced (401
-	 * {@code insufficient_user_authentication}), no session, no CSRF token (no cookie is
-	 * read), every request authenticated.
+	 * Makes the chain the department's API ({@code khyberpass.api-paths}): stateless,
+	 * bearer access tokens verified by Khyber Pass keys, the assurance rules enforced
+	 * (401 {@code insufficient_user_authentication}), no session, no CSRF token (no
+	 * cookie is read), every request authenticated.
 	 * @param http the chain builder, not {@code null}
 	 * @return the same builder
 	 */
@@ -80,7 +81,8 @@ public final class KhyberPassSecurityConfigurer {
 		return http.securityMatcher(this.properties.apiPaths().toArray(String[]::new))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.logout((logout) -> logout.disable())
@@ -90,11 +92,12 @@ public final class KhyberPassSecurityConfigurer {
 	}
 
 	/**
-	 * Makes the chain the browser side: everything but static resources and the error page
-	 * needs a Khyber Pass sign-in (the login and callback paths), {@code POST /logout} ends
-	 * the local session then the Khyber Pass one, the back-channel logout endpoint ends
-	 * sessions (and, with a shared {@link EndedSessions} bean, records the logout there and
-	 * ends on every node the sessions it names), and the assurance rules step up; a
+	 * Makes the chain the browser side: everything but static resources and the error
+	 * page needs a Khyber Pass sign-in (the login and callback paths),
+	 * {@code POST /logout} ends the local session then the Khyber Pass one, the
+	 * back-channel logout endpoint ends sessions (and, with a shared
+	 * {@link EndedSessions} bean, records the logout there and ends on every node the
+	 * sessions it names), and the assurance rules step up; a
 	 * {@link KhyberPassSignInRequiredException} thrown while handling a request sends the
 	 * browser to sign in again.
 	 * @param http the chain builder, not {@code null}
@@ -112,32 +115,34 @@ public final class KhyberPassSecurityConfigurer {
 			}
 		};
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(staticResources())
-				.permitAll()
-				.dispatcherTypeMatchers(DispatcherType.ERROR)
-				.permitAll()
-				.requestMatchers("/error")
-				.permitAll()
-				.anyRequest()
-				.authenticated())
+			.permitAll()
+			.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInFirst))
-			.logout((logout) -> logout.logoutSuccessHandler(
-					new KhyberPassLogoutSuccessHandler(this.client, this.properties.postLogoutRedirectUri(), this.signIn)))
+			.logout((logout) -> logout.logoutSuccessHandler(new KhyberPassLogoutSuccessHandler(this.client,
+					this.properties.postLogoutRedirectUri(), this.signIn)))
 			.addFilterBefore(new KhyberPassBackChannelLogoutFilter(this.client, this.sessions, this.endedSessions,
 					this.properties.backchannelLogoutPath()), CsrfFilter.class)
-			.addFilterAfter(new KhyberPassLoginFilter(this.client, this.signIn, this.sessions, contexts, this.properties),
+			.addFilterAfter(
+					new KhyberPassLoginFilter(this.client, this.signIn, this.sessions, contexts, this.properties),
 					LogoutFilter.class)
 			.addFilterBefore(new KhyberPassAssuranceFilter(this.assurance, this.stepUp), AuthorizationFilter.class);
 		if (this.endedSessions != null) {
-			http.addFilterBefore(new KhyberPassEndedSessionFilter(this.endedSessions), AnonymousAuthenticationFilter.class);
+			http.addFilterBefore(new KhyberPassEndedSessionFilter(this.endedSessions),
+					AnonymousAuthenticationFilter.class);
 		}
 		return http;
 	}
 
 	/**
-	 * Returns the assurance rules in force: the {@code khyberpass.assurance.paths} property
-	 * and every {@link KhyberPassAssurance} bean.
+	 * Returns the assurance rules in force: the {@code khyberpass.assurance.paths}
+	 * property and every {@link KhyberPassAssurance} bean.
 	 * @return the rules, never {@code null}
 	 */
 	public KhyberPassAssurance assurance() {

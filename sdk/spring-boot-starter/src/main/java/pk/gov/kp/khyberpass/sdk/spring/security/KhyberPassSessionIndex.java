@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpSession;
 import pk.gov.kp.khyberpass.sdk.VerifiedLogoutToken;
 
 /**
- * Finds the HTTP sessions signed in with a Khyber Pass session, so a back-channel logout token
- * can end them. Two implementations: an in-memory index for a single node (the default), and
- * one over Spring Session's {@code FindByIndexNameSessionRepository} for several nodes (chosen
- * when the application has such a repository). Implementations are thread-safe.
+ * Finds the HTTP sessions signed in with a Khyber Pass session, so a back-channel logout
+ * token can end them. Two implementations: an in-memory index for a single node (the
+ * default), and one over Spring Session's {@code FindByIndexNameSessionRepository} for
+ * several nodes (chosen when the application has such a repository). Implementations are
+ * thread-safe.
  */
 public interface KhyberPassSessionIndex {
 

@@ -23,9 +23,9 @@ import pk.gov.kp.khyberpass.sdk.spring.KhyberPassProperties;
 
 /**
  * Sends the browser to Khyber Pass (code flow with PKCE, state and nonce, and
- * {@code acr_values} for a step-up), keeping the pending authorization and the URL to come
- * back to in the session, keyed by {@code state} so several tabs can sign in at once.
- * Thread-safe.
+ * {@code acr_values} for a step-up), keeping the pending authorization and the URL to
+ * come back to in the session, keyed by {@code state} so several tabs can sign in at
+ * once. Thread-safe.
  */
 final class KhyberPassSignIn {
 
@@ -45,8 +45,8 @@ final class KhyberPassSignIn {
 	}
 
 	/**
-	 * Redirects to Khyber Pass; afterwards the browser comes back to the current URL (a GET)
-	 * or to the application root.
+	 * Redirects to Khyber Pass; afterwards the browser comes back to the current URL (a
+	 * GET) or to the application root.
 	 */
 	void redirect(HttpServletRequest request, HttpServletResponse response, @Nullable AssuranceLevel minimum)
 			throws IOException {
@@ -66,7 +66,8 @@ final class KhyberPassSignIn {
 			authorization = builder.build();
 		}
 		catch (KhyberPassClientException ex) {
-			// Discovery failed: nowhere to send the citizen. Say so once, without a stack trace per page view.
+			// Discovery failed: nowhere to send the citizen. Say so once, without a stack
+			// trace per page view.
 			log.warn("Cannot send the browser to sign in: {}", ex.getMessage());
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			return;
@@ -129,7 +130,8 @@ final class KhyberPassSignIn {
 	}
 
 	/**
-	 * The sign-ins of one session waiting for their callback, the oldest dropped beyond five.
+	 * The sign-ins of one session waiting for their callback, the oldest dropped beyond
+	 * five.
 	 */
 	static final class PendingSignIns implements Serializable {
 

@@ -13,10 +13,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 
 /**
- * Decides whether the current request was authenticated at a required assurance level, and
- * otherwise answers: a browser GET is sent to Khyber Pass with {@code acr_values} and comes
- * back to the same URL; an API request, or a browser request that cannot be replayed, gets
- * HTTP 401 {@code insufficient_user_authentication} (RFC 9470). Thread-safe.
+ * Decides whether the current request was authenticated at a required assurance level,
+ * and otherwise answers: a browser GET is sent to Khyber Pass with {@code acr_values} and
+ * comes back to the same URL; an API request, or a browser request that cannot be
+ * replayed, gets HTTP 401 {@code insufficient_user_authentication} (RFC 9470).
+ * Thread-safe.
  */
 final class KhyberPassStepUp {
 
@@ -29,11 +30,14 @@ final class KhyberPassStepUp {
 	}
 
 	/**
-	 * Returns {@code true} when the request may continue; otherwise the response is written.
+	 * Returns {@code true} when the request may continue; otherwise the response is
+	 * written.
 	 */
 	boolean check(HttpServletRequest request, HttpServletResponse response, AssuranceLevel required)
 			throws IOException {
-		Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+		Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
+			.getContext()
+			.getAuthentication();
 		if (authentication instanceof KhyberPassBearerAuthentication bearer) {
 			if (bearer.getPrincipal().assuranceLevel().map((level) -> level.isAtLeast(required)).orElse(false)) {
 				return true;

@@ -15,10 +15,10 @@ import pk.gov.kp.khyberpass.sdk.AssuranceLevel;
 import pk.gov.kp.khyberpass.sdk.VerifiedIdToken;
 
 /**
- * The citizen signed in to this department service through Khyber Pass, from the verified ID
- * token: the principal of {@link KhyberPassAuthentication}. Immutable, thread-safe and
- * serializable (it lives in the HTTP session); {@code toString()} shows only the subject and
- * level.
+ * The citizen signed in to this department service through Khyber Pass, from the verified
+ * ID token: the principal of {@link KhyberPassAuthentication}. Immutable, thread-safe and
+ * serializable (it lives in the HTTP session); {@code toString()} shows only the subject
+ * and level.
  *
  * @param subject the {@code sub} claim: the citizen's identifier at this department
  * @param name the {@code name} claim, or {@code null}
@@ -32,8 +32,8 @@ public record KhyberPassUser(String subject, @Nullable String name, @Nullable St
 		@Nullable String sessionId, Map<String, Object> claims, String idToken) implements Principal, Serializable {
 
 	/**
-	 * Creates an instance; {@code subject}, {@code amr}, {@code claims} and {@code idToken}
-	 * must be non-{@code null}.
+	 * Creates an instance; {@code subject}, {@code amr}, {@code claims} and
+	 * {@code idToken} must be non-{@code null}.
 	 */
 	public KhyberPassUser {
 		Objects.requireNonNull(subject, "subject");

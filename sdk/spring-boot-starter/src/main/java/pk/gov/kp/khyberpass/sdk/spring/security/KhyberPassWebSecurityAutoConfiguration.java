@@ -30,12 +30,12 @@ import pk.gov.kp.khyberpass.sdk.spring.KhyberPassServiceTokens;
 
 /**
  * Auto-configures Khyber Pass in Spring Security for a servlet application: the
- * {@link KhyberPassSecurityConfigurer} (with the application's shared {@link EndedSessions}
- * store, if it has one), the session index for back-channel logout, the
- * {@link KhyberPassCitizenTokens} that renew the signed-in citizen's access token, the
- * {@link RequiresAssuranceLevel} interceptor, and (only when the application defines no
- * {@code SecurityFilterChain}) two default chains: the bearer-token API and the signed-in
- * browser pages.
+ * {@link KhyberPassSecurityConfigurer} (with the application's shared
+ * {@link EndedSessions} store, if it has one), the session index for back-channel logout,
+ * the {@link KhyberPassCitizenTokens} that renew the signed-in citizen's access token,
+ * the {@link RequiresAssuranceLevel} interceptor, and (only when the application defines
+ * no {@code SecurityFilterChain}) two default chains: the bearer-token API and the
+ * signed-in browser pages.
  */
 @AutoConfiguration(after = KhyberPassAutoConfiguration.class,
 		before = { ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class },
@@ -48,9 +48,9 @@ public final class KhyberPassWebSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	KhyberPassSecurityConfigurer khyberPassSecurityConfigurer(KhyberPassClient client,
-			KhyberPassProperties properties, ObjectProvider<KhyberPassAssurance> assurances,
-			KhyberPassSessionIndex sessions, ObjectProvider<EndedSessions> endedSessions) {
+	KhyberPassSecurityConfigurer khyberPassSecurityConfigurer(KhyberPassClient client, KhyberPassProperties properties,
+			ObjectProvider<KhyberPassAssurance> assurances, KhyberPassSessionIndex sessions,
+			ObjectProvider<EndedSessions> endedSessions) {
 		KhyberPassAssurance assurance = KhyberPassAssurance.none();
 		for (var entry : properties.assurance().paths().entrySet()) {
 			assurance = assurance.andRequire(entry.getKey()).on(entry.getValue().toArray(String[]::new));
@@ -83,7 +83,8 @@ public final class KhyberPassWebSecurityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	static class InMemorySessionIndexConfiguration {
 
-		// whichever of the two configurations Spring reads first, indexed Spring Session sessions win
+		// whichever of the two configurations Spring reads first, indexed Spring Session
+		// sessions win
 		@Bean
 		@ConditionalOnMissingBean(value = KhyberPassSessionIndex.class,
 				type = "org.springframework.session.FindByIndexNameSessionRepository")
@@ -99,7 +100,8 @@ public final class KhyberPassWebSecurityAutoConfiguration {
 
 		@Bean
 		@Order(SecurityFilterProperties.BASIC_AUTH_ORDER - 1)
-		SecurityFilterChain khyberPassApiSecurityFilterChain(HttpSecurity http, KhyberPassSecurityConfigurer khyberPass) {
+		SecurityFilterChain khyberPassApiSecurityFilterChain(HttpSecurity http,
+				KhyberPassSecurityConfigurer khyberPass) {
 			return khyberPass.api(http).build();
 		}
 

@@ -8,13 +8,13 @@ import java.lang.annotation.Target;
 
 /**
  * Requires a sign-in of at least this assurance level for a Spring MVC handler method, or
- * every handler of a controller class. A browser session below it is sent to Khyber Pass to
- * step up ({@code acr_values}) and comes back to the same URL; an API request with a weaker
- * access token gets HTTP 401 {@code insufficient_user_authentication} (RFC 9470).
+ * every handler of a controller class. A browser session below it is sent to Khyber Pass
+ * to step up ({@code acr_values}) and comes back to the same URL; an API request with a
+ * weaker access token gets HTTP 401 {@code insufficient_user_authentication} (RFC 9470).
  *
  * <pre>{@code
- * @PostMapping("/pay")
- * @RequiresAssuranceLevel("urn:kp:loa:2")
+ * &#64;PostMapping("/pay")
+ * &#64;RequiresAssuranceLevel("urn:kp:loa:2")
  * String pay(...) { ... }
  * }</pre>
  */

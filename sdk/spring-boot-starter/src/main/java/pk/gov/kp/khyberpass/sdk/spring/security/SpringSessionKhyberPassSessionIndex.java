@@ -13,9 +13,9 @@ import pk.gov.kp.khyberpass.sdk.VerifiedLogoutToken;
 
 /**
  * The sessions of every node, over Spring Session's indexed repository (for example Redis
- * indexed sessions): a session is indexed by the citizen's {@code sub} as its principal name
- * and carries the Khyber Pass {@code sid} as an attribute. Khyber Pass logout tokens always
- * carry both. Thread-safe.
+ * indexed sessions): a session is indexed by the citizen's {@code sub} as its principal
+ * name and carries the Khyber Pass {@code sid} as an attribute. Khyber Pass logout tokens
+ * always carry both. Thread-safe.
  */
 final class SpringSessionKhyberPassSessionIndex implements KhyberPassSessionIndex {
 

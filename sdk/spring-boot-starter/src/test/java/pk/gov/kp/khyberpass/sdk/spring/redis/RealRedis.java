@@ -15,8 +15,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The real Redis of the integration tests ({@code KHYBERPASS_IT_REDIS_URL}, default
- * {@code redis://127.0.0.1:6379}). Each {@link #template()} is a connection of its own, as a
- * node of a department has; {@link #close()} closes them all.
+ * {@code redis://127.0.0.1:6379}). Each {@link #template()} is a connection of its own,
+ * as a node of a department has; {@link #close()} closes them all.
  */
 final class RealRedis implements AutoCloseable {
 
@@ -32,8 +32,8 @@ final class RealRedis implements AutoCloseable {
 	}
 
 	/**
-	 * The real Redis; when it cannot be reached, skips the calling test class with one line, or fails
-	 * it when {@code KHYBERPASS_IT_REQUIRED=true}.
+	 * The real Redis; when it cannot be reached, skips the calling test class with one
+	 * line, or fails it when {@code KHYBERPASS_IT_REQUIRED=true}.
 	 */
 	static RealRedis reachableOrSkip() {
 		RealRedis redis = new RealRedis();

@@ -69,15 +69,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Two nodes of one department service (two application contexts) sharing the citizen's session
- * through Spring Session in a real Redis ({@code KHYBERPASS_IT_REDIS_URL}, default
- * {@code redis://127.0.0.1:6379}), with no sticky sessions, against a fake Khyber Pass that
- * revokes the sign-in when a spent refresh token comes back: when both nodes renew the citizen's
- * access token at the same moment, the starter's {@link RedisSessionRenewals} makes one token
- * request and the sign-in goes on; with the per-node default the spent token is presented again
- * and the sign-in is revoked. A refusal is shared too; with Redis down, a node renews on its own.
- * Skips with one line when Redis is absent, unless {@code KHYBERPASS_IT_REQUIRED=true}, where it
- * fails.
+ * Two nodes of one department service (two application contexts) sharing the citizen's
+ * session through Spring Session in a real Redis ({@code KHYBERPASS_IT_REDIS_URL},
+ * default {@code redis://127.0.0.1:6379}), with no sticky sessions, against a fake Khyber
+ * Pass that revokes the sign-in when a spent refresh token comes back: when both nodes
+ * renew the citizen's access token at the same moment, the starter's
+ * {@link RedisSessionRenewals} makes one token request and the sign-in goes on; with the
+ * per-node default the spent token is presented again and the sign-in is revoked. A
+ * refusal is shared too; with Redis down, a node renews on its own. Skips with one line
+ * when Redis is absent, unless {@code KHYBERPASS_IT_REQUIRED=true}, where it fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisSessionRenewalsIT {
@@ -161,10 +161,11 @@ class RedisSessionRenewalsIT {
 
 			assertThat(refreshRequests()).containsExactly(this.provider.refreshToken(1), this.provider.refreshToken(1));
 			assertThat(this.provider.refreshRevoked()).isTrue();
-			// one node ends the session (sign in again); the other answers, or fails saving the ended session
+			// one node ends the session (sign in again); the other answers, or fails
+			// saving the ended session
 			assertThat(results).filteredOn(Objects::nonNull)
 				.anySatisfy((result) -> assertThat(result.getResponse().getRedirectedUrl())
-				.startsWith(this.provider.issuer() + "/authorize?"));
+					.startsWith(this.provider.issuer() + "/authorize?"));
 		}));
 	}
 
@@ -181,7 +182,7 @@ class RedisSessionRenewalsIT {
 
 			assertThat(results).doesNotContainNull()
 				.allSatisfy((result) -> assertThat(result.getResponse().getRedirectedUrl())
-				.startsWith(this.provider.issuer() + "/authorize?"));
+					.startsWith(this.provider.issuer() + "/authorize?"));
 			assertThat(refreshRequests()).hasSize(1);
 		}));
 	}
@@ -193,7 +194,10 @@ class RedisSessionRenewalsIT {
 			Cookie session = signIn(nodeA);
 			this.clock.advance(Duration.ofSeconds(280));
 
-			String renewed = nodeA.perform(get("/token").cookie(session)).andReturn().getResponse().getContentAsString();
+			String renewed = nodeA.perform(get("/token").cookie(session))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 
 			RedisKeys keys = new RedisKeys(TestOpenIdProvider.CLIENT_ID);
 			String renewal = renewalId(this.provider.refreshToken(1));
@@ -241,12 +245,17 @@ class RedisSessionRenewalsIT {
 				new RedisKeys(clientId).key("renewal-claim", "renewal-1")));
 	}
 
-	/** A node: the starter with Spring Session in Redis; with or without the starter's Redis stores. */
+	/**
+	 * A node: the starter with Spring Session in Redis; with or without the starter's
+	 * Redis stores.
+	 */
 	private WebApplicationContextRunner node(boolean sharedRenewals) {
 		return node(sharedRenewals, "default");
 	}
 
-	/** A node with Spring Session's {@code default} or {@code indexed} Redis repository. */
+	/**
+	 * A node with Spring Session's {@code default} or {@code indexed} Redis repository.
+	 */
 	private WebApplicationContextRunner node(boolean sharedRenewals, String repositoryType) {
 		return starter(sharedRenewals)
 			.withConfiguration(
@@ -255,7 +264,10 @@ class RedisSessionRenewalsIT {
 					"spring.session.data.redis.repository-type=" + repositoryType);
 	}
 
-	/** The starter and Spring Data Redis, sessions in memory; with or without the starter's Redis stores. */
+	/**
+	 * The starter and Spring Data Redis, sessions in memory; with or without the
+	 * starter's Redis stores.
+	 */
 	private WebApplicationContextRunner starter(boolean sharedRenewals) {
 		if (this.provider == null) {
 			this.provider = TestOpenIdProvider.start();
@@ -302,9 +314,9 @@ class RedisSessionRenewalsIT {
 	}
 
 	/**
-	 * The same browser session asks both nodes for the citizen's access token at the same moment;
-	 * a request that failed (as when the other node invalidated the session meanwhile) is
-	 * {@code null}.
+	 * The same browser session asks both nodes for the citizen's access token at the same
+	 * moment; a request that failed (as when the other node invalidated the session
+	 * meanwhile) is {@code null}.
 	 */
 	private static List<MvcResult> atOnce(MockMvc nodeA, MockMvc nodeB, Cookie session) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
@@ -334,7 +346,10 @@ class RedisSessionRenewalsIT {
 		}
 	}
 
-	/** The renewal identifier the SDK derives from a refresh token: HMAC-SHA-256 keyed with it, base64url. */
+	/**
+	 * The renewal identifier the SDK derives from a refresh token: HMAC-SHA-256 keyed
+	 * with it, base64url.
+	 */
 	private static String renewalId(String refreshToken) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(refreshToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The Redis stores against a real Redis ({@code KHYBERPASS_IT_REDIS_URL}, default
  * {@code redis://127.0.0.1:6379}), each "node" with its own connection: a logout token id
- * recorded by one node is refused by another and expires with the token; a logout recorded by
- * one node ends the session on another. Skips with one line when Redis is absent, unless
- * {@code KHYBERPASS_IT_REQUIRED=true}, where it fails.
+ * recorded by one node is refused by another and expires with the token; a logout
+ * recorded by one node ends the session on another. Skips with one line when Redis is
+ * absent, unless {@code KHYBERPASS_IT_REQUIRED=true}, where it fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisSharedStoresIT {

@@ -38,10 +38,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The signed-in citizen's access token renewed with the rotating refresh token before use, the
- * renewed tokens kept in the session, a refused refresh ending the session and sending the
- * browser to sign in again, and the token introspected before a high-value action; against a fake Khyber Pass, with the application's clock moved by
- * hand.
+ * The signed-in citizen's access token renewed with the rotating refresh token before
+ * use, the renewed tokens kept in the session, a refused refresh ending the session and
+ * sending the browser to sign in again, and the token introspected before a high-value
+ * action; against a fake Khyber Pass, with the application's clock moved by hand.
  */
 class KhyberPassCitizenTokensTests {
 
@@ -52,11 +52,11 @@ class KhyberPassCitizenTokensTests {
 	private final MovableClock clock = new MovableClock();
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(KhyberPassAutoConfiguration.class,
-				KhyberPassWebSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(KhyberPassAutoConfiguration.class, KhyberPassWebSecurityAutoConfiguration.class,
+						SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+						UserDetailsServiceAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+						WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class))
 		.withUserConfiguration(Pages.class)
 		.withBean(Clock.class, () -> this.clock)
 		.withPropertyValues("khyberpass.issuer=" + this.provider.issuer(),
@@ -94,10 +94,12 @@ class KhyberPassCitizenTokensTests {
 			assertThat(renewed).isNotEqualTo(signInToken).isEqualTo(again);
 			assertThat(signedIn(session).accessToken()).isEqualTo(renewed);
 			assertThat(grantTypes()).containsExactly("authorization_code", "refresh_token");
-			assertThat(this.provider.tokenRequests().get(1)).containsEntry("refresh_token", this.provider.refreshToken(1));
+			assertThat(this.provider.tokenRequests().get(1)).containsEntry("refresh_token",
+					this.provider.refreshToken(1));
 			this.clock.advance(Duration.ofSeconds(290));
 			mvc.perform(get("/token").session(session)).andExpect(status().isOk());
-			assertThat(this.provider.tokenRequests().get(2)).containsEntry("refresh_token", this.provider.refreshToken(2));
+			assertThat(this.provider.tokenRequests().get(2)).containsEntry("refresh_token",
+					this.provider.refreshToken(2));
 			assertThat(this.provider.refreshRevoked()).isFalse();
 		});
 	}
@@ -201,7 +203,8 @@ class KhyberPassCitizenTokensTests {
 			MockHttpSession session = signIn(mvc);
 			mvc.perform(get("/name").session(session))
 				.andExpect(status().isOk())
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string("Ayesha Khan"));
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+					.string("Ayesha Khan"));
 		});
 	}
 

@@ -45,8 +45,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The default security of the starter, through MockMvc against a fake Khyber Pass: browser
- * sign-in, step-up, logout, back-channel logout and the bearer-token API.
+ * The default security of the starter, through MockMvc against a fake Khyber Pass:
+ * browser sign-in, step-up, logout, back-channel logout and the bearer-token API.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KhyberPassSecurityTests {
@@ -56,11 +56,11 @@ class KhyberPassSecurityTests {
 	private final TestOpenIdProvider provider = TestOpenIdProvider.start();
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(KhyberPassAutoConfiguration.class,
-				KhyberPassWebSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(KhyberPassAutoConfiguration.class, KhyberPassWebSecurityAutoConfiguration.class,
+						SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+						UserDetailsServiceAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+						WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class))
 		.withUserConfiguration(Pages.class)
 		.withPropertyValues("khyberpass.issuer=" + this.provider.issuer(),
 				"khyberpass.client-id=" + TestOpenIdProvider.CLIENT_ID,
@@ -99,7 +99,8 @@ class KhyberPassSecurityTests {
 			String idBefore = session.getId();
 			Map<String, String> callback = this.provider.authorize(URI.create(start.getResponse().getRedirectedUrl()));
 
-			mvc.perform(StarterMvc.callback(callback).session(session)).andExpect(redirectedUrl("http://localhost/?tab=vehicles"));
+			mvc.perform(StarterMvc.callback(callback).session(session))
+				.andExpect(redirectedUrl("http://localhost/?tab=vehicles"));
 
 			assertThat(session.getId()).isNotEqualTo(idBefore);
 			SecurityContext context = (SecurityContext) session
@@ -150,7 +151,8 @@ class KhyberPassSecurityTests {
 
 	@Test
 	void callbackWhenClientSecretRefusedThenBadGatewayAndLogSaysWhichPropertiesToCheck(CapturedOutput output) {
-		StarterMvc.run(this.runner.withPropertyValues("khyberpass.client-secret=a-stale-secret-from-an-older-seed-file"),
+		StarterMvc.run(
+				this.runner.withPropertyValues("khyberpass.client-secret=a-stale-secret-from-an-older-seed-file"),
 				(mvc) -> {
 					MvcResult start = mvc.perform(get("/")).andReturn();
 					MockHttpSession session = (MockHttpSession) start.getRequest().getSession(false);
@@ -161,8 +163,8 @@ class KhyberPassSecurityTests {
 
 					mvc.perform(get("/").session(session)).andExpect(status().isFound());
 				});
-		assertThat(output).contains("invalid_client", "khyberpass.client-id and khyberpass.client-secret",
-				this.provider.issuer())
+		assertThat(output)
+			.contains("invalid_client", "khyberpass.client-id and khyberpass.client-secret", this.provider.issuer())
 			.doesNotContain("a-stale-secret-from-an-older-seed-file");
 	}
 
@@ -172,8 +174,7 @@ class KhyberPassSecurityTests {
 
 		run((mvc) -> mvc.perform(get("/")).andExpect(status().isServiceUnavailable()));
 
-		assertThat(output).contains("Cannot send the browser to sign in", "discovery")
-			.doesNotContain("\tat pk.gov.kp");
+		assertThat(output).contains("Cannot send the browser to sign in", "discovery").doesNotContain("\tat pk.gov.kp");
 	}
 
 	@Test
@@ -388,7 +389,10 @@ class KhyberPassSecurityTests {
 
 	}
 
-	/** A department's own chain: its public page first, then the starter's browser behaviour. */
+	/**
+	 * A department's own chain: its public page first, then the starter's browser
+	 * behaviour.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class OwnChain {
 

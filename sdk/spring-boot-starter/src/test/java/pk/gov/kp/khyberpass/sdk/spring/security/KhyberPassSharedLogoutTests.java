@@ -43,9 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Two nodes of one department service (two application contexts) sharing an
  * {@link EndedSessions} store and a {@link ReplayStore} beans, as the Redis
- * auto-configuration provides them: a back-channel logout received by node A ends the session
- * held by node B, and its token replayed to node B is refused. Without shared stores (the
- * default), node B knows nothing of it.
+ * auto-configuration provides them: a back-channel logout received by node A ends the
+ * session held by node B, and its token replayed to node B is refused. Without shared
+ * stores (the default), node B knows nothing of it.
  */
 class KhyberPassSharedLogoutTests {
 
@@ -60,11 +60,11 @@ class KhyberPassSharedLogoutTests {
 	private final FailingSwitch failing = new FailingSwitch();
 
 	private final WebApplicationContextRunner node = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(KhyberPassAutoConfiguration.class,
-				KhyberPassWebSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(KhyberPassAutoConfiguration.class, KhyberPassWebSecurityAutoConfiguration.class,
+						SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+						UserDetailsServiceAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+						WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class))
 		.withUserConfiguration(Pages.class)
 		.withPropertyValues("khyberpass.issuer=" + this.provider.issuer(),
 				"khyberpass.client-id=" + TestOpenIdProvider.CLIENT_ID,

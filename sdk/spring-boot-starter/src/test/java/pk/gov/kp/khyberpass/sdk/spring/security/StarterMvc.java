@@ -21,7 +21,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The steps the starter's MockMvc tests share: run an application context, sign a citizen in. */
+/**
+ * The steps the starter's MockMvc tests share: run an application context, sign a citizen
+ * in.
+ */
 final class StarterMvc {
 
 	static final String CALLBACK = "/login/khyberpass/callback";
@@ -29,7 +32,10 @@ final class StarterMvc {
 	private StarterMvc() {
 	}
 
-	/** Runs the test against the context the runner starts, with Spring Security's test support. */
+	/**
+	 * Runs the test against the context the runner starts, with Spring Security's test
+	 * support.
+	 */
 	static void run(WebApplicationContextRunner runner, ThrowingConsumer<MockMvc> test) {
 		runner.run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -38,7 +44,9 @@ final class StarterMvc {
 		});
 	}
 
-	/** Signs the provider's citizen in from the home page; returns the signed-in session. */
+	/**
+	 * Signs the provider's citizen in from the home page; returns the signed-in session.
+	 */
 	static MockHttpSession signIn(MockMvc mvc, TestOpenIdProvider provider) throws Exception {
 		MvcResult start = mvc.perform(get("/")).andExpect(status().isFound()).andReturn();
 		MockHttpSession session = (MockHttpSession) start.getRequest().getSession(false);
