@@ -43,7 +43,7 @@ final class BackChannelLogoutEndpoint {
 		RefusalPage.noStore(response);
 		if (!"POST".equals(request.getMethod())) {
 			response.setHeader("Allow", "POST");
-			RefusalPage.send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+			RefusalPage.sendText(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
 					"Khyber Pass POSTs logout tokens here.");
 			return;
 		}

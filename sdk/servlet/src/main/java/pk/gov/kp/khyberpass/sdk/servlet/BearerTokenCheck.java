@@ -70,7 +70,7 @@ final class BearerTokenCheck {
 		}
 		catch (KhyberPassClientException ex) {
 			log.log(Level.WARNING, "Cannot verify a bearer token: " + ex.getMessage());
-			RefusalPage.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+			RefusalPage.sendText(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
 					"Token verification is not available right now.");
 			return;
 		}

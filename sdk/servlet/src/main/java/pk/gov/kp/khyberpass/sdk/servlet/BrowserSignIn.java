@@ -58,8 +58,7 @@ final class BrowserSignIn {
 		}
 		catch (KhyberPassClientException ex) {
 			log.log(Level.WARNING, "Cannot start a Khyber Pass sign-in: " + ex.getMessage());
-			RefusalPage.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-					"Sign-in with Khyber Pass is not available right now. Please try again in a few minutes.");
+			RefusalPage.send(request, response, Refusal.SIGN_IN_UNAVAILABLE);
 			return;
 		}
 		String returnTo = isSafeToRepeat(request) ? requestPath(request) : home(request);
@@ -79,8 +78,7 @@ final class BrowserSignIn {
 		PendingSignIn pending = (session != null && state != null) ? takePending(session, state) : null;
 		if (session == null || pending == null) {
 			log.log(Level.DEBUG, "Refused a callback whose state matches no sign-in started in its session");
-			RefusalPage.send(response, HttpServletResponse.SC_UNAUTHORIZED,
-					"This sign-in was not started in this browser or has expired. Please open the page again.");
+			RefusalPage.send(request, response, Refusal.SIGN_IN_NOT_STARTED);
 			return;
 		}
 		VerifiedIdToken idToken;
@@ -92,20 +90,17 @@ final class BrowserSignIn {
 		catch (OAuthErrorException ex) {
 			log.log(Level.DEBUG, "Khyber Pass answered the sign-in with an error: " + printable(ex.error()));
 			boolean denied = "access_denied".equals(ex.error());
-			RefusalPage.send(response, denied ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED,
-					denied ? "Sign-in was cancelled." : "Sign-in with Khyber Pass did not complete. Please try again.");
+			RefusalPage.send(request, response, denied ? Refusal.SIGN_IN_CANCELLED : Refusal.SIGN_IN_FAILED);
 			return;
 		}
 		catch (InvalidTokenException ex) {
 			log.log(Level.DEBUG, "Refused a sign-in (" + ex.reason() + "): " + ex.getMessage());
-			RefusalPage.send(response, HttpServletResponse.SC_UNAUTHORIZED,
-					"The sign-in could not be verified. Please open the page again.");
+			RefusalPage.send(request, response, Refusal.SIGN_IN_NOT_VERIFIED);
 			return;
 		}
 		catch (KhyberPassClientException ex) {
 			log.log(Level.WARNING, "Cannot complete a Khyber Pass sign-in: " + ex.getMessage());
-			RefusalPage.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-					"Sign-in with Khyber Pass is not available right now. Please try again in a few minutes.");
+			RefusalPage.send(request, response, Refusal.SIGN_IN_UNAVAILABLE);
 			return;
 		}
 		signIn(request, session, KhyberPassPrincipal.of(idToken));

@@ -54,7 +54,9 @@ import pk.gov.kp.khyberpass.sdk.VerifiedAccessToken;
  * <li>other paths pass through.</li>
  * </ul>
  * Wherever a citizen is signed in, {@code getUserPrincipal()} and {@code getRemoteUser()}
- * name them. Refusals are short plain-text pages, never stack traces.
+ * name them. A refused browser request gets a one-sentence HTML page in English, Urdu or
+ * Pashto as its {@code Accept-Language} asks; API and back-channel refusals stay
+ * machine-readable. Never a stack trace.
  * <p>
  * Programmatic use: {@code new KhyberPassFilter(client, settings)}; the caller owns and
  * closes the client. {@code web.xml} use: the public no-argument constructor, with the
@@ -283,12 +285,10 @@ public final class KhyberPassFilter implements Filter {
 		private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			if (!SameOriginPost.isPost(request)) {
 				response.setHeader("Allow", "POST");
-				RefusalPage.send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-						"Sign out with the service's Sign out button.");
+				RefusalPage.send(request, response, Refusal.LOGOUT_NOT_POSTED);
 			}
 			else if (!SameOriginPost.isFromThisApplication(request)) {
-				RefusalPage.send(response, HttpServletResponse.SC_FORBIDDEN,
-						"Another site asked to sign you out; you are still signed in.");
+				RefusalPage.send(request, response, Refusal.LOGOUT_FROM_ANOTHER_SITE);
 			}
 			else {
 				this.browser.logout(request, response);

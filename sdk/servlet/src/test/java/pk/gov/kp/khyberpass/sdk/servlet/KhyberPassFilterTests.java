@@ -86,9 +86,10 @@ class KhyberPassFilterTests {
 		HttpResponse<String> response = this.browser.get(URI.create(forged));
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
-		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at pk.");
+		assertThat(response.headers().firstValue("Content-Type")).contains("text/html;charset=UTF-8");
+		assertThat(response.body()).contains("<p>This sign-in was not started in this browser or has expired.")
+			.doesNotContain("Exception")
+			.doesNotContain("at pk.");
 		assertThat(this.browser.get(this.application.uri("/account/vehicles")).statusCode()).isEqualTo(302);
 	}
 
@@ -104,15 +105,74 @@ class KhyberPassFilterTests {
 	}
 
 	@Test
-	void callbackWhenCitizenCancelledThenForbidden() {
-		HttpResponse<String> login = this.browser.get(this.application.uri("/account/vehicles"));
-		String state = TestOpenIdProvider.query(TestBrowser.location(login)).get("state");
-
-		HttpResponse<String> response = this.browser.get(this.application.uri("/login/khyberpass/callback?error="
-				+ "access_denied&state=" + state + "&iss=" + this.provider.issuer()));
+	void callbackWhenCitizenCancelledThenForbiddenWithEnglishPage() {
+		HttpResponse<String> response = cancelledSignIn(null);
 
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.body()).isEqualTo("Sign-in was cancelled.\n");
+		assertThat(response.headers().firstValue("Content-Type")).contains("text/html;charset=UTF-8");
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.contains("default-src 'none'; frame-ancestors 'none'");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+		assertThat(response.headers().firstValue("Content-Language")).contains("en");
+		assertThat(response.headers().allValues("Vary")).contains("Accept-Language");
+		assertThat(response.body()).contains("<html lang=\"en\" dir=\"ltr\">")
+			.contains("<p>Sign-in was cancelled.</p>");
+	}
+
+	@Test
+	void callbackWhenCitizenCancelledAndBrowserAsksUrduThenUrduRightToLeftPage() {
+		HttpResponse<String> response = cancelledSignIn("ur-PK,ur;q=0.9,en;q=0.8");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Content-Language")).contains("ur");
+		assertThat(response.body()).contains("<html lang=\"ur\" dir=\"rtl\">")
+			.contains("<title>خیبر پاس</title>")
+			.contains("<p>سائن اِن منسوخ ہو گیا۔</p>");
+	}
+
+	@Test
+	void callbackWhenCitizenCancelledAndBrowserAsksPashtoThenPashtoRightToLeftPage() {
+		HttpResponse<String> response = cancelledSignIn("ps");
+
+		assertThat(response.headers().firstValue("Content-Language")).contains("ps");
+		assertThat(response.body()).contains("<html lang=\"ps\" dir=\"rtl\">").contains("<p>ننوتل لغوه شول.</p>");
+	}
+
+	@Test
+	void callbackWhenCitizenCancelledAndBrowserAsksUnknownLanguageThenEnglishPage() {
+		HttpResponse<String> response = cancelledSignIn("de-DE,de;q=0.9");
+
+		assertThat(response.body()).contains("<html lang=\"en\" dir=\"ltr\">")
+			.contains("<p>Sign-in was cancelled.</p>");
+	}
+
+	@Test
+	void callbackWhenCitizenCancelledAndEnglishWeighsMoreThanUrduThenEnglishPage() {
+		HttpResponse<String> response = cancelledSignIn("ur;q=0.1, en;q=0.9");
+
+		assertThat(response.body()).contains("<html lang=\"en\" dir=\"ltr\">")
+			.contains("<p>Sign-in was cancelled.</p>");
+	}
+
+	@Test
+	void callbackWhenCitizenCancelledAndUrduWeighsMoreThanEnglishThenUrduPage() {
+		HttpResponse<String> response = cancelledSignIn("en;q=0.1, ur;q=0.9");
+
+		assertThat(response.body()).contains("<html lang=\"ur\" dir=\"rtl\">")
+			.contains("<p>سائن اِن منسوخ ہو گیا۔</p>");
+	}
+
+	/** Starts a sign-in, then comes back from Khyber Pass with {@code access_denied}. */
+	private HttpResponse<String> cancelledSignIn(@Nullable String acceptLanguage) {
+		HttpResponse<String> login = this.browser.get(this.application.uri("/account/vehicles"));
+		String state = TestOpenIdProvider.query(TestBrowser.location(login)).get("state");
+		HttpRequest.Builder callback = HttpRequest.newBuilder(this.application.uri("/login/khyberpass/callback?error="
+				+ "access_denied&state=" + state + "&iss=" + this.provider.issuer()));
+		if (acceptLanguage != null) {
+			callback.header("Accept-Language", acceptLanguage);
+		}
+		return this.browser.send(callback.build());
 	}
 
 	@Test
@@ -202,6 +262,7 @@ class KhyberPassFilterTests {
 
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).contains("POST");
+		assertThat(response.body()).contains("<p>Sign out with the service&#39;s Sign out button.</p>");
 		assertThat(this.browser.get(this.application.uri("/account/vehicles")).statusCode()).isEqualTo(200);
 	}
 
@@ -216,6 +277,19 @@ class KhyberPassFilterTests {
 		assertThat(byOrigin.statusCode()).isEqualTo(403);
 		assertThat(byOrigin.body()).contains("still signed in");
 		assertThat(this.browser.get(this.application.uri("/account/vehicles")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutWhenPostedFromAnotherSiteAndBrowserAsksPashtoThenPashtoPage() {
+		HttpResponse<String> response = this.browser.send(HttpRequest.newBuilder(this.application.uri("/logout"))
+			.header("Sec-Fetch-Site", "cross-site")
+			.header("Accept-Language", "ps-AF, en;q=0.5")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("<html lang=\"ps\" dir=\"rtl\">")
+			.contains("<p>بلې ویب پاڼې وغوښتل چې تاسو وباسي؛ تاسو لا هم ننوتي یاست.</p>");
 	}
 
 	@Test
@@ -281,10 +355,15 @@ class KhyberPassFilterTests {
 	}
 
 	@Test
-	void backChannelLogoutWhenGetThenMethodNotAllowed() {
-		HttpResponse<String> response = this.browser.get(this.application.uri("/logout/backchannel"));
+	void backChannelLogoutWhenGetThenMethodNotAllowedInPlainText() {
+		HttpResponse<String> response = this.browser
+			.send(HttpRequest.newBuilder(this.application.uri("/logout/backchannel"))
+				.header("Accept-Language", "ur")
+				.build());
 
 		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Content-Type")).contains("text/plain;charset=UTF-8");
+		assertThat(response.body()).isEqualTo("Khyber Pass POSTs logout tokens here.\n");
 	}
 
 	@Test

@@ -273,13 +273,23 @@ class ReadmeExamplesTests {
 			.header("Authorization", "Bearer a")
 			.header("Authorization", "Bearer b")
 			.build());
+		HttpResponse<String> apiKeysUnreachable = this.browser
+			.send(HttpRequest.newBuilder(application.uri("/api/vehicles"))
+				.header("Authorization", "Bearer " + this.provider.accessToken(Map.of()))
+				.header("Accept-Language", "ur")
+				.build());
 
 		assertThat(page.statusCode()).isEqualTo(503);
-		assertThat(page.headers().firstValue("Content-Type")).contains("text/plain;charset=UTF-8");
+		assertThat(page.headers().firstValue("Content-Type")).contains("text/html;charset=UTF-8");
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((policy) -> assertThat(policy).startsWith("default-src 'none'"));
 		assertThat(page.body())
-			.isEqualTo("Sign-in with Khyber Pass is not available right now. Please try again in a few minutes.\n");
+			.contains("<p>Sign-in with Khyber Pass is not available right now. Please try again in a few minutes.</p>");
 		assertThat(api.statusCode()).isEqualTo(400);
 		assertThat(api.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_request\"");
+		assertThat(apiKeysUnreachable.statusCode()).isEqualTo(503);
+		assertThat(apiKeysUnreachable.headers().firstValue("Content-Type")).contains("text/plain;charset=UTF-8");
+		assertThat(apiKeysUnreachable.body()).isEqualTo("Token verification is not available right now.\n");
 	}
 
 	/**
