@@ -82,6 +82,14 @@ enum PageLanguage {
 		return this.texts;
 	}
 
+	/** Pashto's individual languages (southern, northern, central) ask for Pashto. */
+	private static String macrolanguage(String primary) {
+		return switch (primary) {
+			case "pbt", "pbu", "pst" -> "ps";
+			default -> primary;
+		};
+	}
+
 	static PageLanguage of(HttpServletRequest request) {
 		Enumeration<String> headers = request.getHeaders("Accept-Language");
 		return (headers != null) ? preferredBy(String.join(",", Collections.list(headers))) : EN;
@@ -118,7 +126,7 @@ enum PageLanguage {
 				}
 				continue;
 			}
-			String primary = range.split("-", 2)[0];
+			String primary = macrolanguage(range.split("-", 2)[0]);
 			for (PageLanguage language : languages) {
 				if (language.tag.equals(primary) && q > weight[language.ordinal()]) {
 					weight[language.ordinal()] = q;

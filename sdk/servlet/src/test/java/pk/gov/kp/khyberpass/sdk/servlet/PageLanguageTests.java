@@ -25,6 +25,13 @@ class PageLanguageTests {
 	}
 
 	@Test
+	void preferredByWhenAPashtoIndividualLanguageThenPashto() {
+		assertThat(PageLanguage.preferredBy("pbu-PK, en;q=0.5")).isEqualTo(PageLanguage.PS);
+		assertThat(PageLanguage.preferredBy("pbt")).isEqualTo(PageLanguage.PS);
+		assertThat(PageLanguage.preferredBy("pst;q=0.9, en;q=0.1")).isEqualTo(PageLanguage.PS);
+	}
+
+	@Test
 	void preferredByWhenCaseDiffersThenStillMatched() {
 		assertThat(PageLanguage.preferredBy("UR-pk")).isEqualTo(PageLanguage.UR);
 	}
