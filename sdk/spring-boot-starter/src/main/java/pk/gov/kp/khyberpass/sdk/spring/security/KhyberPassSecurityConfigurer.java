@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.security.autoconfigure.web.StaticResourceLocation;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HttpBasicConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -114,15 +116,23 @@ public final class KhyberPassSecurityConfigurer {
 				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 			}
 		};
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(staticResources())
-			.permitAll()
-			.dispatcherTypeMatchers(DispatcherType.ERROR)
-			.permitAll()
-			.requestMatchers("/error")
-			.permitAll()
-			.anyRequest()
-			.authenticated())
-			.securityContext((context) -> context.securityContextRepository(contexts))
+		refuseLocalSignIn(http);
+		try {
+			http.authorizeHttpRequests((requests) -> requests.requestMatchers(staticResources())
+				.permitAll()
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated());
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("KhyberPassSecurityConfigurer.browser(http): this chain already has an "
+					+ "anyRequest() rule; remove it (browser() makes every other request need a Khyber Pass "
+					+ "sign-in) and keep only the rules for pages that need no sign-in before calling browser()", ex);
+		}
+		http.securityContext((context) -> context.securityContextRepository(contexts))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInFirst))
 			.logout((logout) -> logout.logoutSuccessHandler(new KhyberPassLogoutSuccessHandler(this.client,
@@ -138,6 +148,19 @@ public final class KhyberPassSecurityConfigurer {
 					AnonymousAuthenticationFilter.class);
 		}
 		return http;
+	}
+
+	/**
+	 * A chain that signs citizens in at Khyber Pass must not also take local passwords: a
+	 * form login or HTTP Basic left over from before would stay a second way in.
+	 */
+	private static void refuseLocalSignIn(HttpSecurity http) {
+		if (http.getConfigurer(FormLoginConfigurer.class) != null
+				|| http.getConfigurer(HttpBasicConfigurer.class) != null) {
+			throw new IllegalStateException("KhyberPassSecurityConfigurer.browser(http): remove formLogin() and "
+					+ "httpBasic() from this chain; citizens sign in at Khyber Pass, and a local password sign-in "
+					+ "would stay a second way in (give staff sign-in a chain of its own, with securityMatcher)");
+		}
 	}
 
 	/**

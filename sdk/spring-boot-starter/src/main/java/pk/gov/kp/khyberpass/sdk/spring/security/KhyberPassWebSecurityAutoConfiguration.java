@@ -13,9 +13,11 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -111,10 +113,18 @@ public final class KhyberPassWebSecurityAutoConfiguration {
 			return khyberPass.browser(http).build();
 		}
 
-		/**
-		 * Stands in for Spring Boot's generated in-memory user (and its logged password):
-		 * citizens authenticate at Khyber Pass, never with a local password.
-		 */
+	}
+
+	/**
+	 * Stands in for Spring Boot's generated in-memory user (and its logged password),
+	 * with the starter's chains or the department's own: citizens authenticate at Khyber
+	 * Pass, never with a local password. A service that has its own users (staff, say)
+	 * keeps them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean({ AuthenticationManager.class, AuthenticationProvider.class, UserDetailsService.class })
+	static class NoLocalPasswordsConfiguration {
+
 		@Bean
 		AuthenticationProvider khyberPassNoLocalPasswords() {
 			return new AuthenticationProvider() {

@@ -22,8 +22,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
@@ -185,6 +187,32 @@ class KhyberPassSecurityTests {
 			MvcResult result = mvc.perform(get("/")).andExpect(status().isFound()).andReturn();
 			assertThat(result.getResponse().getRedirectedUrl()).startsWith(this.provider.issuer() + "/authorize?");
 		});
+	}
+
+	@Test
+	void ownChainWhenFormLoginLeftFromBeforeThenStartupRefusedNamingIt() {
+		this.runner.withUserConfiguration(OwnChainWithFormLogin.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("remove formLogin() and httpBasic() from this chain"));
+	}
+
+	@Test
+	void ownChainWhenItsAnyRequestRuleComesBeforeBrowserThenStartupRefusedSayingToRemoveIt() {
+		this.runner.withUserConfiguration(OwnChainWithAnyRequest.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("already has an anyRequest() rule; remove it"));
+	}
+
+	@Test
+	void ownChainThenNoGeneratedLocalUserOrPassword(CapturedOutput output) {
+		this.runner.withUserConfiguration(OwnChain.class).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(UserDetailsService.class);
+			assertThat(context).hasBean("khyberPassNoLocalPasswords");
+		});
+		assertThat(output).doesNotContain("Using generated security password");
 	}
 
 	@Test
@@ -399,6 +427,31 @@ class KhyberPassSecurityTests {
 		@Bean
 		SecurityFilterChain pages(HttpSecurity http, KhyberPassSecurityConfigurer khyberPass) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests.requestMatchers("/signed-out").permitAll());
+			return khyberPass.browser(http).build();
+		}
+
+	}
+
+	/** A chain converted from form login that kept it. */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnChainWithFormLogin {
+
+		@Bean
+		SecurityFilterChain pages(HttpSecurity http, KhyberPassSecurityConfigurer khyberPass) throws Exception {
+			http.formLogin(Customizer.withDefaults());
+			return khyberPass.browser(http).build();
+		}
+
+	}
+
+	/** A chain converted from form login that kept its catch-all rule. */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnChainWithAnyRequest {
+
+		@Bean
+		SecurityFilterChain pages(HttpSecurity http, KhyberPassSecurityConfigurer khyberPass) throws Exception {
+			http.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/signed-out").permitAll().anyRequest().authenticated());
 			return khyberPass.browser(http).build();
 		}
 
