@@ -26,6 +26,9 @@ import javax.lang.model.SourceVersion;
  *
  * <pre>java examples/NewService.java fines-portal [--package pk.gov.kp.fines] [--name "Traffic Fines"] [--directory ../fines-portal]</pre>
  *
+ * For a service that exists already, {@code --seed-only --directory <its folder>} writes only the seed
+ * file there and prints the properties and the dependency to add.
+ *
  * It refuses to leave any trace of the quickstart's names behind, so a change to the quickstart that it
  * does not know how to rename stops it instead of producing a half-renamed copy.
  */
@@ -43,6 +46,10 @@ public final class NewService {
 
 	private static final List<String> OPTIONS = List.of("--package", "--name", "--directory");
 
+	private static final String SEED_ONLY = "--seed-only";
+
+	private static final String SEED = "khyberpass-seed.yml";
+
 	/** Spring Boot's own class names, which the service's main class would clash with. */
 	private static final List<String> SPRING_BOOT_CLASSES = List.of("SpringApplication", "SpringBootApplication");
 
@@ -54,7 +61,10 @@ public final class NewService {
 			  <client-id>    your service's client id: 3 to 100 letters, digits, dots, dashes or underscores, starting with a letter
 			  --package      its Java package (default pk.gov.kp.<client id without punctuation>)
 			  --name         its name, shown to citizens on the consent page (default from the client id)
-			  --directory    where to create it, outside this repository (default ../<client-id>)""";
+			  --directory    where to create it, outside this repository (default ../<client-id>)
+			  --seed-only    for a service you already have, in --directory: write only khyberpass-seed.yml
+			                 there, and print the properties and the dependency to add
+			  --help         this text""";
 
 	private final String clientId;
 
@@ -66,19 +76,33 @@ public final class NewService {
 
 	private final String secret;
 
-	private NewService(String clientId, String javaPackage, String name, Path directory, String secret) {
+	private final boolean seedOnly;
+
+	private NewService(String clientId, String javaPackage, String name, Path directory, String secret,
+			boolean seedOnly) {
 		this.clientId = clientId;
 		this.javaPackage = javaPackage;
 		this.name = name;
 		this.directory = directory;
 		this.secret = secret;
+		this.seedOnly = seedOnly;
 	}
 
 	public static void main(String[] args) {
+		if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+			System.out.println(USAGE);
+			return;
+		}
 		try {
 			NewService service = fromArguments(args);
-			service.create();
-			System.out.println(service.nextSteps());
+			if (service.seedOnly) {
+				service.createSeed();
+				System.out.println(service.seedOnlySteps());
+			}
+			else {
+				service.create();
+				System.out.println(service.nextSteps());
+			}
 		}
 		catch (UsageException ex) {
 			System.err.println("new service: " + ex.getMessage());
@@ -99,8 +123,12 @@ public final class NewService {
 	static NewService fromArguments(String[] args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		List<String> positional = new ArrayList<>();
+		boolean seedOnly = false;
 		for (int i = 0; i < args.length; i++) {
-			if (args[i].startsWith("--")) {
+			if (args[i].equals(SEED_ONLY)) {
+				seedOnly = true;
+			}
+			else if (args[i].startsWith("--")) {
 				if (!OPTIONS.contains(args[i])) {
 					throw new UsageException("unknown option " + args[i]);
 				}
@@ -148,10 +176,20 @@ public final class NewService {
 		if (realPath(directory).startsWith(realPath(Path.of("").toAbsolutePath()))) {
 			throw new UsageException(directory + " is inside the Khyber Pass repository; create your service outside it");
 		}
-		if (Files.exists(directory) && !isEmptyDirectory(directory)) {
-			throw new UsageException(directory + " already exists and is not empty; choose another --directory");
+		if (seedOnly) {
+			if (!Files.isDirectory(directory)) {
+				throw new UsageException(directory + " is not a directory; with --seed-only, --directory names the "
+						+ "folder of the service you already have");
+			}
+			if (Files.exists(directory.resolve(SEED))) {
+				throw new UsageException(directory.resolve(SEED) + " already exists; it is left as it is");
+			}
 		}
-		return new NewService(clientId, javaPackage, name, directory, developmentSecret());
+		else if (Files.exists(directory) && !isEmptyDirectory(directory)) {
+			throw new UsageException(directory + " already exists and is not empty; choose another --directory"
+					+ " (or, for a service you already have there, add --seed-only)");
+		}
+		return new NewService(clientId, javaPackage, name, directory, developmentSecret(), seedOnly);
 	}
 
 	/**
@@ -173,6 +211,13 @@ public final class NewService {
 		}
 		copyWrapper();
 		write(this.directory.resolve(".gitignore"), "target/\n");
+	}
+
+	/** Writes only the seed file, for a service that exists already. */
+	void createSeed() throws IOException {
+		Path template = QUICKSTART.resolve(SEED);
+		write(this.directory.resolve(SEED),
+				rename(Files.readString(template, StandardCharsets.UTF_8), renames(), QUICKSTART.relativize(template)));
 	}
 
 	private Map<String, String> renames() {
@@ -244,17 +289,53 @@ public final class NewService {
 		Files.writeString(file, text, StandardCharsets.UTF_8);
 	}
 
+	String seedOnlySteps() {
+		return """
+				Wrote %s
+				  client id %s, shown to citizens as "%s (local)", with a development secret of its own (for
+				  your machine only). Its addresses are the starter's defaults on http://127.0.0.1:8080
+				  (/login/khyberpass/callback, /logout/backchannel, /): edit them there if your service runs
+				  on another port or paths. docs/onboarding.md, "A service you already have", says the rest.
+
+				Add to your service's pom.xml:
+				  <dependency>
+				    <groupId>pk.gov.kp.khyberpass</groupId>
+				    <artifactId>khyberpass-spring-boot-starter</artifactId>
+				    <version>0.1.0-SNAPSHOT</version>
+				  </dependency>
+				and to its application.yml:
+				  khyberpass:
+				    issuer: http://localhost:9000
+				    client-id: %s
+				    client-secret: %s
+				    post-logout-redirect-uri: http://127.0.0.1:8080/
+
+				Then start Khyber Pass with your client registered, here at the repository root (%s):
+				  %s
+				Ready when it prints "Khyber Pass is running" and lists "Client %s"; then start your service and
+				sign in as the demo citizen (%s).""".formatted(this.directory.resolve(SEED), this.clientId, this.name,
+				this.clientId, this.secret, Path.of("").toAbsolutePath(), khyberPassCommand(), this.clientId,
+				demoCitizen());
+	}
+
+	private static boolean windows() {
+		return System.getProperty("os.name", "").startsWith("Windows");
+	}
+
+	private String khyberPassCommand() {
+		Path seed = this.directory.resolve(SEED);
+		return windows() ? "$env:KHYBERPASS_SEED = '" + seed.toUri() + "'; .\\mvnw.cmd -pl auth-server spring-boot:run"
+				: "KHYBERPASS_SEED=" + shellWord("file:" + seed) + " ./mvnw -pl auth-server spring-boot:run";
+	}
+
 	String nextSteps() {
-		Path seed = this.directory.resolve("khyberpass-seed.yml");
-		boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+		boolean windows = windows();
 		String installSdk = windows ? ".\\mvnw.cmd -q -pl sdk/spring-boot-starter -am install -DskipTests"
 				: "./mvnw -q -pl sdk/spring-boot-starter -am install -DskipTests";
 		String sdkWarning = Files.isDirectory(Path.of(System.getProperty("user.home")).resolve(STARTER)) ? ""
 				: "%nThe SDK is not in ~/.m2 yet: install it first, here at the repository root:%n  %s%n"
 					.formatted(installSdk);
-		String khyberPass = windows
-				? "$env:KHYBERPASS_SEED = '" + seed.toUri() + "'; .\\mvnw.cmd -pl auth-server spring-boot:run"
-				: "KHYBERPASS_SEED=" + shellWord("file:" + seed) + " ./mvnw -pl auth-server spring-boot:run";
+		String khyberPass = khyberPassCommand();
 		String service = windows ? "cd '" + this.directory + "'; .\\mvnw.cmd spring-boot:run"
 				: "cd " + shellWord(this.directory.toString()) + " && ./mvnw spring-boot:run";
 		return """
@@ -275,7 +356,7 @@ public final class NewService {
 
 	private String demoCitizen() {
 		try {
-			String seed = Files.readString(this.directory.resolve("khyberpass-seed.yml"));
+			String seed = Files.readString(this.directory.resolve(SEED));
 			Matcher cnic = Pattern.compile("cnic: (\\S+)").matcher(seed);
 			Matcher password = Pattern.compile("password: (\\S+)").matcher(seed);
 			return (cnic.find() && password.find()) ? "CNIC " + cnic.group(1) + ", password " + password.group(1)

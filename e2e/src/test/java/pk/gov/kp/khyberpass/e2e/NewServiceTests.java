@@ -189,6 +189,52 @@ class NewServiceTests {
 	}
 
 	@Test
+	void seedOnlyWhenServiceExistsThenWritesOnlyTheSeedAndPrintsMatchingProperties() throws Exception {
+		Path existing = Files.createDirectories(this.workspace.resolve("land-records"));
+		Files.writeString(existing.resolve("pom.xml"), "<project/>");
+
+		Command.Finished created = newService("land-records", "--seed-only", "--directory", existing.toString())
+			.assertSucceeded();
+
+		assertThat(files(existing)).containsExactlyInAnyOrder("pom.xml", "khyberpass-seed.yml");
+		assertThat(existing.resolve("pom.xml")).hasContent("<project/>");
+		String seed = Files.readString(existing.resolve("khyberpass-seed.yml"));
+		assertThat(value("client-id", seed)).isEqualTo("land-records");
+		assertThat(seed).doesNotContainIgnoringCase("quickstart");
+		assertThat(created.output()).contains("client-id: land-records",
+				"client-secret: " + value("client-secret", seed),
+				"<artifactId>khyberpass-spring-boot-starter</artifactId>",
+				"KHYBERPASS_SEED=file:" + existing.resolve("khyberpass-seed.yml"));
+	}
+
+	@Test
+	void seedOnlyWhenSeedFileExistsThenRefusedAndLeftAsItIs() throws Exception {
+		Path existing = Files.createDirectories(this.workspace.resolve("land-records"));
+		Files.writeString(existing.resolve("khyberpass-seed.yml"), "clients: []\n");
+
+		Command.Finished refused = newService("land-records", "--seed-only", "--directory", existing.toString());
+
+		assertThat(refused.exitStatus()).as(refused.output()).isEqualTo(2);
+		assertThat(refused.output()).contains("already exists; it is left as it is");
+		assertThat(existing.resolve("khyberpass-seed.yml")).hasContent("clients: []\n");
+	}
+
+	@Test
+	void seedOnlyWhenDirectoryMissingThenRefused() throws Exception {
+		Command.Finished refused = newService("land-records", "--seed-only", "--directory",
+				this.workspace.resolve("no-such-service").toString());
+
+		assertRefused(refused, this.workspace.resolve("no-such-service") + " is not a directory");
+	}
+
+	@Test
+	void helpThenUsageAndSuccess() throws Exception {
+		Command.Finished help = newService("--help").assertSucceeded();
+
+		assertThat(help.output()).contains("Usage, at the Khyber Pass repository root:", "--seed-only");
+	}
+
+	@Test
 	void createWhenNameContainsQuickstartThenCreatedWithThatName() throws Exception {
 		Path service = this.workspace.resolve("fines-portal");
 
