@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headers, no console error or CSP violation, labels, one {@code h1}, {@code lang} and
  * {@code dir}, no sideways scrolling, no serious axe-core violation): the dashboard,
  * clients (list, details, form, review), citizens (search, details), keys, audit (search,
- * integrity), administrators, the confirmation steps (with and without an acceptable
- * reason), the secret shown once, and the refusal, problem, expired and signed-out pages.
- * Only the dashboard's chart library (ECharts, about 1 MB as served) is left out of the
- * 100 KB budget: the console is used from the security team's desks, and the figures it
- * draws are in the table below it.
+ * integrity), administrators, API scopes (list, form with and without errors, review),
+ * the confirmation steps (with and without an acceptable reason), the secret shown once,
+ * and the refusal, problem, expired and signed-out pages. Only the dashboard's chart
+ * library (ECharts, about 1 MB as served) is left out of the 100 KB budget: the console
+ * is used from the security team's desks, and the figures it draws are in the table below
+ * it.
  */
 @KhyberPassIntegrationTest
 @TestPropertySource(properties = { "khyberpass.admin.audience=https://admin-api.integration.test",
@@ -87,7 +88,10 @@ class AdminConsolePagesIT {
 				"/admin/console/keys", "/admin/console/keys/rotate", "/admin/console/audit",
 				"/admin/console/audit?type=ADMIN_ROLE_GRANTED", "/admin/console/audit/verify", "/admin/console/admins",
 				"/admin/console/admins?cnic=" + AdminApiTestSupport.BRAVO_CNIC, "/admin/console/admins?lang=ps",
-				"/admin/console/admins/" + bravo + "/roles/auditor/grant", "/admin/console/admins?lang=en");
+				"/admin/console/admins/" + bravo + "/roles/auditor/grant", "/admin/console/scopes",
+				"/admin/console/scopes/new", "/admin/console/scopes/vehicles.read/edit",
+				"/admin/console/scopes/vehicles.read/delete", "/admin/console/scopes?lang=en",
+				"/admin/console/scopes/registry.read/edit", "/admin/console/admins?lang=en");
 		try (HeadlessBrowser browser = prepared(AdminApiTestSupport.ALPHA_CNIC, AdminConsoleBrowserIT.ALPHA_PASSWORD)) {
 			PageRules rules = PageRules.of(browser, axe).exemptFromBudget((url) -> url.contains("/webjars/echarts/"));
 			SoftAssertions softly = new SoftAssertions();
@@ -99,6 +103,7 @@ class AdminConsolePagesIT {
 					404);
 			check(softly, rules, PageInspection.open(browser,
 					this.issuer + "/admin/console/admins/" + alpha + "/roles/security-admin/remove"), 409);
+			check(softly, rules, PageInspection.open(browser, this.issuer + "/admin/console/scopes/no.such/edit"), 404);
 
 			// a client: the form's review step, a reason too short (the error summary),
 			// then the secret shown once
@@ -117,6 +122,20 @@ class AdminConsolePagesIT {
 			softly.assertThat(browser.driver().findElements(By.id("client-secret"))).as("secret shown").isNotEmpty();
 			check(softly, rules, secret, 200);
 			check(softly, rules, submit(browser, By.id("secret-done")), 200);
+
+			// an API scope in Urdu: the form with its errors, the review step, the list
+			// with its notice
+			browser.open(this.issuer + "/admin/console/scopes/new?lang=ur");
+			browser.type(By.id("name"), "profile");
+			check(softly, rules, submit(browser, By.id("review-scope")), 400);
+			softly.assertThat(browser.driver().findElements(By.id("scope-errors"))).as("error summary").isNotEmpty();
+			browser.type(By.id("name"), "pages.read");
+			browser.type(By.id("descriptionEn"), "The pages made in your name");
+			browser.type(By.id("descriptionUr"), "آپ کے نام پر بنے صفحات");
+			check(softly, rules, submit(browser, By.id("review-scope")), 200);
+			browser.type(By.id("reason"), "Pages check");
+			check(softly, rules, submit(browser, By.id("confirm")), 200);
+			softly.assertThat(browser.driver().findElements(By.id("scopes-done"))).as("scope described").isNotEmpty();
 
 			softly.assertAll();
 		}

@@ -37,6 +37,14 @@ public record ConsoleAdmin(String accountId, List<String> roles) {
 		return securityAdmin();
 	}
 
+	/**
+	 * What the consent page says about department API scopes: security admins only, as in
+	 * the admin API.
+	 */
+	public boolean describesScopes() {
+		return securityAdmin();
+	}
+
 	public boolean readsAudit() {
 		return securityAdmin() || this.roles.contains("auditor");
 	}

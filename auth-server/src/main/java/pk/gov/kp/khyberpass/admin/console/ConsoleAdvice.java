@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Every console page: the administrator's roles from {@code /admin/api/me} (so a role
  * withdrawn a moment ago is gone on the next page), and the pages for the API's refusals.
  */
-@ControllerAdvice(
-		assignableTypes = { ConsoleController.class, ConsoleClientsController.class, ConsoleCitizensController.class,
-				ConsoleKeysController.class, ConsoleAuditController.class, ConsoleAdminsController.class })
+@ControllerAdvice(assignableTypes = { ConsoleController.class, ConsoleClientsController.class,
+		ConsoleCitizensController.class, ConsoleKeysController.class, ConsoleAuditController.class,
+		ConsoleAdminsController.class, ConsoleScopesController.class })
 class ConsoleAdvice {
 
 	private final ConsoleApi api;

@@ -83,6 +83,73 @@ class ConsoleFormsTests {
 	}
 
 	@Test
+	void apiProblemWhenFieldNamedThenKeptForTheForm() {
+		ConsoleApiException problem = ConsoleApiException.of(400,
+				"{\"detail\":\"description-ur is too long\",\"field\":\"descriptionUr\",\"status\":400}");
+
+		assertThat(problem.field()).isEqualTo("descriptionUr");
+		assertThat(ConsoleApiException.of(400, "{\"detail\":\"no\"}").field()).isNull();
+	}
+
+	@Test
+	void scopeFormWhenSubmittedThenApiRequestWithReasonAndWithoutEmptyLanguages() {
+		ScopeForm form = ScopeForm.of(Map.of("name", new String[] { " vehicles.read " }, "descriptionEn",
+				new String[] { " The vehicles registered in your name " }, "descriptionUr", new String[] { "  " },
+				"descriptionPs", new String[] { "ستاسو په نوم ثبت شوي ګاډي" }, "unknown", new String[] { "ignored" }));
+
+		Map<String, Object> request = form.request("ticket 311");
+
+		assertThat(form.name()).isEqualTo("vehicles.read");
+		assertThat(form.problems()).isEmpty();
+		assertThat(request).containsExactly(Map.entry("reason", "ticket 311"),
+				Map.entry("descriptionEn", "The vehicles registered in your name"),
+				Map.entry("descriptionPs", "ستاسو په نوم ثبت شوي ګاډي"));
+	}
+
+	@Test
+	void scopeFormWhenEveryFieldBreaksARuleThenEachNamedWithTheRulesExplanation() {
+		ScopeForm form = ScopeForm.of(Map.of("name", new String[] { "profile" }, "descriptionEn", new String[] { "" },
+				"descriptionUr", new String[] { "دو\nسطریں" }, "descriptionPs", new String[] { "ا".repeat(201) }));
+
+		Map<String, String> problems = form.problems();
+
+		assertThat(problems).containsOnlyKeys("name", "descriptionEn", "descriptionUr", "descriptionPs");
+		assertThat(problems.get("name")).contains("standard scope");
+		assertThat(problems.get("descriptionEn")).isEqualTo("description-en is required");
+		assertThat(problems.get("descriptionUr")).contains("one line");
+		assertThat(problems.get("descriptionPs")).contains("at most 200");
+	}
+
+	@Test
+	void scopeFormWhenEditingThenNameIsThePagesAndDescriptionsComeFromTheApi() {
+		ScopeForm form = ScopeForm
+			.fromScope(Map.of("name", "vehicles.read", "descriptionEn", "Vehicles", "updatedBy", "seed"));
+
+		ScopeForm submitted = ScopeForm
+			.of(Map.of("name", new String[] { "other.read" }, "descriptionEn", new String[] { "Cars" }))
+			.named("vehicles.read");
+
+		assertThat(form.values()).containsExactly(Map.entry("name", "vehicles.read"),
+				Map.entry("descriptionEn", "Vehicles"), Map.entry("descriptionUr", ""), Map.entry("descriptionPs", ""));
+		assertThat(submitted.name()).isEqualTo("vehicles.read");
+		assertThat(ScopeForm.field("descriptionEn")).isEqualTo("descriptionEn");
+		assertThat(ScopeForm.field("reason")).isNull();
+	}
+
+	@Test
+	void confirmationWhenFieldsHaveLanguagesThenRightToLeftForUrduAndPashto() {
+		Confirmation confirmation = new Confirmation("console.scope.create", "vehicles.read",
+				"/admin/console/scopes/new", Map.of(), "console.scope.field.", ScopeForm.LANGUAGES);
+
+		assertThat(confirmation.direction("descriptionEn")).isEqualTo("ltr");
+		assertThat(confirmation.direction("descriptionUr")).isEqualTo("rtl");
+		assertThat(confirmation.direction("descriptionPs")).isEqualTo("rtl");
+		assertThat(confirmation.direction("name")).isNull();
+		assertThat(new Confirmation("console.keys.rotate", "ES256", "/x", Map.of()).labels())
+			.isEqualTo("console.client.field.");
+	}
+
+	@Test
 	void adminRolesThenWhatThePagesOffer() {
 		ConsoleAdmin helpdesk = new ConsoleAdmin("a", List.of("helpdesk"));
 		ConsoleAdmin auditor = new ConsoleAdmin("b", List.of("auditor"));
@@ -93,6 +160,8 @@ class ConsoleFormsTests {
 		assertThat(auditor.readsClientsAndKeys() && auditor.readsAudit()).isTrue();
 		assertThat(auditor.managesClientsAndKeys() || auditor.supportsCitizens()).isFalse();
 		assertThat(security.managesClientsAndKeys() && security.revealsCnic() && security.supportsCitizens()).isTrue();
+		assertThat(security.describesScopes()).isTrue();
+		assertThat(helpdesk.describesScopes() || auditor.describesScopes()).isFalse();
 	}
 
 }
