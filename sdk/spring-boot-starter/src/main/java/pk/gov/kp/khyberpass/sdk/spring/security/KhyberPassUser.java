@@ -21,9 +21,9 @@ import pk.gov.kp.khyberpass.sdk.VerifiedIdToken;
  * and level.
  *
  * @param subject the {@code sub} claim: the citizen's identifier at this department
- * @param name the ID token's {@code name} claim, or {@code null}: Khyber Pass puts identifiers only
- * in the ID token, so this is {@code null} with it; ask UserInfo for the name
- * ({@link KhyberPassCitizenTokens#userInfo()})
+ * @param name the ID token's {@code name} claim, or {@code null}: Khyber Pass puts
+ * identifiers only in the ID token, so this is {@code null} with it; ask UserInfo for the
+ * name ({@link KhyberPassCitizenTokens#userInfo()})
  * @param acr the {@code acr} claim, such as {@code urn:kp:loa:2}, or {@code null}
  * @param amr the {@code amr} claim (RFC 8176 values)
  * @param sessionId the {@code sid} claim of the Khyber Pass session, or {@code null}
