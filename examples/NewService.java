@@ -309,12 +309,18 @@ public final class NewService {
 				    client-id: %s
 				    client-secret: %s
 				    post-logout-redirect-uri: http://127.0.0.1:8080/
+				or, if it has application.properties instead:
+				  khyberpass.issuer=http://localhost:9000
+				  khyberpass.client-id=%s
+				  khyberpass.client-secret=%s
+				  khyberpass.post-logout-redirect-uri=http://127.0.0.1:8080/
 
 				Then start Khyber Pass with your client registered, here at the repository root (%s):
 				  %s
 				Ready when it prints "Khyber Pass is running" and lists "Client %s"; then start your service and
 				sign in as the demo citizen (%s).""".formatted(this.directory.resolve(SEED), this.clientId, this.name,
-				this.clientId, this.secret, Path.of("").toAbsolutePath(), khyberPassCommand(), this.clientId,
+				this.clientId, this.secret, this.clientId, this.secret, Path.of("").toAbsolutePath(),
+				khyberPassCommand(), this.clientId,
 				demoCitizen());
 	}
 

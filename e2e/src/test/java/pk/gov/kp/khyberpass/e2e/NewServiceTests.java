@@ -202,7 +202,8 @@ class NewServiceTests {
 		assertThat(value("client-id", seed)).isEqualTo("land-records");
 		assertThat(seed).doesNotContainIgnoringCase("quickstart");
 		assertThat(created.output()).contains("client-id: land-records",
-				"client-secret: " + value("client-secret", seed),
+				"client-secret: " + value("client-secret", seed), "khyberpass.client-id=land-records",
+				"khyberpass.client-secret=" + value("client-secret", seed),
 				"<artifactId>khyberpass-spring-boot-starter</artifactId>",
 				"KHYBERPASS_SEED=file:" + existing.resolve("khyberpass-seed.yml"));
 	}

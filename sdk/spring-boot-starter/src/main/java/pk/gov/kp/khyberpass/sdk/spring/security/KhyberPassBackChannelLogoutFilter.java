@@ -77,7 +77,14 @@ final class KhyberPassBackChannelLogoutFilter extends OncePerRequestFilter {
 			return;
 		}
 		int ended = this.sessions.endSessions(token);
-		log.info("Back-channel logout of subject {} ended {} session(s)", token.subject().orElse("-"), ended);
+		if (ended > 0) {
+			log.info("Back-channel logout of subject {} ended {} session(s)", token.subject().orElse("-"), ended);
+		}
+		else {
+			// the usual case after a sign-out from this service: its session ended before
+			// Khyber Pass's
+			log.info("Back-channel logout of subject {}: no session of it open here", token.subject().orElse("-"));
+		}
 		if (this.endedSessions != null) {
 			try {
 				this.endedSessions.end(token.subject(), token.sessionId(), token.issuedAt());

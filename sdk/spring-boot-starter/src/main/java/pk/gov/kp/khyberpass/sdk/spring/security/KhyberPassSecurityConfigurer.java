@@ -1,6 +1,7 @@
 package pk.gov.kp.khyberpass.sdk.spring.security;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,6 +60,8 @@ public final class KhyberPassSecurityConfigurer {
 
 	private final @Nullable EndedSessions endedSessions;
 
+	private final AtomicBoolean applied = new AtomicBoolean();
+
 	KhyberPassSecurityConfigurer(KhyberPassClient client, KhyberPassProperties properties,
 			KhyberPassAssurance assurance, KhyberPassSessionIndex sessions, @Nullable EndedSessions endedSessions) {
 		this.client = client;
@@ -79,6 +82,7 @@ public final class KhyberPassSecurityConfigurer {
 	 * @return the same builder
 	 */
 	public HttpSecurity api(HttpSecurity http) {
+		this.applied.set(true);
 		AuthenticationEntryPoint missingToken = (request, response, ex) -> BearerChallenge.missingToken(response);
 		return http.securityMatcher(this.properties.apiPaths().toArray(String[]::new))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
@@ -106,6 +110,7 @@ public final class KhyberPassSecurityConfigurer {
 	 * @return the same builder
 	 */
 	public HttpSecurity browser(HttpSecurity http) {
+		this.applied.set(true);
 		SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 		AuthenticationEntryPoint signInFirst = (request, response, ex) -> {
@@ -170,6 +175,11 @@ public final class KhyberPassSecurityConfigurer {
 	 */
 	public KhyberPassAssurance assurance() {
 		return this.assurance;
+	}
+
+	/** Whether any chain was made with {@link #api} or {@link #browser}. */
+	boolean applied() {
+		return this.applied.get();
 	}
 
 	KhyberPassStepUp stepUp() {

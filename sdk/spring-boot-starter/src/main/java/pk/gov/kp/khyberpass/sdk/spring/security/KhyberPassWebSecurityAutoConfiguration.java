@@ -1,6 +1,9 @@
 package pk.gov.kp.khyberpass.sdk.spring.security;
 
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -94,6 +97,24 @@ public final class KhyberPassWebSecurityAutoConfiguration {
 			return new InMemoryKhyberPassSessionIndex();
 		}
 
+	}
+
+	/**
+	 * A department that wrote its own {@code SecurityFilterChain} and has not yet given
+	 * it {@code browser(http)} or {@code api(http)} starts with no Khyber Pass sign-in at
+	 * all: say so once at start-up instead of leaving a sign-in form that no password
+	 * passes.
+	 */
+	@Bean
+	SmartInitializingSingleton khyberPassChainCheck(KhyberPassSecurityConfigurer khyberPass) {
+		return () -> {
+			if (!khyberPass.applied()) {
+				LoggerFactory.getLogger(KhyberPassSecurityConfigurer.class)
+					.warn("No SecurityFilterChain calls KhyberPassSecurityConfigurer.browser(http) or api(http): "
+							+ "citizens cannot sign in with Khyber Pass. End your chain with browser(http) "
+							+ "(docs/onboarding.md, 'A service you already have')");
+			}
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -216,6 +216,22 @@ class KhyberPassSecurityTests {
 	}
 
 	@Test
+	void ownChainWhenItDoesNotCallBrowserThenStartupWarnsOnce(CapturedOutput output) {
+		this.runner.withUserConfiguration(OwnChainWithoutKhyberPass.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+
+		assertThat(output).containsOnlyOnce("No SecurityFilterChain calls KhyberPassSecurityConfigurer.browser(http)");
+	}
+
+	@Test
+	void chainsWhenTheyCallBrowserThenNoWarning(CapturedOutput output) {
+		this.runner.run((context) -> assertThat(context).hasNotFailed());
+		this.runner.withUserConfiguration(OwnChain.class).run((context) -> assertThat(context).hasNotFailed());
+
+		assertThat(output).doesNotContain("No SecurityFilterChain calls");
+	}
+
+	@Test
 	void getWhenAnnotatedLevelAboveSessionThenStepUpAndBackToThePage() {
 		run((mvc) -> {
 			MockHttpSession session = signIn(mvc);
@@ -453,6 +469,18 @@ class KhyberPassSecurityTests {
 			http.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers("/signed-out").permitAll().anyRequest().authenticated());
 			return khyberPass.browser(http).build();
+		}
+
+	}
+
+	/** A department's chain before the change: no Khyber Pass yet. */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnChainWithoutKhyberPass {
+
+		@Bean
+		SecurityFilterChain pages(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			return http.build();
 		}
 
 	}
