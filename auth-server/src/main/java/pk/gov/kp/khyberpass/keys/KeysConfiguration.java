@@ -3,7 +3,9 @@ package pk.gov.kp.khyberpass.keys;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -84,6 +86,7 @@ class KeysConfiguration {
 	/**
 	 * Verifies tokens signed by our keys (ES256 or RS256, through Bouncy Castle) and
 	 * their time claims; {@code typ}, issuer and audience are for the caller to check.
+	 * The Java key of each published JWK is made once ({@link PublishedKeySelector}).
 	 */
 	static NimbusJwtDecoder createJwtDecoder(JWKSource<SecurityContext> jwkSource, Clock clock) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource)
@@ -93,6 +96,8 @@ class KeysConfiguration {
 				DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
 				verifiers.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
 				processor.setJWSVerifierFactory(verifiers);
+				processor.setJWSKeySelector(
+						new PublishedKeySelector(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), jwkSource));
 			})
 			.build();
 		JwtTimestampValidator timestamps = new JwtTimestampValidator();
