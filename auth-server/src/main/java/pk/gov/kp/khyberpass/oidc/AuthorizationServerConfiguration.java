@@ -3,6 +3,9 @@ package pk.gov.kp.khyberpass.oidc;
 import java.time.Clock;
 import java.util.List;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -185,8 +188,9 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	SelfContainedAccessTokens selfContainedAccessTokens(JwtDecoder jwtDecoder, EphemeralStore ephemeral, Clock clock) {
-		return new SelfContainedAccessTokens(jwtDecoder, ephemeral, clock);
+	SelfContainedAccessTokens selfContainedAccessTokens(JwtDecoder jwtDecoder, JWKSource<SecurityContext> jwkSource,
+			EphemeralStore ephemeral, Clock clock) {
+		return new SelfContainedAccessTokens(jwtDecoder, new VerifiedSignatures(jwkSource, clock), ephemeral, clock);
 	}
 
 	@Bean

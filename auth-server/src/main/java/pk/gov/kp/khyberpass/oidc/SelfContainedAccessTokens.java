@@ -20,12 +20,15 @@ final class SelfContainedAccessTokens {
 
 	private final JwtDecoder decoder;
 
+	private final VerifiedSignatures verified;
+
 	private final EphemeralStore ephemeral;
 
 	private final Clock clock;
 
-	SelfContainedAccessTokens(JwtDecoder decoder, EphemeralStore ephemeral, Clock clock) {
+	SelfContainedAccessTokens(JwtDecoder decoder, VerifiedSignatures verified, EphemeralStore ephemeral, Clock clock) {
 		this.decoder = decoder;
+		this.verified = verified;
 		this.ephemeral = ephemeral;
 		this.clock = clock;
 	}
@@ -54,12 +57,18 @@ final class SelfContainedAccessTokens {
 
 	/**
 	 * The token's claims if it is a live, unrevoked client-credentials access token that
-	 * we signed (its subject is the client itself).
+	 * we signed (its subject is the client itself). A token verified before is not
+	 * verified again ({@link VerifiedSignatures}); the deny list is read every time.
 	 */
 	Optional<Jwt> verify(String token) {
 		if (token.length() > 8192 || token.chars().filter((c) -> c == '.').count() != 2) {
 			return Optional.empty();
 		}
+		Optional<Jwt> jwt = this.verified.find(token).or(() -> verifyInFull(token));
+		return jwt.filter((verified) -> !isRevoked(verified.getId()));
+	}
+
+	private Optional<Jwt> verifyInFull(String token) {
 		Jwt jwt;
 		try {
 			jwt = this.decoder.decode(token);
@@ -70,9 +79,10 @@ final class SelfContainedAccessTokens {
 		String clientId = jwt.getClaimAsString("client_id");
 		boolean selfContained = "at+jwt".equals(jwt.getHeaders().get("typ")) && clientId != null
 				&& clientId.equals(jwt.getSubject()) && jwt.getId() != null;
-		if (!selfContained || isRevoked(jwt.getId())) {
+		if (!selfContained) {
 			return Optional.empty();
 		}
+		this.verified.remember(jwt);
 		return Optional.of(jwt);
 	}
 
