@@ -43,6 +43,10 @@ final class SelfContainedAccessTokens {
 		if (token.length() > 8192) {
 			return false;
 		}
+		if (this.verified.remembers(token)) {
+			// verified before, so it has that shape: no need to parse it again
+			return true;
+		}
 		try {
 			com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
 			com.nimbusds.jwt.JWTClaimsSet claims = jwt.getJWTClaimsSet();

@@ -6,6 +6,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
@@ -58,7 +59,7 @@ final class SelfContainedIntrospectionProvider implements AuthenticationProvider
 			.clientId(jwt.getClaimAsString("client_id"))
 			.tokenType("Bearer")
 			.subject(jwt.getSubject())
-			.issuer(jwt.getIssuer().toString())
+			.issuer(jwt.getClaimAsString(JwtClaimNames.ISS))
 			.id(jwt.getId());
 		if (jwt.getIssuedAt() != null) {
 			claims.issuedAt(jwt.getIssuedAt());

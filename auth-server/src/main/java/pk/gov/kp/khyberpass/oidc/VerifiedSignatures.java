@@ -62,6 +62,14 @@ final class VerifiedSignatures {
 		return Optional.of(jwt);
 	}
 
+	/**
+	 * Whether {@code token} passed the full verification before; says nothing of whether
+	 * it is still valid (that is {@link #find}).
+	 */
+	boolean remembers(String token) {
+		return this.verified.containsKey(token);
+	}
+
 	/** Remembers a token that has just passed the full verification. */
 	void remember(Jwt jwt) {
 		if (this.verified.size() >= MAXIMUM_TOKENS) {

@@ -128,6 +128,17 @@ class SelfContainedAccessTokensTests {
 		assertThat(this.verifications).hasValue(2);
 	}
 
+	@Test
+	void looksSelfContainedWhenClientCredentialsShapeOrVerifiedBeforeThenTrue() throws Exception {
+		String token = token("tax-service", "at+jwt");
+		assertThat(this.tokens.looksSelfContained(token)).isTrue();
+		this.tokens.verify(token).orElseThrow();
+
+		assertThat(this.tokens.looksSelfContained(token)).isTrue();
+		assertThat(this.tokens.looksSelfContained(token("tax-service", "JWT"))).isFalse();
+		assertThat(this.tokens.looksSelfContained("not-a-jwt")).isFalse();
+	}
+
 	private String token(String clientId, String type) throws Exception {
 		Instant now = this.clock.instant();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("https://id.kp.gov.pk")
