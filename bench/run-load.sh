@@ -6,10 +6,13 @@
 #   bash bench/run-load.sh
 #
 # Environment (all optional): SKIP_BUILD=1 reuses the jars in */target; SERVER_JAR, another server jar;
-# TOKEN_ONLY=1 measures the token endpoint only and prints its line (to compare builds or options); CLIENTS (32);
+# TOKEN_ONLY=1 measures the token endpoint only and prints its line (to compare builds or options);
+# INTROSPECT_ONLY=1 the same for the introspection endpoint (settled like the token endpoint, then
+# TOKEN_WARMUP + TOKEN_SECONDS measured; no JMH phase); CLIENTS (32);
 # TOKEN_SETTLE_MAX (240 s): the token endpoint is first loaded in 10 s rounds until its rate stops rising
 # (under 3 % more than the best round so far, after at least 3 rounds), at most this long; TOKEN_WARMUP (5),
-# TOKEN_SECONDS (20) for the token endpoint; WARMUP (5), SECONDS_EACH (10) for the other endpoints;
+# TOKEN_SECONDS (20) for the token endpoint; INTROSPECT_SETTLE_MAX (120 s): the introspection endpoint is
+# settled in the same way before it is measured; WARMUP (5), SECONDS_EACH (10) for the other endpoints;
 # TIME_LIMIT (300 s for the whole run); PGHOST_URL (127.0.0.1), REDIS_URL (redis://127.0.0.1:6379); SERVER_JAVA_OPTS, extra server JVM options
 # (e.g. -XX:StartFlightRecording=filename=/tmp/khyberpass.jfr to profile the run).
 set -euo pipefail
@@ -21,6 +24,7 @@ LOAD_CORE=1
 CLIENTS=${CLIENTS:-32}
 TOKEN_WARMUP=${TOKEN_WARMUP:-5}
 TOKEN_SETTLE_MAX=${TOKEN_SETTLE_MAX:-240}
+INTROSPECT_SETTLE_MAX=${INTROSPECT_SETTLE_MAX:-120}
 TOKEN_SECONDS=${TOKEN_SECONDS:-20}
 WARMUP=${WARMUP:-5}
 SECONDS_EACH=${SECONDS_EACH:-10}
@@ -107,6 +111,11 @@ fi
 [[ -f "$SERVER_JAR" && -f "$BENCH_JAR" ]] || { echo "missing $SERVER_JAR or $BENCH_JAR" >&2; exit 1; }
 
 # --- 2. raw signing limit: JMH, Bouncy Castle, one core (before the server starts) --------------------------
+if [[ "${INTROSPECT_ONLY:-0}" == 1 ]]; then
+	BC_ES256=0
+	BC_RS256=0
+	LOAD_JMH=$(cut -d' ' -f1 /proc/loadavg)
+else
 log "JMH: raw ES256/RS256 signing with Bouncy Castle on core $SERVER_CORE"
 LOAD_JMH=$(cut -d' ' -f1 /proc/loadavg)
 timeout 120 taskset -c "$SERVER_CORE" java -jar "$BENCH_JAR" SigningBenchmark -p provider=BC \
@@ -121,6 +130,7 @@ BC_ES256=$(jmh_score ES256)
 BC_RS256=$(jmh_score RS256)
 [[ -n "$BC_ES256" && -n "$BC_RS256" ]] || { echo "no JMH scores in $WORK/jmh.csv" >&2; cat "$WORK/jmh.csv" >&2; exit 1; }
 log "BC ES256 ${BC_ES256}/s, RS256 ${BC_RS256}/s"
+fi
 
 # --- 3. the server, pinned to core 0, against PostgreSQL and Redis -----------------------------------------
 PORT=$(free_port)
@@ -207,16 +217,16 @@ field() { tr ' ' '\n' <<<"${RESULT[$1]}" | awk -F= -v k="$2" '$1 == k { print $2
 # either too short on a slow core (20 s left the rate at half its steady value on one machine) or wasted.
 # Rounds of 10 s until the rate stops rising (docs/performance.md).
 settle_token() {
-	local best=0 round=0 rps started
+	local scenario=${1:-token} max=${2:-$TOKEN_SETTLE_MAX} best=0 round=0 rps started
 	started=$(date +%s)
-	while (($(date +%s) - started < TOKEN_SETTLE_MAX)); do
+	while (($(date +%s) - started < max)); do
 		round=$((round + 1))
 		rps=$(taskset -c "$LOAD_CORE" java -XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx256m \
 			-cp "$BENCH_JAR" pk.gov.kp.khyberpass.bench.LoadGenerator \
-			--url "$BASE" --scenario token --clients "$CLIENTS" --warmup 0 --duration 10 \
+			--url "$BASE" --scenario "$scenario" --clients "$CLIENTS" --warmup 0 --duration 10 \
 			--client-id "$CLIENT_ID" --client-secret "$CLIENT_SECRET" --scope bench.read 2>/dev/null \
 			| tr ' ' '\n' | awk -F= '$1 == "rps" { printf "%.0f", $2 }')
-		log "settling the token endpoint: round $round, ${rps:-0} tokens/s"
+		log "settling the $scenario endpoint: round $round, ${rps:-0} requests/s"
 		if ((round >= 3 && ${rps:-0} * 100 < best * 103)); then
 			break
 		fi
@@ -225,7 +235,16 @@ settle_token() {
 	SETTLE_S=$(($(date +%s) - started))
 	SETTLE_ROUNDS=$round
 }
+if [[ "${INTROSPECT_ONLY:-0}" == 1 ]]; then
+	# a quick comparison of server builds or options: the introspection figures only, no summary file
+	settle_token introspect
+	load introspect "$TOKEN_WARMUP" "$TOKEN_SECONDS"
+	log "INTROSPECT_ONLY: settled in ${SETTLE_S} s (${SETTLE_ROUNDS} rounds); ${RESULT[introspect]}"
+	exit 0
+fi
 settle_token
+TOKEN_SETTLE_S=$SETTLE_S
+TOKEN_SETTLE_ROUNDS=$SETTLE_ROUNDS
 LOAD_TOKEN=$(cut -d' ' -f1 /proc/loadavg)
 load token "$TOKEN_WARMUP" "$TOKEN_SECONDS"
 LOADED_RSS_KB=$(rss_kb "$SERVER_PID")
@@ -234,6 +253,11 @@ if [[ "${TOKEN_ONLY:-0}" == 1 ]]; then
 	log "TOKEN_ONLY: ES256 ${BC_ES256}/s; ${RESULT[token]}"
 	exit 0
 fi
+# introspection verifies an ES256 signature, code the token load does not warm: settled in the same way
+# (a 5 s warm-up alone measured it at half its steady rate)
+settle_token introspect "$INTROSPECT_SETTLE_MAX"
+INTROSPECT_SETTLE_S=$SETTLE_S
+INTROSPECT_SETTLE_ROUNDS=$SETTLE_ROUNDS
 load introspect "$WARMUP" "$SECONDS_EACH"
 load jwks "$WARMUP" "$SECONDS_EACH"
 load discovery "$WARMUP" "$SECONDS_EACH"
@@ -265,8 +289,8 @@ mkdir -p bench/results
 	echo "below only means something when these two are alike: other processes on the machine take core time)."
 	echo "Server: \`taskset -c $SERVER_CORE java -Xmx512m -XX:ActiveProcessorCount=1 ${SERVER_JAVA_OPTS:-}\`, production profile,"
 	echo "PostgreSQL and Redis on 127.0.0.1 (not pinned). Load generator: \`taskset -c $LOAD_CORE\`, $CLIENTS"
-	echo "closed-loop clients on keep-alive connections; token settled in ${SETTLE_S} s (${SETTLE_ROUNDS} rounds of 10 s), then ${TOKEN_WARMUP} s warm-up + ${TOKEN_SECONDS} s"
-	echo "measured, the others ${WARMUP} s + ${SECONDS_EACH} s."
+	echo "closed-loop clients on keep-alive connections; token settled in ${TOKEN_SETTLE_S} s (${TOKEN_SETTLE_ROUNDS} rounds of 10 s), then ${TOKEN_WARMUP} s warm-up + ${TOKEN_SECONDS} s"
+	echo "measured; introspection settled in ${INTROSPECT_SETTLE_S} s (${INTROSPECT_SETTLE_ROUNDS} rounds); then the others ${WARMUP} s + ${SECONDS_EACH} s."
 	echo
 	echo "| Endpoint ($CLIENTS clients) | requests/s | p50 ms | p99 ms | max ms | errors | server CPU ms/request |"
 	echo "|---|---:|---:|---:|---:|---:|---:|"
