@@ -17,8 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 /**
  * The self-contained access tokens whose signature this node has already verified, so
  * that introspecting the same token again costs a map look-up instead of an ES256
- * verification (about three quarters of an introspection's CPU time; a client reuses its
- * token for its whole lifetime, and a resource server introspects it on each call).
+ * verification (the larger part of an introspection's CPU time; a client reuses its token
+ * for its whole lifetime, and a resource server introspects it on each call).
  * <p>
  * Only what the signature proves is remembered: the exact token string (the map's key,
  * compared in full, not a hash of it) was signed by the key its {@code kid} names. Every
