@@ -223,8 +223,7 @@ public final class NewService {
 	private Map<String, String> renames() {
 		String classPrefix = classPrefix(this.clientId);
 		Map<String, String> renames = new LinkedHashMap<>();
-		renames.put("KHYBERPASS_SEED=file:$PWD/examples/quickstart/khyberpass-seed.yml",
-				"KHYBERPASS_SEED=" + shellWord("file:" + this.directory.resolve("khyberpass-seed.yml")));
+		renames.put("KHYBERPASS_SEED=file:$PWD/examples/quickstart/khyberpass-seed.yml", seedVariable());
 		renames.put("At the repository root:", "At the Khyber Pass repository root:");
 		renames.put(QUICKSTART_PACKAGE, this.javaPackage);
 		renames.put("QuickstartApplication", classPrefix + "Application");
@@ -331,7 +330,12 @@ public final class NewService {
 	private String khyberPassCommand() {
 		Path seed = this.directory.resolve(SEED);
 		return windows() ? "$env:KHYBERPASS_SEED = '" + seed.toUri() + "'; .\\mvnw.cmd -pl auth-server spring-boot:run"
-				: "KHYBERPASS_SEED=" + shellWord("file:" + seed) + " ./mvnw -pl auth-server spring-boot:run";
+				: seedVariable() + " ./mvnw -pl auth-server spring-boot:run";
+	}
+
+	/** {@code KHYBERPASS_SEED=file:<the seed file>}, as one word for a POSIX shell. */
+	private String seedVariable() {
+		return "KHYBERPASS_SEED=" + shellWord("file:" + this.directory.resolve(SEED));
 	}
 
 	String nextSteps() {

@@ -87,9 +87,7 @@ public final class SignInThrottle {
 
 	/** Forgets the failures of a name that just signed in. */
 	public void recordSuccess(String username) {
-		String account = accountKey(username);
-		this.store.delete("signin-fail:" + account);
-		this.store.delete("signin-wait:" + account);
+		forgetFailures(accountKey(username));
 	}
 
 	/**
@@ -101,9 +99,13 @@ public final class SignInThrottle {
 		String account = accountKey(username);
 		boolean locked = this.store.get("signin-lock:" + account).isPresent();
 		this.store.delete("signin-lock:" + account);
-		this.store.delete("signin-wait:" + account);
-		this.store.delete("signin-fail:" + account);
+		forgetFailures(account);
 		return locked;
+	}
+
+	private void forgetFailures(String account) {
+		this.store.delete("signin-fail:" + account);
+		this.store.delete("signin-wait:" + account);
 	}
 
 	Duration delayFor(long failures) {
